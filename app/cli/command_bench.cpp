@@ -1,0 +1,53 @@
+#include "cli/arguments.h"
+#include "cli/commands.h"
+
+#include "dualx/benchmark.h"
+#include "dualx/errors.h"
+#include "dualx/runtime.h"
+#include "dualx/weights.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace dualx::cli {
+
+int runBench(const std::vector<std::string>& argv)
+{
+    Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads"},
+                   {"json"});
+    configureThreads(args.intValue("threads", 0));
+    BenchmarkOptions options;
+    const auto preset = args.value("preset");
+    const auto model = args.value("model");
+    if (preset.has_value() == model.has_value())
+        throw Error(ErrorCode::InvalidArgument, "give either --preset NAME or --model FILE");
+    // Speed does not depend on the weight values: a file only supplies its config.
+    options.config = preset ? presetConfig(*preset) : inspectWeightFile(*model).config;
+    std::tie(options.width, options.height) = parseSize(args.value("size", "320x180"));
+    options.frames = args.intValue("frames", 16);
+    options.repeats = args.intValue("repeats", 1);
+    options.warmup = args.intValue("warmup", 1);
+    options.attention.kernel = attentionKernelFromName(args.value("attention", "auto"));
+    options.device = devicePreferenceFromName(args.value("device", "auto"));
+
+    const BenchmarkResult r = runBenchmark(options);
+    if (args.flag("json")) {
+        nlohmann::json j = {{"preset", options.config.preset}, {"width", options.width}, {"height", options.height},
+                            {"frames", options.frames}, {"repeats", options.repeats}, {"device", r.device},
+                            {"threads", r.threads}, {"attention", r.attentionKernel}, {"ms_per_frame", r.msPerFrame},
+                            {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb},
+                            {"baseline_memory_mb", r.baselineMemoryMb}};
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames,
+                options.width, options.height, options.width * 4, options.height * 4, r.device.c_str(),
+                r.attentionKernel.c_str());
+    std::printf("%.1f ms per frame (%.3f fps), peak memory %.0f MB (%.0f MB before the first timed pass)\n", r.msPerFrame,
+                r.framesPerSecond, r.peakMemoryMb, r.baselineMemoryMb);
+    return 0;
+}
+
+} // namespace dualx::cli

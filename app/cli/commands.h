@@ -1,0 +1,11 @@
+#pragma once
+// One function per `dualx` subcommand; each returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace dualx::cli {
+
+int runModelInfo(const std::vector<std::string>& args);
+int runBench(const std::vector<std::string>& args);
+
+} // namespace dualx::cli

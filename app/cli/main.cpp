@@ -1,0 +1,67 @@
+// dualx: the command-line front end of the DualX Studio engine.
+#include "cli/commands.h"
+
+#include "dualx/device.h"
+#include "dualx/errors.h"
+#include "dualx/runtime.h"
+
+#include <c10/util/Exception.h>
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+const char* kUsage = R"(usage: dualx <command> [options]
+
+commands:
+  model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
+        configuration, exact parameter count and MACs per stage for an input size
+  bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
+        [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda] [--threads N] [--json]
+        milliseconds per frame and peak memory of one forward pass per window
+
+options for every command:
+  --help      this text
+  --version   version, LibTorch version and device
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 1 : 0;
+    }
+    if (args[0] == "--version") {
+        dualx::configureThreads();
+        std::cout << "dualx " << DUALX_VERSION << "\nLibTorch " << dualx::torchVersion() << "\ndevice "
+                  << dualx::selectDevice(dualx::DevicePreference::Auto).description << "\n";
+        return 0;
+    }
+    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
+        {"model-info", dualx::cli::runModelInfo},
+        {"bench", dualx::cli::runBench},
+    };
+    auto command = commands.find(args[0]);
+    if (command == commands.end()) {
+        std::cerr << "dualx: unknown command '" << args[0] << "' (try dualx --help)\n";
+        return 2;
+    }
+    try {
+        return command->second(std::vector<std::string>(args.begin() + 1, args.end()));
+    } catch (const dualx::Error& e) {
+        std::cerr << "dualx " << args[0] << ": error: " << e.what() << "\n";
+        return 2;
+    } catch (const c10::Error& e) {
+        std::cerr << "dualx " << args[0] << ": LibTorch error: " << e.what_without_backtrace() << "\n";
+        return 3;
+    } catch (const std::exception& e) {
+        std::cerr << "dualx " << args[0] << ": error: " << e.what() << "\n";
+        return 3;
+    }
+}

@@ -1,0 +1,88 @@
+#include "dualx/benchmark.h"
+
+#include "dualx/errors.h"
+#include "dualx/runtime.h"
+#include "engine/torch_device.h"
+#include "model/dualx_vsr.h"
+
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+#include <chrono>
+
+#ifdef DUALX_WITH_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
+namespace dualx {
+
+namespace {
+
+void synchronise(const DeviceChoice& device)
+{
+    if (device.kind == DeviceKind::Cuda) torch::cuda::synchronize(device.index);
+}
+
+void resetDevicePeak([[maybe_unused]] const DeviceChoice& device)
+{
+#ifdef DUALX_WITH_CUDA
+    if (device.kind == DeviceKind::Cuda) c10::cuda::CUDACachingAllocator::resetPeakStats(device.index);
+#endif
+}
+
+double devicePeakMb([[maybe_unused]] const DeviceChoice& device)
+{
+#ifdef DUALX_WITH_CUDA
+    if (device.kind == DeviceKind::Cuda) {
+        // Index 0 is the aggregate over pool types in every LibTorch version.
+        auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index);
+        return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);
+    }
+#endif
+    return peakResidentMemoryMb();
+}
+
+} // namespace
+
+BenchmarkResult runBenchmark(const BenchmarkOptions& options)
+{
+    if (options.width < 1 || options.height < 1 || options.frames < 1 || options.repeats < 1 || options.warmup < 0)
+        throw Error(ErrorCode::InvalidArgument, "benchmark: size, frames and repeats must be >= 1");
+    const DeviceChoice device = selectDevice(options.device);
+    const auto torchDev = engine::torchDevice(device);
+    const auto dtype = engine::computeDtype(device);
+
+    torch::manual_seed(options.seed);
+    model::DualXVSR net(options.config);
+    net->attentionSettings() = options.attention;
+    net->to(torchDev, dtype);
+    net->eval();
+    auto input = torch::rand({1, options.frames, 3, options.height, options.width}).to(torchDev, dtype);
+
+    BenchmarkResult result;
+    result.device = device.description;
+    result.threads = intraOpThreads();
+    AttentionKernel kernel = options.attention.kernel;
+    if (kernel == AttentionKernel::Auto) kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
+    result.attentionKernel = std::string(attentionKernelName(kernel));
+
+    torch::InferenceMode inference;
+    for (int i = 0; i < options.warmup; ++i) net->forward(input);
+    synchronise(device);
+
+    result.baselineMemoryMb = currentResidentMemoryMb();
+    resetPeakMemory();
+    resetDevicePeak(device);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < options.repeats; ++i) net->forward(input);
+    synchronise(device);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    result.peakMemoryMb = devicePeakMb(device);
+    const double frames = static_cast<double>(options.frames) * options.repeats;
+    result.msPerFrame = 1000.0 * seconds / frames;
+    result.framesPerSecond = frames / seconds;
+    return result;
+}
+
+} // namespace dualx

@@ -1,0 +1,36 @@
+#pragma once
+// Speed and memory of the network on synthetic input, for `dualx bench`.
+#include "dualx/attention_kernel.h"
+#include "dualx/device.h"
+#include "dualx/model_config.h"
+
+#include <cstdint>
+#include <string>
+
+namespace dualx {
+
+struct BenchmarkOptions {
+    ModelConfig config;
+    int width = 320;   // LR input size
+    int height = 180;
+    int frames = 16;   // frames per forward pass (the temporal window)
+    int repeats = 1;   // timed passes
+    int warmup = 1;    // untimed passes first (allocator, oneDNN primitive caches)
+    AttentionSettings attention;
+    DevicePreference device = DevicePreference::Auto;
+    uint64_t seed = 0;
+};
+
+struct BenchmarkResult {
+    std::string device;
+    int threads = 0;
+    double msPerFrame = 0;
+    double framesPerSecond = 0;
+    double peakMemoryMb = 0;     // CPU: process peak RSS during the timed passes; CUDA: peak allocated
+    double baselineMemoryMb = 0; // CPU: RSS with the model loaded, before the first pass
+    std::string attentionKernel; // the kernel actually used
+};
+
+BenchmarkResult runBenchmark(const BenchmarkOptions& options);
+
+} // namespace dualx

@@ -1,0 +1,63 @@
+#pragma once
+// DualX-VSR hyper-parameters. The config travels inside every weight file (JSON in the
+// safetensors __metadata__), so a file always rebuilds the network it was trained as.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dualx {
+
+// How the reconstruction head goes from LR features to the x4 image.
+enum class UpsamplerKind {
+    // The paper's head: [Conv c->4c, PixelShuffle(2), LeakyReLU] x2, Conv c->3 at HR.
+    PixelShuffle2x2,
+    // CPU head: one Conv c->3*16 and PixelShuffle(4), all at LR resolution. The paper head's
+    // HR convolutions dominate a small model's cost (ARCHITECTURE.md section 7).
+    PixelShuffle4,
+};
+
+struct AttentionShape {
+    int heads = 12;
+    int headDim = 64;
+    int innerDim() const { return heads * headDim; }
+};
+
+struct ModelConfig {
+    std::string preset = "custom";
+    int scale = 4;                 // fixed by the architecture (two x2 or one x4 shuffle)
+    int featureChannels = 64;      // CNN channels c: shallow features and reconstruction convs
+    int patchSize = 2;             // spatial token patch (frame patch is 1)
+
+    // Input video embedding: temporal attention over each pixel's N tokens (c-dimensional).
+    int embedTemporalDepth = 2;
+    int embedTemporalMlpDim = 128;
+    AttentionShape temporalAttention{12, 64};
+
+    // Dual axial transformer: vtabDepth vertical-temporal then htabDepth horizontal-temporal.
+    int embedDim = 1280;           // D
+    int vtabDepth = 6;
+    int htabDepth = 6;
+    int mlpDim = 2560;
+    AttentionShape axialAttention{12, 64};
+
+    // Spatiotemporal reconstruction: temporal attention over c-dimensional pixel tokens.
+    int reconTemporalDepth = 2;
+    int reconTemporalMlpDim = 128;
+    UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
+
+    double ropeBase = 10000.0;
+
+    // Throws dualx::Error(InvalidArgument) naming the first inconsistent field.
+    void validate() const;
+    std::string toJson() const;
+    static ModelConfig fromJson(std::string_view json);
+    bool operator==(const ModelConfig&) const = default;
+};
+
+std::string_view upsamplerName(UpsamplerKind kind);
+
+// Named presets: "paper" (the paper's 127.95 M network), "small" (CPU inference), "tiny" (tests).
+std::vector<std::string> presetNames();
+ModelConfig presetConfig(std::string_view name); // throws InvalidArgument for unknown names
+
+} // namespace dualx

@@ -1,0 +1,22 @@
+#pragma once
+// Process-wide LibTorch runtime settings. Debian's LibTorch starts with one intra-op thread;
+// every entry point calls configureThreads() so inference and training use all cores.
+#include <string>
+
+namespace dualx {
+
+// Sets LibTorch's intra-op threads: `threads` > 0 as given, otherwise the number of cores
+// (or DUALX_THREADS from the environment when set). Returns the count in effect.
+int configureThreads(int threads = 0);
+int intraOpThreads();
+
+// "1.13.0" etc. — the LibTorch this binary was built against.
+std::string torchVersion();
+
+// Peak resident memory of this process in MiB since the last resetPeakMemory() (Linux VmHWM).
+double peakResidentMemoryMb();
+double currentResidentMemoryMb();
+// Best effort: resets the kernel's high-water mark for this process.
+void resetPeakMemory();
+
+} // namespace dualx

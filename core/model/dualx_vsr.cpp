@@ -1,0 +1,149 @@
+#include "model/dualx_vsr.h"
+
+#include "dualx/errors.h"
+
+#include <torch/nn/functional/padding.h>
+#include <torch/nn/functional/upsampling.h>
+#include <torch/nn/init.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/pixelshuffle.h>
+
+namespace dualx::model {
+
+namespace F = torch::nn::functional;
+
+namespace {
+
+torch::nn::Conv2d conv3x3(int64_t in, int64_t out)
+{
+    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
+}
+
+torch::nn::LeakyReLU leakyRelu() { return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.1)); }
+
+torch::nn::Sequential makeUpsampler(const ModelConfig& c)
+{
+    const int64_t ch = c.featureChannels;
+    torch::nn::Sequential seq;
+    switch (c.upsampler) {
+    case UpsamplerKind::PixelShuffle2x2:
+        for (int i = 0; i < 2; ++i) {
+            seq->push_back(conv3x3(ch, 4 * ch));
+            seq->push_back(torch::nn::PixelShuffle(2));
+            seq->push_back(leakyRelu());
+        }
+        seq->push_back(conv3x3(ch, 3));
+        break;
+    case UpsamplerKind::PixelShuffle4:
+        seq->push_back(conv3x3(ch, 3 * 16));
+        seq->push_back(torch::nn::PixelShuffle(4));
+        break;
+    }
+    return seq;
+}
+
+} // namespace
+
+DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
+    : m_config(config), m_attentionSettings(std::make_shared<AttentionSettings>())
+{
+    m_config.validate();
+    const auto& c = m_config;
+    const int64_t ch = c.featureChannels;
+    const int64_t patchFeatures = ch * c.patchSize * c.patchSize;
+
+    m_convIn = register_module("conv_in", conv3x3(3, ch));
+    m_embedTemporal = register_module(
+        "embed_temporal", TemporalAttentionStack(ch, c.embedTemporalDepth, c.embedTemporalMlpDim, c.temporalAttention,
+                                                 c.ropeBase, m_attentionSettings));
+    m_tokenEmbed = register_module("token_embed", torch::nn::Linear(patchFeatures, c.embedDim));
+    m_vtab = register_module("vtab", AxialAttentionStack(AxialDirection::VerticalTemporal, c.embedDim, c.vtabDepth,
+                                                         c.mlpDim, c.axialAttention, c.ropeBase, m_attentionSettings));
+    m_htab = register_module("htab", AxialAttentionStack(AxialDirection::HorizontalTemporal, c.embedDim, c.htabDepth,
+                                                         c.mlpDim, c.axialAttention, c.ropeBase, m_attentionSettings));
+    m_tokenNorm = register_module("token_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.embedDim})));
+    m_tokenUnembed = register_module("token_unembed", torch::nn::Linear(c.embedDim, patchFeatures));
+    m_reconTemporal = register_module(
+        "recon_temporal", TemporalAttentionStack(ch, c.reconTemporalDepth, c.reconTemporalMlpDim, c.temporalAttention,
+                                                 c.ropeBase, m_attentionSettings));
+    m_convBody = register_module("conv_body", conv3x3(ch, ch));
+    m_upsampler = register_module("upsampler", makeUpsampler(c));
+    initialiseWeights(*this);
+}
+
+torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
+{
+    if (lrVideo.dim() != 5 || lrVideo.size(2) != 3 || lrVideo.size(1) < 1 || lrVideo.size(3) < 1 || lrVideo.size(4) < 1)
+        throw Error(ErrorCode::InvalidArgument, "DualX-VSR expects a [B, N, 3, H, W] video with N, H, W >= 1, got "
+                                                    + std::string(c10::str(lrVideo.sizes())));
+    const int64_t b = lrVideo.size(0), n = lrVideo.size(1), h = lrVideo.size(3), w = lrVideo.size(4);
+    const int64_t p = m_config.patchSize, ch = m_config.featureChannels, s = m_config.scale;
+    auto frames = lrVideo.reshape({b * n, 3, h, w});
+
+    // Tokens are p x p patches: pad to a multiple of p (reflect; replicate where a side is 1 px).
+    const int64_t padH = (p - h % p) % p, padW = (p - w % p) % p;
+    auto padded = frames;
+    if (padH || padW) {
+        const bool canReflect = h > padH && w > padW;
+        auto options = F::PadFuncOptions({0, padW, 0, padH});
+        if (canReflect)
+            options.mode(torch::kReflect);
+        else
+            options.mode(torch::kReplicate);
+        padded = F::pad(frames, options);
+    }
+    const int64_t hp = h + padH, wp = w + padW, nh = hp / p, nw = wp / p;
+
+    // Input video embedding: per-frame conv, temporal attention per pixel, 2x2 token embedding.
+    auto shallow = m_convIn->forward(padded).view({b, n, ch, hp, wp});
+    auto feats = m_embedTemporal->forward(shallow);
+    auto tokens = feats.view({b, n, ch, nh, p, nw, p}).permute({0, 1, 3, 5, 2, 4, 6}).reshape({b, n, nh, nw, ch * p * p});
+    tokens = m_tokenEmbed->forward(tokens);
+
+    // Dual axial spatial x temporal attention, serial connection.
+    tokens = m_htab->forward(m_vtab->forward(tokens));
+
+    // Spatiotemporal reconstruction: unpatchify, add shallow features, temporal attention, convs.
+    auto patches = m_tokenUnembed->forward(m_tokenNorm->forward(tokens));
+    feats = patches.view({b, n, nh, nw, ch, p, p}).permute({0, 1, 4, 2, 5, 3, 6}).reshape({b, n, ch, hp, wp});
+    feats = m_reconTemporal->forward(feats + shallow);
+    auto hr = reconstructFrames(feats.view({b * n, ch, hp, wp}));
+    hr = hr.narrow(2, 0, h * s).narrow(3, 0, w * s);
+
+    // Global residual: the network learns the difference to a bilinear x4 upscale.
+    auto base = F::interpolate(frames, F::InterpolateFuncOptions()
+                                           .size(std::vector<int64_t>{h * s, w * s})
+                                           .mode(torch::kBilinear)
+                                           .align_corners(false));
+    return (hr + base).view({b, n, 3, h * s, w * s});
+}
+
+torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features)
+{
+    auto x = torch::leaky_relu(m_convBody->forward(features), 0.1);
+    return m_upsampler->forward(x);
+}
+
+void initialiseWeights(DualXVSRImpl& model)
+{
+    torch::NoGradGuard noGrad;
+    for (auto& module : model.modules(/*include_self=*/false)) {
+        if (auto* linear = module->as<torch::nn::LinearImpl>()) {
+            // ViT-style init: small normal weights, zero bias.
+            torch::nn::init::normal_(linear->weight, 0.0, 0.02);
+            if (linear->bias.defined()) torch::nn::init::zeros_(linear->bias);
+        } else if (auto* norm = module->as<torch::nn::LayerNormImpl>()) {
+            torch::nn::init::ones_(norm->weight);
+            torch::nn::init::zeros_(norm->bias);
+        } else if (auto* conv = module->as<torch::nn::Conv2dImpl>()) {
+            torch::nn::init::kaiming_normal_(conv->weight, 0.1, torch::kFanIn, torch::kLeakyReLU);
+            torch::nn::init::zeros_(conv->bias);
+        }
+    }
+    // The last convolution starts small so an untrained network is close to its bilinear base.
+    auto last = model.named_parameters().find("upsampler." + std::to_string(
+        model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");
+    if (last) last->mul_(0.1);
+}
+
+} // namespace dualx::model

@@ -1,0 +1,49 @@
+#pragma once
+// The DualX-VSR network (paper section 4, ARCHITECTURE.md section 3).
+// forward: LR video [B, N, 3, H, W] in [0, 1] -> [B, N, 3, 4H, 4W]; any N >= 1 and any H, W >= 1.
+#include "dualx/attention_kernel.h"
+#include "dualx/model_config.h"
+#include "model/transformer_block.h"
+
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/container/sequential.h>
+
+namespace dualx::model {
+
+class DualXVSRImpl : public torch::nn::Module {
+public:
+    explicit DualXVSRImpl(const ModelConfig& config);
+
+    torch::Tensor forward(const torch::Tensor& lrVideo);
+
+    const ModelConfig& config() const { return m_config; }
+    // Shared by every attention module; changing it switches kernels without rebuilding.
+    AttentionSettings& attentionSettings() { return *m_attentionSettings; }
+
+private:
+    torch::Tensor reconstructFrames(const torch::Tensor& features); // [B*N, c, H, W] -> [B*N, 3, 4H, 4W]
+
+    ModelConfig m_config;
+    std::shared_ptr<AttentionSettings> m_attentionSettings;
+
+    // Input video embedding
+    torch::nn::Conv2d m_convIn{nullptr};
+    TemporalAttentionStack m_embedTemporal{nullptr};
+    torch::nn::Linear m_tokenEmbed{nullptr};
+    // Dual axial spatial x temporal transformer (serial: all VTAB, then all HTAB)
+    AxialAttentionStack m_vtab{nullptr};
+    AxialAttentionStack m_htab{nullptr};
+    // Spatiotemporal reconstruction
+    torch::nn::LayerNorm m_tokenNorm{nullptr};
+    torch::nn::Linear m_tokenUnembed{nullptr};
+    TemporalAttentionStack m_reconTemporal{nullptr};
+    torch::nn::Conv2d m_convBody{nullptr};
+    torch::nn::Sequential m_upsampler{nullptr};
+};
+TORCH_MODULE(DualXVSR);
+
+// Re-initialises every parameter as the network is initialised for training (deterministic
+// under torch::manual_seed).
+void initialiseWeights(DualXVSRImpl& model);
+
+} // namespace dualx::model
