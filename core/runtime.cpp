@@ -3,6 +3,8 @@
 #include <ATen/Parallel.h>
 #include <torch/version.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -18,6 +20,10 @@ int configureThreads(int threads)
     }
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     at::set_num_threads(threads);
+    // Inference allocates and frees the same large activations every pass. glibc would hand
+    // each one to mmap and back, and the page faults cost ~20 % of a pass here: keep them.
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
     return at::get_num_threads();
 }
 

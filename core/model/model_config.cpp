@@ -129,11 +129,11 @@ ModelConfig presetConfig(std::string_view name)
         c.embedTemporalDepth = 1;
         c.embedTemporalMlpDim = 64;
         c.temporalAttention = {2, 16};
-        c.embedDim = 96;
-        c.vtabDepth = 3;
-        c.htabDepth = 3;
-        c.mlpDim = 192;
-        c.axialAttention = {4, 24};
+        c.embedDim = 64;
+        c.vtabDepth = 2;
+        c.htabDepth = 2;
+        c.mlpDim = 128;
+        c.axialAttention = {2, 32};
         c.reconTemporalDepth = 1;
         c.reconTemporalMlpDim = 64;
         c.upsampler = UpsamplerKind::PixelShuffle4;

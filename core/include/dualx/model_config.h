@@ -20,6 +20,7 @@ struct AttentionShape {
     int heads = 12;
     int headDim = 64;
     int innerDim() const { return heads * headDim; }
+    bool operator==(const AttentionShape&) const = default;
 };
 
 struct ModelConfig {

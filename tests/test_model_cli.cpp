@@ -1,0 +1,87 @@
+// The dualx CLI's model commands, run as a user would run them.
+#include "test_support.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out, err;
+};
+
+Run runDualx(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DUALX_CLI_PATH), args);
+    p.waitForFinished(300'000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestModelCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void paperParameterCount()
+    {
+        const auto r = runDualx({"model-info", "--preset", "paper", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        const double params = j["parameters"].toDouble();
+        QVERIFY2(std::abs(params - 127.95e6) / 127.95e6 < 0.01, QByteArray::number(params).constData());
+        QVERIFY(j["macs"].toDouble() > 0);
+        QCOMPARE(j["input"].toObject()["frames"].toInt(), 16);
+
+        const auto text = runDualx({"model-info", "--preset", "paper"});
+        QVERIFY(text.out.contains("parameters:  127801347 (127.80 M)"));
+        QVERIFY(text.out.contains("VTAB x6"));
+    }
+
+    void benchReportsTimeAndMemory()
+    {
+        const auto r = runDualx({"bench", "--preset", "tiny", "--size", "24x16", "--frames", "4", "--json", "--threads", "1"});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(j["ms_per_frame"].toDouble() > 0);
+        QVERIFY(j["peak_memory_mb"].toDouble() > 1);
+        QCOMPARE(j["threads"].toInt(), 1);
+        QCOMPARE(j["width"].toInt(), 24);
+    }
+
+    void errorsAreOneClearLine()
+    {
+        auto r = runDualx({"model-info", "/no/such/model.safetensors"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("does not exist"));
+        QCOMPARE(r.err.count('\n'), 1);
+
+        r = runDualx({"model-info", "--preset", "gigantic"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown model preset 'gigantic'"));
+
+        r = runDualx({"bench", "--preset", "tiny", "--size", "12by8"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("WIDTHxHEIGHT"));
+
+        r = runDualx({"bench", "--preset", "tiny", "--frobnicate"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown option --frobnicate"));
+
+        QTemporaryDir dir;
+        const QString text = dir.filePath("notes.safetensors");
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("these are not weights, just a text file with a misleading name\n");
+        f.close();
+        r = runDualx({"model-info", text});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("not a valid safetensors file"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModelCli)
+#include "test_model_cli.moc"
