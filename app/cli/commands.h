@@ -7,5 +7,6 @@ namespace dualx::cli {
 
 int runModelInfo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+int runTrain(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

@@ -22,6 +22,10 @@ commands:
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
         [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda] [--threads N] [--json]
         milliseconds per frame and peak memory of one forward pass per window
+  train --config RECIPE.json [--steps N] [--threads N] [--report-every N]
+        train (or resume) a recipe stage; Ctrl-C writes a checkpoint and stops
+  train --config RECIPE.json --export OUT.safetensors [--variant mse|gan] [--fp16]
+        write the stage's latest checkpoint as a shippable weight file
 
 options for every command:
   --help      this text
@@ -46,6 +50,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"model-info", dualx::cli::runModelInfo},
         {"bench", dualx::cli::runBench},
+        {"train", dualx::cli::runTrain},
     };
     auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -1,0 +1,35 @@
+#pragma once
+// Training checkpoints: one safetensors file holding the network ("model.<name>"), the AdamW
+// moments ("optim.exp_avg.<name>", ...) and the loop state in __metadata__. Written atomically
+// (temporary file + rename), so a kill at any moment leaves the previous checkpoint intact.
+#include "model/dualx_vsr.h"
+#include "train/adamw.h"
+
+#include <optional>
+#include <string>
+
+namespace dualx::train {
+
+inline constexpr const char* kCheckpointFormat = "dualx-vsr-checkpoint/1";
+
+struct TrainingState {
+    int64_t step = 0;
+    double trainSeconds = 0;     // wall time spent training, summed over every run
+    int64_t samplesSeen = 0;
+    double lastValidationPsnr = 0;
+    double lastValidationBicubicPsnr = 0;
+    std::string recipeName;
+    std::string history;         // ";"-separated "recipe@step" entries of earlier stages
+};
+
+void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
+                    const TrainingState& state);
+
+// Restores model, optimizer and state. Returns false when `path` does not exist.
+bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state);
+
+// Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over).
+// Returns the earlier file's state when it was a checkpoint.
+std::optional<TrainingState> loadInitialWeights(const std::string& path, model::DualXVSRImpl& model);
+
+} // namespace dualx::train

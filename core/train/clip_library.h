@@ -1,0 +1,52 @@
+#pragma once
+// Ground-truth training clips from real material: video files (decoded with the project's own
+// FFmpeg reader) and photos turned into short videos by synthetic camera motion (sub-pixel
+// pans, slow zooms, small rotations, per-frame jitter), so the network sees real textures move.
+#include <opencv2/core/mat.hpp>
+#include <torch/types.h>
+
+#include <functional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace dualx::train {
+
+struct DataSpec;
+
+// Expands files and folders (recursively) into media files, skipping `excluded` ones. In a
+// folder holding one picture at several resolutions (files named WIDTHxHEIGHT.ext), only the
+// largest is kept.
+std::vector<std::string> listPhotoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded);
+std::vector<std::string> listVideoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded);
+bool isVideoPath(const std::string& path);
+
+class ClipLibrary {
+public:
+    using Logger = std::function<void(const std::string&)>;
+
+    // Decodes and caches the material (photos downscaled to spec.maxPhotoSide, videos scaled by
+    // spec.videoScale and capped at spec.maxVideoFrames). Throws InvalidArgument when nothing
+    // usable was found; skips (and logs) unreadable files.
+    ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec,
+                const Logger& log);
+
+    // A clip of `frames` RGB frames of gtSize x gtSize in [0, 1]: [frames, 3, gtSize, gtSize].
+    torch::Tensor sampleClip(std::mt19937_64& rng, int frames, int gtSize) const;
+    torch::Tensor samplePhotoClip(std::mt19937_64& rng, int frames, int gtSize) const;
+    torch::Tensor sampleVideoClip(std::mt19937_64& rng, int frames, int gtSize) const;
+
+    size_t photoCount() const { return m_photos.size(); }
+    size_t videoCount() const { return m_videos.size(); }
+    int64_t videoFrameCount() const;
+
+private:
+    std::vector<cv::Mat> m_photos;              // RGB, 8-bit
+    std::vector<std::vector<cv::Mat>> m_videos; // RGB, 8-bit, per video
+};
+
+// [H, W, 3] RGB uint8 Mat -> [3, H, W] float tensor in [0, 1] (a copy).
+torch::Tensor matToTensor(const cv::Mat& rgb);
+
+} // namespace dualx::train

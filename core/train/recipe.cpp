@@ -1,0 +1,120 @@
+#include "train/recipe.h"
+
+#include "dualx/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numbers>
+#include <sstream>
+
+namespace dualx::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string resolve(const std::string& base, const std::string& path)
+{
+    if (path.empty() || fs::path(path).is_absolute()) return path;
+    return (fs::path(base) / path).lexically_normal().string();
+}
+
+std::vector<std::string> resolveAll(const std::string& base, const std::vector<std::string>& paths)
+{
+    std::vector<std::string> out;
+    for (const auto& p : paths) out.push_back(resolve(base, p));
+    return out;
+}
+
+[[noreturn]] void bad(const std::string& what) { throw Error(ErrorCode::InvalidArgument, "recipe: " + what); }
+
+} // namespace
+
+double Recipe::learningRateAt(int64_t step) const
+{
+    if (warmupIterations > 0 && step < warmupIterations)
+        return learningRate * static_cast<double>(step + 1) / static_cast<double>(warmupIterations);
+    if (schedule == "cosine") {
+        const double t = std::clamp(static_cast<double>(step) / static_cast<double>(std::max<int64_t>(1, iterations)), 0.0, 1.0);
+        return learningRate * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(std::numbers::pi * t)));
+    }
+    return learningRate;
+}
+
+Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
+{
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        bad(std::string("not valid JSON: ") + e.what());
+    }
+    Recipe r;
+    try {
+        r.name = j.at("name").get<std::string>();
+        if (j.contains("model_config")) {
+            r.model = ModelConfig::fromJson(j["model_config"].dump());
+        } else {
+            r.model = presetConfig(j.at("preset").get<std::string>());
+        }
+        r.init = resolve(baseFolder, j.value("init", std::string()));
+        const auto synthesis = j.value("synthesis", std::string("bicubic"));
+        if (synthesis == "bicubic")
+            r.synthesis = LrSynthesis::Bicubic;
+        else if (synthesis == "first-order")
+            r.synthesis = LrSynthesis::FirstOrder;
+        else
+            bad("synthesis must be 'bicubic' or 'first-order', got '" + synthesis + "'");
+        const auto& d = j.at("data");
+        r.data.photos = resolveAll(baseFolder, d.value("photos", std::vector<std::string>{}));
+        r.data.videos = resolveAll(baseFolder, d.value("videos", std::vector<std::string>{}));
+        r.data.validation = resolveAll(baseFolder, d.value("validation", std::vector<std::string>{}));
+        r.data.maxVideoFrames = d.value("max_video_frames", r.data.maxVideoFrames);
+        r.data.maxPhotoSide = d.value("max_photo_side", r.data.maxPhotoSide);
+        r.data.videoScale = d.value("video_scale", r.data.videoScale);
+        r.data.validationClips = d.value("validation_clips", r.data.validationClips);
+        r.lrCrop = j.value("lr_crop", r.lrCrop);
+        r.frames = j.value("frames", r.frames);
+        r.batch = j.value("batch", r.batch);
+        r.iterations = j.value("iterations", r.iterations);
+        r.learningRate = j.value("learning_rate", r.learningRate);
+        r.weightDecay = j.value("weight_decay", r.weightDecay);
+        if (j.contains("betas")) {
+            r.beta1 = j["betas"].at(0).get<double>();
+            r.beta2 = j["betas"].at(1).get<double>();
+        }
+        r.warmupIterations = j.value("warmup_iterations", r.warmupIterations);
+        r.schedule = j.value("schedule", r.schedule);
+        r.gradClip = j.value("grad_clip", r.gradClip);
+        r.checkpoint = resolve(baseFolder, j.at("checkpoint").get<std::string>());
+        r.log = resolve(baseFolder, j.value("log", std::string()));
+        r.checkpointEverySeconds = j.value("checkpoint_every_seconds", r.checkpointEverySeconds);
+        r.validateEvery = j.value("validate_every", r.validateEvery);
+        r.seed = j.value("seed", r.seed);
+    } catch (const nlohmann::json::exception& e) {
+        bad(std::string("missing or mistyped field: ") + e.what());
+    }
+    if (r.data.photos.empty() && r.data.videos.empty()) bad("data lists no photos and no videos");
+    if (r.lrCrop < 4 || r.lrCrop % 2) bad("lr_crop must be an even number >= 4");
+    if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
+    if (!(r.learningRate > 0)) bad("learning_rate must be positive");
+    if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
+    if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");
+    return r;
+}
+
+Recipe loadRecipe(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in) throw Error(ErrorCode::FileNotFound, "cannot open recipe '" + path + "'");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto recipe = parseRecipe(text.str(), fs::absolute(path).parent_path().string());
+    recipe.recipePath = path;
+    return recipe;
+}
+
+} // namespace dualx::train

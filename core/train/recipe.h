@@ -1,0 +1,56 @@
+#pragma once
+// A training stage as a JSON recipe (models/recipes/*.json). Relative paths in a recipe are
+// relative to the recipe file's folder, so recipes work from any working directory.
+#include "dualx/model_config.h"
+
+#include <string>
+#include <vector>
+
+namespace dualx::train {
+
+enum class LrSynthesis {
+    Bicubic,     // stage 1: antialiased bicubic x1/4
+    FirstOrder,  // stages 2-3: blur, resize, noise, JPEG, video compression (paper appendix C.2)
+};
+
+struct DataSpec {
+    std::vector<std::string> photos;     // files or folders (recursive: .png .jpg .jpeg .webp .bmp .tif)
+    std::vector<std::string> videos;     // files or folders of clips
+    std::vector<std::string> validation; // files never trained on (photos or videos)
+    int maxVideoFrames = 300;            // decoded frames kept per video
+    int maxPhotoSide = 1600;             // photos are cached downscaled to this long side
+    double videoScale = 0.5;             // videos are downscaled for cleaner ground truth
+    int validationClips = 8;             // fixed validation clips drawn from the validation files
+};
+
+struct Recipe {
+    std::string name;
+    std::string recipePath;
+    ModelConfig model;
+    std::string init;       // weights or checkpoint to start from (empty: random init)
+    LrSynthesis synthesis = LrSynthesis::Bicubic;
+    DataSpec data;
+    int lrCrop = 32;        // LR crop side; GT crops are 4x
+    int frames = 8;
+    int batch = 2;
+    int64_t iterations = 100000;
+    double learningRate = 5e-5;
+    double weightDecay = 1e-4;
+    double beta1 = 0.9, beta2 = 0.99;
+    int64_t warmupIterations = 0;
+    std::string schedule = "constant"; // or "cosine" (to 10 % at `iterations`)
+    double gradClip = 0;    // global-norm clip; 0 disables
+    std::string checkpoint; // single file, replaced in place
+    std::string log;        // CSV: step, loss, lr, validation PSNR
+    int checkpointEverySeconds = 600;
+    int validateEvery = 500;
+    uint64_t seed = 1;
+
+    double learningRateAt(int64_t step) const;
+};
+
+// Throws InvalidArgument naming the field that is missing or wrong.
+Recipe loadRecipe(const std::string& path);
+Recipe parseRecipe(const std::string& json, const std::string& baseFolder);
+
+} // namespace dualx::train

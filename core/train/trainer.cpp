@@ -1,0 +1,287 @@
+#include "train/trainer.h"
+
+#include "dualx/errors.h"
+#include "dualx/weights.h"
+#include "metrics/psnr.h"
+#include "model/weights.h"
+#include "train/bicubic_downscale.h"
+#include "train/losses.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace dualx::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kScale = 4;
+constexpr int kValidationLrSize = 48;
+constexpr int kValidationBorder = 4;
+
+std::mt19937_64 rngFor(uint64_t seed, int64_t step, uint64_t stream)
+{
+    std::seed_seq seq{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32), static_cast<uint32_t>(step),
+                      static_cast<uint32_t>(static_cast<uint64_t>(step) >> 32), static_cast<uint32_t>(stream)};
+    return std::mt19937_64(seq);
+}
+
+// Flips, transposition and temporal reversal, each with probability 1/2.
+torch::Tensor augment(torch::Tensor clip, std::mt19937_64& rng)
+{
+    std::bernoulli_distribution coin(0.5);
+    if (coin(rng)) clip = clip.flip({3});
+    if (coin(rng)) clip = clip.flip({2});
+    if (coin(rng)) clip = clip.transpose(2, 3);
+    if (coin(rng)) clip = clip.flip({0});
+    return clip.contiguous();
+}
+
+std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
+{
+    std::set<std::string> out;
+    for (const auto& p : paths) out.insert(fs::weakly_canonical(p).string());
+    return out;
+}
+
+} // namespace
+
+torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& /*rng*/)
+{
+    switch (synthesis) {
+    case LrSynthesis::Bicubic: return bicubicDownscale(gt, kScale);
+    case LrSynthesis::FirstOrder:
+        throw Error(ErrorCode::InvalidArgument,
+                    "first-order degradation synthesis is not available in this build yet; use a bicubic recipe");
+    }
+    throw Error(ErrorCode::Internal, "unknown LR synthesis");
+}
+
+Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
+    : m_recipe(std::move(recipe)), m_log(std::move(log))
+{
+    auto say = [this](const std::string& s) {
+        if (m_log) m_log(s);
+    };
+    torch::manual_seed(m_recipe.seed);
+    m_model = model::DualXVSR(m_recipe.model);
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
+    m_optimizer = std::make_unique<AdamW>(params, AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2,
+                                                               1e-8, m_recipe.weightDecay});
+    m_state.recipeName = m_recipe.name;
+
+    const auto excluded = canonicalSet(m_recipe.data.validation);
+    const auto photos = listPhotoFiles(m_recipe.data.photos, excluded);
+    const auto videos = listVideoFiles(m_recipe.data.videos, excluded);
+    say("training data: " + std::to_string(photos.size()) + " photos, " + std::to_string(videos.size()) + " videos");
+    m_train = std::make_unique<ClipLibrary>(photos, videos, m_recipe.data, m_log);
+    say("decoded " + std::to_string(m_train->photoCount()) + " photos and " + std::to_string(m_train->videoCount())
+        + " videos (" + std::to_string(m_train->videoFrameCount()) + " frames)");
+
+    if (!m_recipe.data.validation.empty()) {
+        std::vector<std::string> valPhotos, valVideos;
+        for (const auto& p : m_recipe.data.validation) (isVideoPath(p) ? valVideos : valPhotos).push_back(p);
+        ClipLibrary validation(valPhotos, valVideos, m_recipe.data, m_log);
+        // Fixed clips: drawn once from a seed of their own, identical in every run.
+        auto rng = rngFor(m_recipe.seed, -1, 7);
+        std::vector<torch::Tensor> clips;
+        for (int i = 0; i < m_recipe.data.validationClips; ++i)
+            clips.push_back(validation.sampleClip(rng, m_recipe.frames, kValidationLrSize * kScale));
+        m_validation = torch::stack(clips);
+        say("validation: " + std::to_string(clips.size()) + " clips from " + std::to_string(m_recipe.data.validation.size())
+            + " held-out files");
+    }
+}
+
+bool Trainer::restore()
+{
+    if (loadCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state)) {
+        if (m_log) m_log("resumed " + m_recipe.checkpoint + " at step " + std::to_string(m_state.step));
+        return true;
+    }
+    if (!m_recipe.init.empty()) {
+        auto earlier = loadInitialWeights(m_recipe.init, *m_model);
+        if (earlier)
+            m_state.history = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@"
+                              + std::to_string(earlier->step);
+        if (m_log) m_log("initialised from " + m_recipe.init);
+    }
+    return false;
+}
+
+Batch Trainer::batchForStep(int64_t step) const
+{
+    std::vector<torch::Tensor> lrs, gts;
+    for (int b = 0; b < m_recipe.batch; ++b) {
+        auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
+        auto gt = augment(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
+        lrs.push_back(synthesiseLr(gt, m_recipe.synthesis, rng));
+        gts.push_back(gt);
+    }
+    return {torch::stack(lrs), torch::stack(gts)};
+}
+
+double Trainer::trainStep()
+{
+    const auto batch = batchForStep(m_state.step);
+    m_model->train();
+    m_optimizer->zeroGrad();
+    auto loss = charbonnierLoss(m_model->forward(batch.lr), batch.gt);
+    loss.backward();
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
+    m_lastGradNorm = clipGradNorm(params, m_recipe.gradClip);
+    m_optimizer->step(m_recipe.learningRateAt(m_state.step));
+    ++m_state.step;
+    m_state.samplesSeen += m_recipe.batch;
+    return loss.item<double>();
+}
+
+std::pair<double, double> Trainer::validate()
+{
+    if (!m_validation.defined()) return {0, 0};
+    torch::InferenceMode guard;
+    m_model->eval();
+    double model = 0, bicubic = 0;
+    for (int64_t i = 0; i < m_validation.size(0); ++i) {
+        auto gt = m_validation[i];
+        auto lr = bicubicDownscale(gt, kScale);
+        auto out = m_model->forward(lr.unsqueeze(0))[0].clamp(0, 1);
+        model += metrics::meanPsnr(out, gt, true, kValidationBorder);
+        bicubic += metrics::meanPsnr(bicubicUpscale(lr, kScale), gt, true, kValidationBorder);
+    }
+    const double n = static_cast<double>(m_validation.size(0));
+    m_state.lastValidationPsnr = model / n;
+    m_state.lastValidationBicubicPsnr = bicubic / n;
+    return {model / n, bicubic / n};
+}
+
+void Trainer::saveCheckpoint() { train::saveCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state); }
+
+} // namespace dualx::train
+
+namespace dualx {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Keeps the CSV consistent with the checkpoint: rows logged after the last checkpoint of a
+// killed run are dropped before new rows are appended.
+void trimLog(const std::string& path, int64_t lastStep)
+{
+    std::ifstream in(path);
+    if (!in) return;
+    std::vector<std::string> keep;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (keep.empty()) {
+            keep.push_back(line);
+            continue;
+        }
+        if (!line.empty() && std::stoll(line.substr(0, line.find(','))) <= lastStep) keep.push_back(line);
+    }
+    in.close();
+    std::ofstream out(path, std::ios::trunc);
+    for (const auto& l : keep) out << l << "\n";
+}
+
+} // namespace
+
+void runTraining(const std::string& recipePath, const TrainingOptions& options)
+{
+    auto recipe = train::loadRecipe(recipePath);
+    train::Trainer trainer(recipe, options.log);
+    trainer.restore();
+    auto& state = trainer.state();
+
+    std::ofstream csv;
+    if (!recipe.log.empty()) {
+        fs::create_directories(fs::path(recipe.log).parent_path());
+        const bool fresh = !fs::exists(recipe.log) || state.step == 0;
+        if (!fresh) trimLog(recipe.log, state.step);
+        csv.open(recipe.log, fresh ? std::ios::trunc : std::ios::app);
+        if (!csv) throw Error(ErrorCode::FileUnwritable, "cannot write the training log '" + recipe.log + "'");
+        if (fresh) csv << "step,loss,learning_rate,grad_norm,seconds_per_step,train_seconds,val_psnr_y,val_bicubic_psnr_y\n";
+    }
+
+    using Clock = std::chrono::steady_clock;
+    auto lastCheckpoint = Clock::now();
+    const int64_t stopAt = options.maxSteps > 0 ? std::min(recipe.iterations, state.step + options.maxSteps) : recipe.iterations;
+    double lossSum = 0;
+    int lossCount = 0;
+    auto intervalStart = Clock::now();
+    while (state.step < stopAt && !(options.stop && options.stop->load())) {
+        const auto t0 = Clock::now();
+        lossSum += trainer.trainStep();
+        ++lossCount;
+        state.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+
+        const bool validateNow = trainer.hasValidation() && recipe.validateEvery > 0 && state.step % recipe.validateEvery == 0;
+        if (state.step % options.reportEvery == 0 || validateNow || state.step == stopAt) {
+            TrainingReport report;
+            report.step = state.step;
+            report.loss = lossSum / lossCount;
+            report.learningRate = recipe.learningRateAt(state.step - 1);
+            report.secondsPerStep = std::chrono::duration<double>(Clock::now() - intervalStart).count() / lossCount;
+            report.trainSeconds = state.trainSeconds;
+            if (validateNow) {
+                std::tie(report.validationPsnr, report.validationBicubicPsnr) = trainer.validate();
+                report.validated = true;
+            }
+            if (csv.is_open()) {
+                csv << report.step << ',' << report.loss << ',' << report.learningRate << ',' << trainer.lastGradNorm() << ','
+                    << report.secondsPerStep << ',' << report.trainSeconds << ',';
+                if (report.validated) csv << report.validationPsnr << ',' << report.validationBicubicPsnr;
+                else csv << ',';
+                csv << "\n" << std::flush;
+            }
+            if (options.onReport) options.onReport(report);
+            lossSum = 0;
+            lossCount = 0;
+            intervalStart = Clock::now();
+        }
+        if (std::chrono::duration<double>(Clock::now() - lastCheckpoint).count() >= recipe.checkpointEverySeconds) {
+            trainer.saveCheckpoint();
+            lastCheckpoint = Clock::now();
+        }
+    }
+    trainer.saveCheckpoint();
+    if (options.log) options.log("checkpoint at step " + std::to_string(state.step) + " written to " + recipe.checkpoint);
+}
+
+void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant,
+                        bool halfPrecision)
+{
+    auto recipe = train::loadRecipe(recipePath);
+    model::DualXVSR net(recipe.model);
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    for (const auto& item : net->named_parameters()) params.emplace_back(item.key(), item.value());
+    train::AdamW optimizer(params, {});
+    train::TrainingState state;
+    if (!train::loadCheckpoint(recipe.checkpoint, *net, optimizer, state))
+        throw Error(ErrorCode::FileNotFound, "recipe '" + recipe.name + "' has no checkpoint yet at " + recipe.checkpoint);
+    std::ostringstream hours;
+    hours.precision(2);
+    hours << std::fixed << state.trainSeconds / 3600.0;
+    model::Metadata provenance = {
+        {"dualx.recipe", recipe.name},
+        {"dualx.stages", (state.history.empty() ? "" : state.history + ";") + recipe.name + "@" + std::to_string(state.step)},
+        {"dualx.iterations", std::to_string(state.step)},
+        {"dualx.train_hours_last_stage", hours.str()},
+        {"dualx.samples_seen", std::to_string(state.samplesSeen)},
+        {"dualx.validation_psnr_y", std::to_string(state.lastValidationPsnr)},
+        {"dualx.validation_bicubic_psnr_y", std::to_string(state.lastValidationBicubicPsnr)},
+        {"dualx.crop_lr", std::to_string(recipe.lrCrop)},
+        {"dualx.frames", std::to_string(recipe.frames)},
+        {"dualx.batch", std::to_string(recipe.batch)},
+    };
+    model::saveModelWeights(*net, outputPath, variant, provenance, halfPrecision ? torch::kFloat16 : torch::kFloat32);
+}
+
+} // namespace dualx

@@ -1,0 +1,55 @@
+#pragma once
+// The training loop for one recipe stage: sample clips, synthesise LR, Charbonnier loss, AdamW,
+// periodic validation against bicubic, CSV log, atomic checkpoints, deterministic resume.
+#include "dualx/training.h"
+#include "model/dualx_vsr.h"
+#include "train/adamw.h"
+#include "train/checkpoint.h"
+#include "train/clip_library.h"
+#include "train/recipe.h"
+
+#include <memory>
+
+namespace dualx::train {
+
+struct Batch {
+    torch::Tensor lr; // [B, N, 3, h, w]
+    torch::Tensor gt; // [B, N, 3, 4h, 4w]
+};
+
+class Trainer {
+public:
+    Trainer(Recipe recipe, std::function<void(const std::string&)> log);
+
+    // Restores the checkpoint if there is one, else the recipe's init weights. Returns true on resume.
+    bool restore();
+    // The batch of a given step is a pure function of (seed, step): resumes replay exactly.
+    Batch batchForStep(int64_t step) const;
+    // One optimisation step; returns the loss.
+    double trainStep();
+    // PSNR-Y (border 4) of the network and of bicubic on the fixed validation clips.
+    std::pair<double, double> validate();
+    void saveCheckpoint();
+
+    const TrainingState& state() const { return m_state; }
+    TrainingState& state() { return m_state; }
+    const Recipe& recipe() const { return m_recipe; }
+    model::DualXVSR& network() { return m_model; }
+    bool hasValidation() const { return m_validation.defined(); }
+    double lastGradNorm() const { return m_lastGradNorm; }
+
+private:
+    Recipe m_recipe;
+    std::function<void(const std::string&)> m_log;
+    model::DualXVSR m_model{nullptr};
+    std::unique_ptr<AdamW> m_optimizer;
+    std::unique_ptr<ClipLibrary> m_train;
+    torch::Tensor m_validation; // GT clips [V, N, 3, H, W]
+    TrainingState m_state;
+    double m_lastGradNorm = 0;
+};
+
+// LR frames for GT frames under the recipe's synthesis.
+torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng);
+
+} // namespace dualx::train

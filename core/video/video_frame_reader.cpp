@@ -1,0 +1,424 @@
+// FFmpeg demux -> decode -> swscale, one output frame per read() call, using the send/receive
+// decoding API so that frame-threaded decoders (which hold several packets) are drained properly.
+#include "video/video_frame_reader.h"
+
+#include "dualx/errors.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace dualx::video {
+
+namespace {
+
+std::string ffmpegErrorText(int errnum)
+{
+    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(errnum, buffer, sizeof(buffer));
+    return buffer;
+}
+
+struct FormatContextDeleter {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+struct CodecContextDeleter {
+    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+struct PacketDeleter {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+struct FrameDeleter {
+    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
+};
+struct ScalerDeleter {
+    void operator()(SwsContext* context) const { sws_freeContext(context); }
+};
+struct AvBufferDeleter {
+    void operator()(uint8_t* data) const { av_free(data); }
+};
+
+// swscale warns about (and slows down on) destinations whose address or stride is not a
+// multiple of 16; the staging buffer gets more so that wider SIMD stores stay inside it too.
+constexpr size_t kDirectAlignment = 16;
+constexpr size_t kStagingAlignment = 64;
+
+bool validRational(AVRational value)
+{
+    return value.num > 0 && value.den > 0;
+}
+
+// swscale itself treats the JPEG ("yuvj") formats and grey as full range; an explicit range in
+// the frame still wins, but "unspecified" must keep that behaviour rather than become limited.
+bool defaultsToFullRange(AVPixelFormat format, const AVPixFmtDescriptor& descriptor)
+{
+    switch (format) {
+    case AV_PIX_FMT_YUVJ420P:
+    case AV_PIX_FMT_YUVJ422P:
+    case AV_PIX_FMT_YUVJ444P:
+    case AV_PIX_FMT_YUVJ440P:
+    case AV_PIX_FMT_YUVJ411P:
+        return true;
+    default:
+        return descriptor.nb_components <= 2; // grey, grey + alpha
+    }
+}
+
+// Maps the frame's matrix to a swscale coefficient table index. AVCOL_SPC_* and SWS_CS_* share
+// numbering; anything swscale has no table for (unspecified, RGB, YCgCo, ICtCp, ...) falls
+// back to BT.601, the usual assumption for untagged video.
+int swscaleColorspace(AVColorSpace colorspace)
+{
+    switch (colorspace) {
+    case AVCOL_SPC_BT709:
+    case AVCOL_SPC_FCC:
+    case AVCOL_SPC_BT470BG:
+    case AVCOL_SPC_SMPTE170M:
+    case AVCOL_SPC_SMPTE240M:
+    case AVCOL_SPC_BT2020_NCL:
+    case AVCOL_SPC_BT2020_CL:
+        return static_cast<int>(colorspace);
+    default:
+        return SWS_CS_DEFAULT;
+    }
+}
+
+} // namespace
+
+struct VideoFrameReader::Impl {
+    explicit Impl(const std::string& path);
+    const VideoInfo& info() const { return m_info; }
+    bool read(RgbFrame& out);
+
+private:
+    // Reads packets until one has been handed to the decoder, or sends the flush packet at the
+    // end of the input.
+    void feedDecoder();
+    void noteRejected(int error);
+    void convert(RgbFrame& out);
+    void ensureScaler(const AVFrame& frame);
+    [[noreturn]] void fail(ErrorCode code, const std::string& reason) const;
+    [[noreturn]] void failDecoding(const std::string& what, int error) const;
+
+    VideoInfo m_info;
+    std::string m_path;
+    std::unique_ptr<AVFormatContext, FormatContextDeleter> m_format;
+    std::unique_ptr<AVCodecContext, CodecContextDeleter> m_decoder;
+    std::unique_ptr<AVPacket, PacketDeleter> m_packet;
+    std::unique_ptr<AVFrame, FrameDeleter> m_decoded;
+    int m_streamIndex = -1;
+    AVRational m_timeBase { 0, 1 };
+
+    // Recreated whenever the decoded frames' geometry, format or colour description changes.
+    struct ScalerKey {
+        int width = 0;
+        int height = 0;
+        int format = AV_PIX_FMT_NONE;
+        int colorspace = 0;
+        bool fullRange = false;
+        bool operator==(const ScalerKey&) const = default;
+    };
+    std::unique_ptr<SwsContext, ScalerDeleter> m_scaler;
+    ScalerKey m_scalerKey;
+    std::unique_ptr<uint8_t, AvBufferDeleter> m_staging; // for destinations swscale should not write to directly
+    size_t m_stagingBytes = 0;
+
+    bool m_inputFinished = false; // the flush packet has been sent
+    bool m_outputFinished = false; // the decoder reported AVERROR_EOF
+    int64_t m_framesOut = 0;
+    int64_t m_packetsRejected = 0;
+    int m_lastRejectError = 0;
+    int m_demuxError = 0; // invalid data that ended the input early, reported if nothing decoded
+    double m_lastTimeSeconds = 0;
+};
+
+VideoFrameReader::Impl::Impl(const std::string& path)
+    : m_path(path)
+{
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) fail(ErrorCode::FileNotFound, "does not exist");
+    if (std::filesystem::is_directory(status)) fail(ErrorCode::FileUnreadable, "is a folder, not a video file");
+
+    AVFormatContext* format = nullptr;
+    int ret = avformat_open_input(&format, path.c_str(), nullptr, nullptr);
+    if (ret < 0) {
+        // It can disappear between the check above and here.
+        if (ret == AVERROR(ENOENT)) fail(ErrorCode::FileNotFound, "does not exist");
+        fail(ErrorCode::FileUnreadable, "is not a readable media file: " + ffmpegErrorText(ret));
+    }
+    m_format.reset(format);
+    ret = avformat_find_stream_info(format, nullptr);
+    if (ret < 0) fail(ErrorCode::FileUnreadable, "cannot read stream information: " + ffmpegErrorText(ret));
+
+    const AVCodec* codec = nullptr;
+    m_streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    if (m_streamIndex == AVERROR_DECODER_NOT_FOUND) {
+        std::string codecName = "unknown";
+        for (unsigned i = 0; i < format->nb_streams; ++i) {
+            if (format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO) {
+                codecName = avcodec_get_name(format->streams[i]->codecpar->codec_id);
+                break;
+            }
+        }
+        fail(ErrorCode::FileUnreadable, "no decoder for its video codec '" + codecName + "' in this FFmpeg build");
+    }
+    if (m_streamIndex < 0) fail(ErrorCode::FileUnreadable, "has no video stream");
+    AVStream* stream = format->streams[m_streamIndex];
+    // A cover picture in an audio file looks like a one-frame video stream; it is not a video.
+    if (stream->disposition & AV_DISPOSITION_ATTACHED_PIC)
+        fail(ErrorCode::FileUnreadable, "has no video stream (only an attached picture)");
+    // Skip demuxing audio, subtitles and other video streams instead of reading and dropping them.
+    for (unsigned i = 0; i < format->nb_streams; ++i) {
+        if (static_cast<int>(i) != m_streamIndex) format->streams[i]->discard = AVDISCARD_ALL;
+    }
+
+    const AVCodecParameters& parameters = *stream->codecpar;
+    const auto pixelFormat = static_cast<AVPixelFormat>(parameters.format);
+    if (pixelFormat != AV_PIX_FMT_NONE && !sws_isSupportedInput(pixelFormat)) {
+        fail(ErrorCode::FileUnreadable,
+            std::string("pixel format '") + av_get_pix_fmt_name(pixelFormat) + "' cannot be converted to RGB");
+    }
+
+    m_decoder.reset(avcodec_alloc_context3(codec));
+    if (!m_decoder) fail(ErrorCode::OutOfMemory, "cannot allocate a decoder");
+    ret = avcodec_parameters_to_context(m_decoder.get(), &parameters);
+    if (ret < 0) fail(ErrorCode::FileUnreadable, "invalid codec parameters: " + ffmpegErrorText(ret));
+    m_timeBase = stream->time_base;
+    m_decoder->pkt_timebase = stream->time_base; // best_effort_timestamp is then in stream units
+    m_decoder->thread_count = 0; // one per core
+    ret = avcodec_open2(m_decoder.get(), codec, nullptr);
+    if (ret < 0) {
+        fail(ErrorCode::FileUnreadable,
+            std::string("cannot open the ") + codec->name + " decoder: " + ffmpegErrorText(ret));
+    }
+
+    m_packet.reset(av_packet_alloc());
+    m_decoded.reset(av_frame_alloc());
+    if (!m_packet || !m_decoded) fail(ErrorCode::OutOfMemory, "cannot allocate decoding buffers");
+
+    m_info.width = parameters.width;
+    m_info.height = parameters.height;
+    m_info.fps = validRational(stream->avg_frame_rate) ? av_q2d(stream->avg_frame_rate) : 0.0;
+    if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0 && validRational(stream->time_base))
+        m_info.durationSeconds = static_cast<double>(stream->duration) * av_q2d(stream->time_base);
+    else if (format->duration != AV_NOPTS_VALUE && format->duration > 0)
+        m_info.durationSeconds = static_cast<double>(format->duration) / AV_TIME_BASE;
+    if (stream->nb_frames > 0)
+        m_info.frameCountEstimate = stream->nb_frames;
+    else if (m_info.durationSeconds > 0 && m_info.fps > 0)
+        m_info.frameCountEstimate = std::llround(m_info.durationSeconds * m_info.fps);
+    m_info.codecName = avcodec_get_name(parameters.codec_id);
+    if (const char* name = av_get_pix_fmt_name(pixelFormat)) m_info.pixelFormatName = name;
+}
+
+void VideoFrameReader::Impl::fail(ErrorCode code, const std::string& reason) const
+{
+    throw Error(code, "video file '" + m_path + "' " + reason);
+}
+
+void VideoFrameReader::Impl::failDecoding(const std::string& what, int error) const
+{
+    if (error == AVERROR(ENOMEM)) fail(ErrorCode::OutOfMemory, what + ": out of memory");
+    fail(ErrorCode::CorruptFile, what + ": " + ffmpegErrorText(error));
+}
+
+bool VideoFrameReader::Impl::read(RgbFrame& out)
+{
+    if (m_outputFinished) return false;
+    for (;;) {
+        const int ret = avcodec_receive_frame(m_decoder.get(), m_decoded.get());
+        if (ret == 0) {
+            convert(out);
+            av_frame_unref(m_decoded.get());
+            return true;
+        }
+        if (ret == AVERROR_EOF) {
+            m_outputFinished = true;
+            if (m_framesOut > 0) return false;
+            std::string reason = "contains no decodable video frame";
+            if (m_packetsRejected > 0) {
+                reason += " (" + std::to_string(m_packetsRejected)
+                    + " packet(s) rejected: " + ffmpegErrorText(m_lastRejectError) + ")";
+            } else if (m_demuxError != 0) {
+                reason += " (" + ffmpegErrorText(m_demuxError) + ")";
+            }
+            fail(ErrorCode::CorruptFile, reason);
+        }
+        // Frame-threaded decoders report a bad packet here, one call after it was sent.
+        if (ret == AVERROR_INVALIDDATA) {
+            noteRejected(ret);
+            continue;
+        }
+        if (ret != AVERROR(EAGAIN)) failDecoding("failed to decode", ret);
+        // After the flush packet a decoder never asks for more input; guard against looping.
+        if (m_inputFinished) fail(ErrorCode::Internal, "decoder wants input after the end of the stream");
+        feedDecoder();
+    }
+}
+
+void VideoFrameReader::Impl::feedDecoder()
+{
+    for (;;) {
+        int ret = av_read_frame(m_format.get(), m_packet.get());
+        if (ret < 0) {
+            // Garbage or a cut-off tail ends the input like the end of file does (as in the ffmpeg
+            // CLI): the frames before it are still good. Other errors (I/O) are not recoverable.
+            if (ret == AVERROR_INVALIDDATA) {
+                m_demuxError = ret;
+            } else if (ret != AVERROR_EOF) {
+                failDecoding("failed to read", ret);
+            }
+            m_inputFinished = true;
+            ret = avcodec_send_packet(m_decoder.get(), nullptr);
+            if (ret == AVERROR_INVALIDDATA)
+                noteRejected(ret);
+            else if (ret < 0 && ret != AVERROR_EOF)
+                failDecoding("failed to flush the decoder", ret);
+            return;
+        }
+        if (m_packet->stream_index != m_streamIndex) {
+            av_packet_unref(m_packet.get());
+            continue;
+        }
+        // With the receive-first loop in read() the decoder always accepts this packet (no
+        // EAGAIN); an error here is about this or an earlier packet, which is consumed either way.
+        ret = avcodec_send_packet(m_decoder.get(), m_packet.get());
+        av_packet_unref(m_packet.get());
+        if (ret == AVERROR_INVALIDDATA)
+            noteRejected(ret);
+        else if (ret < 0)
+            failDecoding("failed to decode", ret);
+        return;
+    }
+}
+
+void VideoFrameReader::Impl::noteRejected(int error)
+{
+    ++m_packetsRejected;
+    m_lastRejectError = error;
+}
+
+void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
+{
+    const auto format = static_cast<AVPixelFormat>(frame.format);
+    const AVPixFmtDescriptor* descriptor = av_pix_fmt_desc_get(format);
+    if (!descriptor) fail(ErrorCode::CorruptFile, "decoder returned a frame without a pixel format");
+    const bool isRgb = (descriptor->flags & AV_PIX_FMT_FLAG_RGB) != 0;
+
+    ScalerKey key;
+    key.width = frame.width;
+    key.height = frame.height;
+    key.format = frame.format;
+    if (!isRgb) {
+        key.colorspace = swscaleColorspace(frame.colorspace);
+        key.fullRange = frame.color_range == AVCOL_RANGE_JPEG
+            || (frame.color_range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
+    }
+    if (m_scaler && key == m_scalerKey) return;
+
+    m_scaler.reset();
+    // Accurate rounding avoids swscale's fast but approximate unscaled YUV->RGB path; full chroma
+    // interpolation keeps 4:4:4 chroma at full width and interpolates 4:2:x chroma instead of
+    // reusing each sample for two output pixels.
+    const int flags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
+    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, frame.width, frame.height, AV_PIX_FMT_RGB24,
+        flags, nullptr, nullptr, nullptr);
+    if (!scaler) {
+        fail(ErrorCode::FileUnreadable,
+            std::string("has frames in pixel format '") + descriptor->name + "' that cannot be converted to RGB");
+    }
+    m_scaler.reset(scaler);
+    if (!isRgb) {
+        // RGB output is always full range; the destination table is unused for RGB.
+        sws_setColorspaceDetails(scaler, sws_getCoefficients(key.colorspace), key.fullRange ? 1 : 0,
+            sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
+    }
+    m_scalerKey = key;
+}
+
+void VideoFrameReader::Impl::convert(RgbFrame& out)
+{
+    const AVFrame& frame = *m_decoded;
+    if (frame.width <= 0 || frame.height <= 0) fail(ErrorCode::CorruptFile, "decoder returned an empty frame");
+    ensureScaler(frame);
+
+    const size_t rowBytes = static_cast<size_t>(frame.width) * 3;
+    out.rgb.resize(rowBytes * static_cast<size_t>(frame.height));
+    const bool direct
+        = rowBytes % kDirectAlignment == 0 && reinterpret_cast<uintptr_t>(out.rgb.data()) % kDirectAlignment == 0;
+    uint8_t* destination = out.rgb.data();
+    size_t stride = rowBytes;
+    if (!direct) {
+        stride = (rowBytes + kStagingAlignment - 1) / kStagingAlignment * kStagingAlignment;
+        const size_t bytes = stride * static_cast<size_t>(frame.height) + kStagingAlignment;
+        if (bytes > m_stagingBytes) {
+            m_staging.reset(static_cast<uint8_t*>(av_malloc(bytes)));
+            m_stagingBytes = m_staging ? bytes : 0;
+            if (!m_staging) fail(ErrorCode::OutOfMemory, "cannot allocate a conversion buffer");
+        }
+        destination = m_staging.get();
+    }
+    uint8_t* destinationPlanes[4] = { destination, nullptr, nullptr, nullptr };
+    const int destinationStrides[4] = { static_cast<int>(stride), 0, 0, 0 };
+    const int rows
+        = sws_scale(m_scaler.get(), frame.data, frame.linesize, 0, frame.height, destinationPlanes, destinationStrides);
+    if (rows != frame.height) fail(ErrorCode::Internal, "RGB conversion produced an incomplete frame");
+    if (!direct) {
+        for (int y = 0; y < frame.height; ++y)
+            std::memcpy(out.rgb.data() + rowBytes * y, destination + stride * y, rowBytes);
+    }
+
+    out.width = frame.width;
+    out.height = frame.height;
+    out.index = m_framesOut;
+    if (frame.best_effort_timestamp != AV_NOPTS_VALUE && validRational(m_timeBase)) {
+        out.timeSeconds = static_cast<double>(frame.best_effort_timestamp) * av_q2d(m_timeBase);
+    } else {
+        // No timestamp at all (some raw streams): continue from the previous one at the nominal rate.
+        out.timeSeconds = m_framesOut == 0 ? 0.0 : m_lastTimeSeconds + (m_info.fps > 0 ? 1.0 / m_info.fps : 0.0);
+    }
+    m_lastTimeSeconds = out.timeSeconds;
+    ++m_framesOut;
+}
+
+VideoFrameReader::VideoFrameReader(const std::string& path)
+    : m_impl(std::make_unique<Impl>(path))
+{
+}
+VideoFrameReader::~VideoFrameReader() = default;
+VideoFrameReader::VideoFrameReader(VideoFrameReader&&) noexcept = default;
+VideoFrameReader& VideoFrameReader::operator=(VideoFrameReader&&) noexcept = default;
+
+const VideoInfo& VideoFrameReader::info() const
+{
+    return m_impl->info();
+}
+
+bool VideoFrameReader::read(RgbFrame& frame)
+{
+    return m_impl->read(frame);
+}
+
+std::vector<RgbFrame> readAllFrames(const std::string& path, int64_t maxFrames)
+{
+    VideoFrameReader reader(path);
+    std::vector<RgbFrame> frames;
+    while (maxFrames <= 0 || static_cast<int64_t>(frames.size()) < maxFrames) {
+        RgbFrame frame;
+        if (!reader.read(frame)) break;
+        frames.push_back(std::move(frame));
+    }
+    return frames;
+}
+
+} // namespace dualx::video

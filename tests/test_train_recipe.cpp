@@ -1,0 +1,68 @@
+// Training recipes: parsing, path resolution, schedules, and clear errors.
+#include "train/recipe.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace dualx;
+using namespace dualx::train;
+
+namespace {
+const char* kMinimal = R"({"name": "r", "preset": "tiny", "data": {"photos": ["pics"], "validation": ["/abs/val.png"]},
+                          "checkpoint": "out/ck.safetensors", "learning_rate": 1e-3, "iterations": 100,
+                          "warmup_iterations": 10, "schedule": "cosine"})";
+}
+
+class TestTrainRecipe : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesAndResolvesRelativePaths()
+    {
+        const auto r = parseRecipe(kMinimal, "/base/recipes");
+        QCOMPARE(r.model.preset, std::string("tiny"));
+        QCOMPARE(r.data.photos.at(0), std::string("/base/recipes/pics"));
+        QCOMPARE(r.data.validation.at(0), std::string("/abs/val.png"));
+        QCOMPARE(r.checkpoint, std::string("/base/recipes/out/ck.safetensors"));
+        QVERIFY(r.synthesis == LrSynthesis::Bicubic);
+    }
+
+    void learningRateSchedule()
+    {
+        const auto r = parseRecipe(kMinimal, "/b");
+        QVERIFY(std::abs(r.learningRateAt(0) - 1e-4) < 1e-12);  // warm-up: 1/10 of the rate
+        QVERIFY(std::abs(r.learningRateAt(9) - 1e-3) < 1e-12);
+        QVERIFY(r.learningRateAt(50) < r.learningRateAt(10));   // cosine decay...
+        QVERIFY(std::abs(r.learningRateAt(100) - 1e-4) < 1e-12); // ...to 10 %
+    }
+
+    void shippedRecipesParse()
+    {
+        QDir dir(QStringLiteral(DUALX_SOURCE_DIR "/models/recipes"));
+        const auto files = dir.entryList({"*.json"}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const auto& f : files) {
+            const auto r = loadRecipe(dir.filePath(f).toStdString());
+            QVERIFY(!r.name.empty());
+            QVERIFY(!r.data.validation.empty()); // every shipped recipe holds data out
+        }
+    }
+
+    void errorsNameTheField()
+    {
+        test::expectError([] { parseRecipe("{", "/"); }, ErrorCode::InvalidArgument, "not valid JSON");
+        test::expectError([] { parseRecipe(R"({"name": "x", "preset": "tiny", "data": {}})", "/"); }, ErrorCode::InvalidArgument,
+                          "checkpoint");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "no photos and no videos");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"huge","data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "'huge'");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"magic","data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "'magic'");
+        test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrainRecipe)
+#include "test_train_recipe.moc"

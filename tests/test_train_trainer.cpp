@@ -1,0 +1,194 @@
+// Training data, the loop and checkpoints, on the tiny preset and generated media.
+#include "media_fixtures.h"
+#include "metrics/psnr.h"
+#include "test_support.h"
+#include "train/bicubic_downscale.h"
+#include "train/checkpoint.h"
+#include "train/losses.h"
+#include "train/trainer.h"
+#include "dualx/weights.h"
+
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dualx;
+using namespace dualx::train;
+
+class TestTrainTrainer : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string m_photoA, m_photoB, m_clip, m_valPhoto;
+
+    std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
+
+    Recipe tinyRecipe(const char* checkpoint)
+    {
+        const nlohmann::json j = {{"name", "tiny-test"}, {"preset", "tiny"}, {"data", {{"photos", {"x"}}}},
+                                  {"checkpoint", "c"}, {"lr_crop", 12}, {"frames", 3}, {"batch", 2},
+                                  {"learning_rate", 2e-3}, {"validate_every", 0}};
+        Recipe r = parseRecipe(j.dump(), "/");
+        r.data.photos = {m_photoA, m_photoB};
+        r.data.videos = {m_clip};
+        r.data.validation = {m_valPhoto};
+        r.data.validationClips = 2;
+        r.checkpoint = path(checkpoint);
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_photoA = test::writeTexturedPhoto(path("a.png"), 320, 240, 1);
+        m_photoB = test::writeTexturedPhoto(path("b.jpg"), 200, 300, 2);
+        m_valPhoto = test::writeTexturedPhoto(path("val.png"), 256, 256, 3);
+        m_clip = path("clip.mp4");
+        QVERIFY(test::writeTestClip(m_clip, 96, 64, 12));
+    }
+
+    void listsMediaAndKeepsTheLargestResolution()
+    {
+        const auto folder = path("wallpaper/contents/images");
+        std::filesystem::create_directories(folder);
+        test::writeTexturedPhoto(folder + "/640x480.png", 64, 48, 4);
+        test::writeTexturedPhoto(folder + "/1920x1080.png", 64, 48, 4);
+        const auto photos = listPhotoFiles({path("wallpaper")}, {});
+        QCOMPARE(photos.size(), size_t{1});
+        QVERIFY(photos[0].find("1920x1080") != std::string::npos);
+        const auto excluded = listPhotoFiles({m_dir.path().toStdString()}, {std::filesystem::weakly_canonical(m_valPhoto).string()});
+        QVERIFY(std::find(excluded.begin(), excluded.end(), m_valPhoto) == excluded.end());
+        QVERIFY(std::find(excluded.begin(), excluded.end(), m_photoA) != excluded.end());
+        QCOMPARE(listVideoFiles({m_dir.path().toStdString()}, {}).size(), size_t{1});
+    }
+
+    void photoClipsMoveSmoothly()
+    {
+        DataSpec spec;
+        ClipLibrary library({m_photoA}, {}, spec, {});
+        std::mt19937_64 rng(5);
+        auto clip = library.samplePhotoClip(rng, 6, 48);
+        QCOMPARE(clip.sizes().vec(), (std::vector<int64_t>{6, 3, 48, 48}));
+        QVERIFY(clip.min().item<float>() >= 0.0f && clip.max().item<float>() <= 1.0f);
+        // Consecutive frames show the same scene slightly moved: closer to each other than to
+        // an unrelated crop.
+        const double neighbour = (clip[1] - clip[0]).abs().mean().item<double>();
+        auto other = library.samplePhotoClip(rng, 1, 48)[0];
+        QVERIFY(neighbour < (other - clip[0]).abs().mean().item<double>() + 1e-9);
+        std::mt19937_64 again(5);
+        QVERIFY(torch::equal(library.samplePhotoClip(again, 6, 48), clip)); // seeded = reproducible
+    }
+
+    void videoClipsAreConsecutiveFrames()
+    {
+        DataSpec spec;
+        spec.videoScale = 1.0;
+        ClipLibrary library({}, {m_clip}, spec, {});
+        QCOMPARE(library.videoFrameCount(), int64_t{12});
+        std::mt19937_64 rng(6);
+        auto clip = library.sampleVideoClip(rng, 20, 32); // longer than the video: plays back and forth
+        QCOMPARE(clip.size(0), int64_t{20});
+        QCOMPARE(clip.size(2), int64_t{32});
+    }
+
+    void bicubicBaselineOnSmoothContent()
+    {
+        // A smooth gradient survives x4 bicubic down/up almost unchanged; a hard edge does not.
+        auto ramp = torch::linspace(0, 1, 64).view({1, 1, 1, 64}).expand({1, 3, 64, 64}).contiguous();
+        auto lr = bicubicDownscale(ramp, 4);
+        QCOMPARE(lr.sizes().vec(), (std::vector<int64_t>{1, 3, 16, 16}));
+        QVERIFY(torch::equal(lr, quantise8(lr)));
+        QVERIFY(metrics::meanPsnr(bicubicUpscale(lr, 4), ramp, true, 4) > 40.0);
+        test::expectError([&] { bicubicDownscale(torch::rand({3, 10, 12}), 4); }, ErrorCode::InvalidArgument, "not divisible");
+    }
+
+    void aFewStepsLowerTheLoss()
+    {
+        Trainer trainer(tinyRecipe("loss.safetensors"), {});
+        const auto batch = trainer.batchForStep(0);
+        QCOMPARE(batch.lr.sizes().vec(), (std::vector<int64_t>{2, 3, 3, 12, 12}));
+        QCOMPARE(batch.gt.sizes().vec(), (std::vector<int64_t>{2, 3, 3, 48, 48}));
+        auto lossOnBatch = [&] {
+            torch::NoGradGuard g;
+            return charbonnierLoss(trainer.network()->forward(batch.lr), batch.gt).item<double>();
+        };
+        const double before = lossOnBatch();
+        for (int i = 0; i < 40; ++i) trainer.trainStep();
+        const double after = lossOnBatch();
+        qInfo("tiny preset, 40 steps: loss %.5f -> %.5f", before, after);
+        QVERIFY(after < before * 0.9);
+        QCOMPARE(trainer.state().step, int64_t{40});
+    }
+
+    void resumeReproducesTheNextLoss()
+    {
+        auto recipe = tinyRecipe("resume.safetensors");
+        Trainer first(recipe, {});
+        for (int i = 0; i < 3; ++i) first.trainStep();
+        first.saveCheckpoint();
+        const double continued = first.trainStep();
+
+        Trainer second(recipe, {});
+        QVERIFY(second.restore());
+        QCOMPARE(second.state().step, int64_t{3});
+        const double resumed = second.trainStep();
+        QCOMPARE(resumed, continued); // same weights, same moments, same batch: same loss
+        for (const auto& item : first.network()->named_parameters())
+            QVERIFY(torch::equal(item.value(), second.network()->named_parameters()[item.key()]));
+    }
+
+    void validationComparesWithBicubic()
+    {
+        Trainer trainer(tinyRecipe("val.safetensors"), {});
+        QVERIFY(trainer.hasValidation());
+        const auto [model, bicubic] = trainer.validate();
+        QVERIFY(bicubic > 15 && bicubic < 60);
+        QVERIFY(model > 10 && model < 60);
+    }
+
+    void runTrainingWritesCheckpointAndLogThenExports()
+    {
+        auto recipeFile = path("recipe.json");
+        const nlohmann::json recipe = {
+            {"name", "cli-test"}, {"preset", "tiny"}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
+            {"data", {{"photos", {m_photoA}}, {"validation", {m_valPhoto}}, {"validation_clips", 1}}},
+            {"checkpoint", "run/ck.safetensors"}, {"log", "run/log.csv"}, {"validate_every", 5}};
+        std::ofstream(recipeFile) << recipe.dump();
+        TrainingOptions options;
+        options.maxSteps = 10;
+        options.reportEvery = 5;
+        int reports = 0;
+        options.onReport = [&](const TrainingReport&) { ++reports; };
+        runTraining(recipeFile, options);
+        QCOMPARE(reports, 2);
+        QVERIFY(std::filesystem::exists(path("run/ck.safetensors")));
+        std::ifstream log(path("run/log.csv"));
+        std::string header, row;
+        std::getline(log, header);
+        QVERIFY(header.rfind("step,loss", 0) == 0);
+        int rows = 0;
+        while (std::getline(log, row)) ++rows;
+        QCOMPARE(rows, 2);
+
+        options.maxSteps = 5; // resumes at 10 and goes on to 15
+        runTraining(recipeFile, options);
+        TrainingState state;
+        model::DualXVSR net(presetConfig("tiny"));
+        std::vector<std::pair<std::string, torch::Tensor>> params;
+        for (const auto& item : net->named_parameters()) params.emplace_back(item.key(), item.value());
+        AdamW optimizer(params, {});
+        QVERIFY(loadCheckpoint(path("run/ck.safetensors"), *net, optimizer, state));
+        QCOMPARE(state.step, int64_t{15});
+
+        exportTrainedModel(recipeFile, path("exported.safetensors"), "mse", true);
+        const auto info = inspectWeightFile(path("exported.safetensors"));
+        QCOMPARE(info.variant, std::string("mse"));
+        QCOMPARE(info.storageDtype, std::string("F16"));
+        QCOMPARE(info.metadata.at("dualx.iterations"), std::string("15"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrainTrainer)
+#include "test_train_trainer.moc"
