@@ -68,6 +68,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             r.synthesis = LrSynthesis::FirstOrder;
         else
             bad("synthesis must be 'bicubic' or 'first-order', got '" + synthesis + "'");
+        r.sharpenGt = j.value("sharpen_gt", r.synthesis == LrSynthesis::FirstOrder);
         const auto& d = j.at("data");
         r.data.photos = resolveAll(baseFolder, d.value("photos", std::vector<std::string>{}));
         r.data.videos = resolveAll(baseFolder, d.value("videos", std::vector<std::string>{}));

@@ -30,6 +30,7 @@ struct Recipe {
     std::string init;       // weights or checkpoint to start from (empty: random init)
     LrSynthesis synthesis = LrSynthesis::Bicubic;
     DataSpec data;
+    bool sharpenGt = false; // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
     int lrCrop = 32;        // LR crop side; GT crops are 4x
     int frames = 8;
     int batch = 2;

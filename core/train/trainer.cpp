@@ -5,6 +5,7 @@
 #include "metrics/psnr.h"
 #include "model/weights.h"
 #include "train/bicubic_downscale.h"
+#include "train/degradation.h"
 #include "train/losses.h"
 
 #include <chrono>
@@ -50,13 +51,11 @@ std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
 
 } // namespace
 
-torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& /*rng*/)
+torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng)
 {
     switch (synthesis) {
     case LrSynthesis::Bicubic: return bicubicDownscale(gt, kScale);
-    case LrSynthesis::FirstOrder:
-        throw Error(ErrorCode::InvalidArgument,
-                    "first-order degradation synthesis is not available in this build yet; use a bicubic recipe");
+    case LrSynthesis::FirstOrder: return degradeClip(gt, rng);
     }
     throw Error(ErrorCode::Internal, "unknown LR synthesis");
 }
@@ -93,6 +92,10 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
         for (int i = 0; i < m_recipe.data.validationClips; ++i)
             clips.push_back(validation.sampleClip(rng, m_recipe.frames, kValidationLrSize * kScale));
         m_validation = torch::stack(clips);
+        // LR inputs fixed once, so every validation sees the same degradations.
+        std::vector<torch::Tensor> lrs;
+        for (auto& clip : clips) lrs.push_back(synthesiseLr(clip, m_recipe.synthesis, rng));
+        m_validationLr = torch::stack(lrs);
         say("validation: " + std::to_string(clips.size()) + " clips from " + std::to_string(m_recipe.data.validation.size())
             + " held-out files");
     }
@@ -121,7 +124,7 @@ Batch Trainer::batchForStep(int64_t step) const
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
         auto gt = augment(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
         lrs.push_back(synthesiseLr(gt, m_recipe.synthesis, rng));
-        gts.push_back(gt);
+        gts.push_back(m_recipe.sharpenGt ? unsharpMaskClip(gt) : gt);
     }
     return {torch::stack(lrs), torch::stack(gts)};
 }
@@ -150,7 +153,7 @@ std::pair<double, double> Trainer::validate()
     double model = 0, bicubic = 0;
     for (int64_t i = 0; i < m_validation.size(0); ++i) {
         auto gt = m_validation[i];
-        auto lr = bicubicDownscale(gt, kScale);
+        auto lr = m_validationLr[i];
         auto out = m_model->forward(lr.unsqueeze(0))[0].clamp(0, 1);
         model += metrics::meanPsnr(out, gt, true, kValidationBorder);
         bicubic += metrics::meanPsnr(bicubicUpscale(lr, kScale), gt, true, kValidationBorder);

@@ -27,7 +27,8 @@ public:
     Batch batchForStep(int64_t step) const;
     // One optimisation step; returns the loss.
     double trainStep();
-    // PSNR-Y (border 4) of the network and of bicubic on the fixed validation clips.
+    // PSNR-Y (border 4) against the original GT, of the network and of bicubic upscaling, on the
+    // fixed validation clips degraded as the recipe degrades its training input.
     std::pair<double, double> validate();
     void saveCheckpoint();
 
@@ -44,7 +45,8 @@ private:
     model::DualXVSR m_model{nullptr};
     std::unique_ptr<AdamW> m_optimizer;
     std::unique_ptr<ClipLibrary> m_train;
-    torch::Tensor m_validation; // GT clips [V, N, 3, H, W]
+    torch::Tensor m_validation;   // GT clips [V, N, 3, H, W]
+    torch::Tensor m_validationLr; // their LR inputs under the recipe's synthesis
     TrainingState m_state;
     double m_lastGradNorm = 0;
 };
