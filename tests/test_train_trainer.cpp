@@ -6,6 +6,7 @@
 #include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/trainer.h"
+#include "train/training_plot.h"
 #include "dualx/weights.h"
 
 #include <QTemporaryDir>
@@ -187,6 +188,14 @@ private Q_SLOTS:
         QCOMPARE(info.variant, std::string("mse"));
         QCOMPARE(info.storageDtype, std::string("F16"));
         QCOMPARE(info.metadata.at("dualx.iterations"), std::string("15"));
+
+        plotTrainingProgress(recipeFile, path("curve.png"));
+        const cv::Mat plot = cv::imread(path("curve.png"));
+        QCOMPARE(plot.cols, 1200);
+        QCOMPARE(plot.rows, 800);
+        QCOMPARE(readTrainingLog(path("run/log.csv")).back().step, 15LL);
+        std::ofstream(path("bad.csv")) << "step,loss\n12,0.5\nseven,0.1\n";
+        test::expectError([&] { readTrainingLog(path("bad.csv")); }, ErrorCode::CorruptFile, "line 3");
     }
 };
 

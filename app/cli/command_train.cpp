@@ -18,11 +18,16 @@ extern "C" void requestStop(int) { g_stopRequested.store(true); }
 
 int runTrain(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"config", "steps", "threads", "report-every", "export", "variant"}, {"fp16"});
+    Arguments args(argv, {"config", "steps", "threads", "report-every", "export", "variant", "plot"}, {"fp16"});
     const auto config = args.value("config");
     if (!config) throw Error(ErrorCode::InvalidArgument, "--config RECIPE.json is required");
     configureThreads(args.intValue("threads", 0));
 
+    if (const auto png = args.value("plot")) {
+        plotTrainingProgress(*config, *png);
+        std::cout << "wrote " << *png << "\n";
+        return 0;
+    }
     if (const auto out = args.value("export")) {
         exportTrainedModel(*config, *out, args.value("variant", "mse"), args.flag("fp16"));
         std::cout << "wrote " << *out << "\n";

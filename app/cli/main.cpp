@@ -26,6 +26,8 @@ commands:
         train (or resume) a recipe stage; Ctrl-C writes a checkpoint and stops
   train --config RECIPE.json --export OUT.safetensors [--variant mse|gan] [--fp16]
         write the stage's latest checkpoint as a shippable weight file
+  train --config RECIPE.json --plot OUT.png
+        draw the stage's loss and validation PSNR (against bicubic) from its CSV log
 
 options for every command:
   --help      this text

@@ -7,6 +7,7 @@
 #include "train/bicubic_downscale.h"
 #include "train/degradation.h"
 #include "train/losses.h"
+#include "train/training_plot.h"
 
 #include <chrono>
 #include <filesystem>
@@ -285,6 +286,13 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
         {"dualx.batch", std::to_string(recipe.batch)},
     };
     model::saveModelWeights(*net, outputPath, variant, provenance, halfPrecision ? torch::kFloat16 : torch::kFloat32);
+}
+
+void plotTrainingProgress(const std::string& recipePath, const std::string& pngPath)
+{
+    const auto recipe = train::loadRecipe(recipePath);
+    if (recipe.log.empty()) throw Error(ErrorCode::InvalidArgument, "recipe '" + recipe.name + "' keeps no log");
+    train::plotTrainingLog(train::readTrainingLog(recipe.log), recipe.name + " (" + recipe.model.preset + ")", pngPath);
 }
 
 } // namespace dualx

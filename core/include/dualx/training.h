@@ -33,4 +33,7 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options);
 void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant,
                         bool halfPrecision);
 
+// Draws the recipe's CSV log (loss and validation PSNR against bicubic) into a PNG.
+void plotTrainingProgress(const std::string& recipePath, const std::string& pngPath);
+
 } // namespace dualx
