@@ -205,37 +205,39 @@ cv::Mat blurKernelFor(const DegradationPlan& plan, int frame)
     return gaussianKernel(k, b.sigmaX, b.sigmaY, b.theta);
 }
 
-std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const DegradationPlan& plan, std::mt19937_64& rng)
+cv::Mat degradeFrame(const cv::Mat& gt, const DegradationPlan& plan, int frame, std::mt19937_64& rng)
 {
-    if (gt.empty()) return {};
-    if (gt.size() > plan.blur.size())
-        throw Error(ErrorCode::InvalidArgument, "degradation plan covers " + std::to_string(plan.blur.size()) + " frames, clip has "
-                                                    + std::to_string(gt.size()));
-    const int w = gt[0].cols, h = gt[0].rows;
+    if (frame < 0 || static_cast<size_t>(frame) >= plan.blur.size())
+        throw Error(ErrorCode::InvalidArgument, "degradation plan covers " + std::to_string(plan.blur.size()) + " frames, asked for frame "
+                                                    + std::to_string(frame));
+    const int w = gt.cols, h = gt.rows;
     if (w % 4 || h % 4)
         throw Error(ErrorCode::InvalidArgument, "degradation needs sides divisible by 4, got " + std::to_string(w) + "x" + std::to_string(h));
     const int interpolation = cvInterpolation(plan.interpolation);
-    std::vector<cv::Mat> lr;
-    for (size_t f = 0; f < gt.size(); ++f) {
-        cv::Mat kernel;
-        blurKernelFor(plan, static_cast<int>(f)).convertTo(kernel, CV_32F);
-        cv::Mat img;
-        cv::filter2D(gt[f], img, -1, kernel, cv::Point(-1, -1), 0, cv::BORDER_REFLECT101);
-        const double s = plan.resizeScale[f];
-        if (s != 1.0) {
-            const cv::Size size(std::max(1, static_cast<int>(std::lround(w * s))), std::max(1, static_cast<int>(std::lround(h * s))));
-            cv::resize(img, img, size, 0, 0, interpolation);
-        }
-        cv::resize(img, img, cv::Size(w / 4, h / 4), 0, 0, interpolation);
-        cv::min(cv::max(img, 0.0), 1.0, img);
-        if (plan.noiseKind == NoiseKind::Gaussian)
-            addGaussianNoise(img, plan.noiseLevel, plan.greyNoise, rng);
-        else
-            addPoissonNoise(img, plan.noiseLevel, plan.greyNoise, rng);
-        cv::Mat img8;
-        img.convertTo(img8, CV_8UC3, 255.0); // saturating and rounding
-        lr.push_back(jpegRoundTrip(img8, plan.jpegQuality[f]));
+    cv::Mat kernel;
+    blurKernelFor(plan, frame).convertTo(kernel, CV_32F);
+    cv::Mat img;
+    cv::filter2D(gt, img, -1, kernel, cv::Point(-1, -1), 0, cv::BORDER_REFLECT101);
+    const double s = plan.resizeScale[static_cast<size_t>(frame)];
+    if (s != 1.0) {
+        const cv::Size size(std::max(1, static_cast<int>(std::lround(w * s))), std::max(1, static_cast<int>(std::lround(h * s))));
+        cv::resize(img, img, size, 0, 0, interpolation);
     }
+    cv::resize(img, img, cv::Size(w / 4, h / 4), 0, 0, interpolation);
+    cv::min(cv::max(img, 0.0), 1.0, img);
+    if (plan.noiseKind == NoiseKind::Gaussian)
+        addGaussianNoise(img, plan.noiseLevel, plan.greyNoise, rng);
+    else
+        addPoissonNoise(img, plan.noiseLevel, plan.greyNoise, rng);
+    cv::Mat img8;
+    img.convertTo(img8, CV_8UC3, 255.0); // saturating and rounding
+    return jpegRoundTrip(img8, plan.jpegQuality[static_cast<size_t>(frame)]);
+}
+
+std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const DegradationPlan& plan, std::mt19937_64& rng)
+{
+    std::vector<cv::Mat> lr;
+    for (size_t f = 0; f < gt.size(); ++f) lr.push_back(degradeFrame(gt[f], plan, static_cast<int>(f), rng));
     return compressVideo(lr, plan.codec, plan.bitRate);
 }
 

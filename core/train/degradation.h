@@ -61,6 +61,10 @@ DegradationPlan sampleDegradationPlan(std::mt19937_64& rng, int frames, int lrWi
 
 cv::Mat blurKernelFor(const DegradationPlan& plan, int frame);
 
+// The per-frame part (everything but the video codec) for frame `frame` of the plan:
+// gt RGB CV_32FC3 in [0, 1] with sides divisible by 4 -> LR RGB CV_8UC3.
+cv::Mat degradeFrame(const cv::Mat& gt, const DegradationPlan& plan, int frame, std::mt19937_64& rng);
+
 // gt: RGB CV_32FC3 in [0, 1], all the same size with sides divisible by 4. Returns the LR
 // frames (RGB CV_8UC3, a quarter of the size). Noise is drawn from `rng`.
 std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const DegradationPlan& plan, std::mt19937_64& rng);

@@ -1,0 +1,58 @@
+#pragma once
+// Streaming tiled spatio-temporal inference: LR frames go in one at a time, HR frames come out in
+// order as soon as no later window can touch them. Memory is bounded by the window (T frames of
+// LR input and T frames of HR accumulators), never by the video's length.
+#include "engine/tiling.h"
+
+#include <torch/types.h>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+namespace dualx::engine {
+
+struct TilingSettings {
+    int tileLr = 112;       // spatial tile side in LR pixels (paper: 112 MSE, 64 GAN)
+    int tileOverlapLr = 16; // shared LR pixels between neighbouring tiles
+    int windowFrames = 16;  // temporal window T (paper: 16)
+    int windowOverlap = 4;  // shared frames between neighbouring windows
+    int scale = 4;
+};
+
+// Maps an LR window [T, 3, h, w] to its HR result [T, 3, scale*h, scale*w].
+using WindowModel = std::function<torch::Tensor(const torch::Tensor&)>;
+
+// Runs `model` over overlapping spatial tiles of one window and blends them.
+torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& window, const TilingSettings& settings);
+
+class StreamingUpscaler {
+public:
+    StreamingUpscaler(WindowModel model, TilingSettings settings);
+
+    void push(const torch::Tensor& lrFrame); // [3, h, w], every frame the same size
+    void finish();                           // no more input: flush the last window
+    std::optional<torch::Tensor> pop();      // next HR frame [3, scale*h, scale*w], in order
+
+    int64_t framesIn() const { return m_framesIn; }
+    int64_t framesOut() const { return m_framesOut; }
+    int64_t windowsRun() const { return m_windowsRun; }
+
+private:
+    void runWindow(int64_t start, int64_t count, bool isLast);
+
+    WindowModel m_model;
+    TilingSettings m_settings;
+    std::deque<torch::Tensor> m_lr;  // LR frames [m_lrFirst, m_framesIn)
+    int64_t m_lrFirst = 0;
+    std::deque<torch::Tensor> m_sum; // weighted HR sums for frames [m_framesOut, ...)
+    std::deque<float> m_weight;
+    std::deque<torch::Tensor> m_ready;
+    int64_t m_framesIn = 0, m_framesOut = 0, m_nextWindow = 0, m_windowsRun = 0, m_lastWindowEnd = 0;
+    bool m_finished = false;
+};
+
+// Whole clip in memory (tests, benchmarks): [N, 3, h, w] -> [N, 3, scale*h, scale*w].
+torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings);
+
+} // namespace dualx::engine

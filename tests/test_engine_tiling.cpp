@@ -1,0 +1,166 @@
+// Tiled, overlapping spatio-temporal inference: exact where it must be, seamless, bounded.
+#include "engine/streaming_upscaler.h"
+#include "model/dualx_vsr.h"
+#include "test_support.h"
+
+#include <torch/nn/functional/upsampling.h>
+
+using namespace dualx;
+using namespace dualx::engine;
+
+namespace {
+
+// A pixel-local x4 "model": nearest-neighbour upscaling plus a per-frame offset that depends on
+// the frame's content (its mean), so wrong frame/tile bookkeeping shows up.
+torch::Tensor nearestModel(const torch::Tensor& window)
+{
+    namespace F = torch::nn::functional;
+    return F::interpolate(window, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4, 4}).mode(torch::kNearest));
+}
+
+TilingSettings settings(int tile, int tileOverlap, int frames, int frameOverlap)
+{
+    TilingSettings s;
+    s.tileLr = tile;
+    s.tileOverlapLr = tileOverlap;
+    s.windowFrames = frames;
+    s.windowOverlap = frameOverlap;
+    return s;
+}
+
+WindowModel networkModel(model::DualXVSR& net)
+{
+    return [&net](const torch::Tensor& window) {
+        torch::InferenceMode guard;
+        return net->forward(window.unsqueeze(0))[0];
+    };
+}
+
+} // namespace
+
+class TestEngineTiling : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void segmentsCoverTheAxis()
+    {
+        QCOMPARE(segmentStarts(100, 112, 16), (std::vector<int64_t>{0}));
+        QCOMPARE(segmentStarts(100, 40, 10), (std::vector<int64_t>{0, 30, 60}));
+        QCOMPARE(segmentStarts(101, 40, 10), (std::vector<int64_t>{0, 30, 60, 61}));
+        for (int64_t length : {1, 7, 64, 65, 179, 180}) {
+            const auto starts = segmentStarts(length, 32, 8);
+            QCOMPARE(starts.front(), int64_t{0});
+            QCOMPARE(std::min<int64_t>(32, length) + starts.back(), length);
+            for (size_t i = 1; i < starts.size(); ++i) QVERIFY(starts[i] - starts[i - 1] <= 24);
+        }
+        test::expectError([] { segmentStarts(100, 16, 16); }, ErrorCode::InvalidArgument, "smaller than");
+    }
+
+    void weightsRampOnlyOnInteriorEdges()
+    {
+        const auto border = segmentWeights(0, 10, 10, 4);
+        QVERIFY(torch::equal(border, torch::ones({10})));
+        const auto inner = segmentWeights(6, 10, 30, 4);
+        QVERIFY(inner[0].item<float>() < 0.1f && inner[0].item<float>() > 0.0f);
+        QCOMPARE(inner[5].item<float>(), 1.0f);
+        // Opposite ramps over an exact overlap sum to one.
+        const auto left = segmentWeights(0, 10, 16, 4), right = segmentWeights(6, 10, 16, 4);
+        for (int i = 0; i < 4; ++i) QVERIFY(std::abs(left[6 + i].item<float>() + right[i].item<float>() - 1.0f) < 1e-6f);
+    }
+
+    void tiledEqualsUntiledForAPixelLocalModel_data()
+    {
+        QTest::addColumn<int>("frames");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("tile");
+        QTest::addColumn<int>("window");
+        QTest::newRow("odd sizes, many tiles and windows") << 23 << 37 << 53 << 16 << 6;
+        QTest::newRow("tile larger than frame") << 9 << 10 << 12 << 32 << 4;
+        QTest::newRow("clip shorter than window") << 3 << 20 << 20 << 8 << 16;
+        QTest::newRow("exact multiple") << 16 << 32 << 32 << 16 << 8;
+    }
+
+    void tiledEqualsUntiledForAPixelLocalModel()
+    {
+        QFETCH(int, frames);
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(int, tile);
+        QFETCH(int, window);
+        auto clip = torch::rand({frames, 3, height, width});
+        const auto tiled = upscaleClipTiled(nearestModel, clip, settings(tile, tile / 4, window, window / 3));
+        const auto single = nearestModel(clip);
+        QCOMPARE(tiled.sizes(), single.sizes());
+        QVERIFY((tiled - single).abs().max().item<double>() < 1e-6);
+    }
+
+    void oneTileOneWindowIsTheSinglePass()
+    {
+        torch::manual_seed(3);
+        model::DualXVSR net(presetConfig("tiny"));
+        net->eval();
+        auto clip = torch::rand({6, 3, 14, 18});
+        const auto tiled = upscaleClipTiled(networkModel(net), clip, settings(32, 8, 8, 2));
+        torch::InferenceMode guard;
+        QVERIFY(torch::equal(tiled, net->forward(clip.unsqueeze(0))[0]));
+    }
+
+    void noSeamsAlongTileBorders()
+    {
+        torch::manual_seed(4);
+        model::DualXVSR net(presetConfig("tiny"));
+        net->eval();
+        auto clip = torch::rand({4, 3, 40, 40});
+        const auto tiled = upscaleClipTiled(networkModel(net), clip, settings(16, 6, 4, 1));
+        torch::InferenceMode guard;
+        const auto single = net->forward(clip.unsqueeze(0))[0];
+        // The tiles see less context than the single pass, so they differ slightly everywhere;
+        // a seam would show as a jump exactly at the tiles' edges. Compare the error on the
+        // columns where a tile starts or ends with the error over the whole frame.
+        const auto error = (tiled - single).abs().mean({0, 1, 2}); // per HR column
+        std::vector<int64_t> edgeColumns;
+        for (int64_t x0 : segmentStarts(40, 16, 6)) {
+            if (x0 > 0) edgeColumns.push_back(x0 * 4);
+            if (x0 + 16 < 40) edgeColumns.push_back((x0 + 16) * 4 - 1);
+        }
+        double edge = 0;
+        for (auto c : edgeColumns) edge += error[c].item<double>();
+        edge /= static_cast<double>(edgeColumns.size());
+        const double overall = error.mean().item<double>();
+        qInfo("mean |tiled - single| at tile edges %.2e, overall %.2e", edge, overall);
+        QVERIFY(edge < 3.0 * overall + 1e-6);
+        QVERIFY(overall < 0.02);
+    }
+
+    void memoryIsBoundedByTheWindow()
+    {
+        StreamingUpscaler upscaler(nearestModel, settings(16, 4, 8, 2));
+        int64_t maxInFlight = 0, out = 0;
+        for (int i = 0; i < 300; ++i) {
+            upscaler.push(torch::full({3, 6, 6}, static_cast<float>(i) / 300.0f));
+            maxInFlight = std::max(maxInFlight, upscaler.framesIn() - upscaler.framesOut());
+            while (auto f = upscaler.pop()) {
+                // Frames come out in order, each the (exact) upscale of its own input.
+                QVERIFY(std::abs((*f)[0][0][0].item<float>() - static_cast<float>(out) / 300.0f) < 1e-6f);
+                ++out;
+            }
+        }
+        upscaler.finish();
+        while (upscaler.pop()) ++out;
+        QCOMPARE(out, int64_t{300});
+        QVERIFY(maxInFlight <= 8); // never more than one window of frames held
+        QCOMPARE(upscaler.windowsRun(), int64_t{50});
+    }
+
+    void badSettingsAreRejected()
+    {
+        test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 4, 8, 8)); }, ErrorCode::InvalidArgument, "frame overlap");
+        test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 16, 8, 2)); }, ErrorCode::InvalidArgument, "tile overlap");
+        StreamingUpscaler upscaler(nearestModel, settings(16, 4, 8, 2));
+        upscaler.push(torch::zeros({3, 4, 4}));
+        test::expectError([&] { upscaler.push(torch::zeros({3, 4, 5})); }, ErrorCode::InvalidArgument, "size changed");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEngineTiling)
+#include "test_engine_tiling.moc"
