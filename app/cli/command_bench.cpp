@@ -15,7 +15,8 @@ namespace dualx::cli {
 
 int runBench(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads"},
+    Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads",
+                    "tile", "tile-overlap", "frame-overlap", "clip"},
                    {"json"});
     configureThreads(args.intValue("threads", 0));
     BenchmarkOptions options;
@@ -29,6 +30,10 @@ int runBench(const std::vector<std::string>& argv)
     options.frames = args.intValue("frames", 16);
     options.repeats = args.intValue("repeats", 1);
     options.warmup = args.intValue("warmup", 1);
+    options.tileLr = args.intValue("tile", 0);
+    options.tileOverlapLr = args.intValue("tile-overlap", 16);
+    options.windowOverlap = args.intValue("frame-overlap", 4);
+    options.clipFrames = args.intValue("clip", 0);
     options.attention.kernel = attentionKernelFromName(args.value("attention", "auto"));
     options.device = devicePreferenceFromName(args.value("device", "auto"));
 
@@ -38,13 +43,19 @@ int runBench(const std::vector<std::string>& argv)
                             {"frames", options.frames}, {"repeats", options.repeats}, {"device", r.device},
                             {"threads", r.threads}, {"attention", r.attentionKernel}, {"ms_per_frame", r.msPerFrame},
                             {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb},
-                            {"baseline_memory_mb", r.baselineMemoryMb}};
+                            {"baseline_memory_mb", r.baselineMemoryMb}, {"frames_timed", r.framesTimed},
+                            {"tile", options.tileLr}, {"tile_overlap", options.tileOverlapLr},
+                            {"frame_overlap", options.windowOverlap}, {"windows", r.windowsRun}};
         std::cout << j.dump(2) << "\n";
         return 0;
     }
     std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames,
                 options.width, options.height, options.width * 4, options.height * 4, r.device.c_str(),
                 r.attentionKernel.c_str());
+    if (options.tileLr > 0)
+        std::printf("tiled: %lld frames through %lld windows of %d frames (overlap %d), tiles %d px (overlap %d)\n",
+                    static_cast<long long>(r.framesTimed), static_cast<long long>(r.windowsRun), options.frames,
+                    options.windowOverlap, options.tileLr, options.tileOverlapLr);
     std::printf("%.1f ms per frame (%.3f fps), peak memory %.0f MB (%.0f MB before the first timed pass)\n", r.msPerFrame,
                 r.framesPerSecond, r.peakMemoryMb, r.baselineMemoryMb);
     return 0;

@@ -21,11 +21,15 @@ commands:
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
         [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda] [--threads N] [--json]
-        milliseconds per frame and peak memory of one forward pass per window
+        [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]]
+        milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
+        of the streaming tiled path over a clip of N frames (default 2 x frames)
   train --config RECIPE.json [--steps N] [--threads N] [--report-every N]
         train (or resume) a recipe stage; Ctrl-C writes a checkpoint and stops
   train --config RECIPE.json --export OUT.safetensors [--variant mse|gan] [--fp16]
         write the stage's latest checkpoint as a shippable weight file
+  degrade INPUT OUTPUT [--seed S] [--frames N]
+        the stage-2 training degradation (blur, resize, noise, JPEG, codec) of a clip, at 1/4 size
   train --config RECIPE.json --plot OUT.png
         draw the stage's loss and validation PSNR (against bicubic) from its CSV log
 

@@ -16,6 +16,12 @@ struct BenchmarkOptions {
     int frames = 16;   // frames per forward pass (the temporal window)
     int repeats = 1;   // timed passes
     int warmup = 1;    // untimed passes first (allocator, oneDNN primitive caches)
+    // Tiled streaming inference (the pipeline's path) when tileLr > 0: a clip of clipFrames
+    // frames goes through overlapping windows of `frames` and tiles of tileLr x tileLr.
+    int tileLr = 0;
+    int tileOverlapLr = 16;
+    int windowOverlap = 4;
+    int clipFrames = 0; // 0: 2 x frames
     AttentionSettings attention;
     DevicePreference device = DevicePreference::Auto;
     uint64_t seed = 0;
@@ -29,6 +35,8 @@ struct BenchmarkResult {
     double peakMemoryMb = 0;     // CPU: process peak RSS during the timed passes; CUDA: peak allocated
     double baselineMemoryMb = 0; // CPU: RSS with the model loaded, before the first pass
     std::string attentionKernel; // the kernel actually used
+    int64_t framesTimed = 0;
+    int64_t windowsRun = 0;     // tiled mode
 };
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options);
