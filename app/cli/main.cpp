@@ -58,6 +58,7 @@ int main(int argc, char** argv)
         {"bench", dualx::cli::runBench},
         {"train", dualx::cli::runTrain},
     };
+    dualx::quietenMediaLibraries();
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "dualx: unknown command '" << args[0] << "' (try dualx --help)\n";

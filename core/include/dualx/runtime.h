@@ -10,6 +10,9 @@ namespace dualx {
 int configureThreads(int threads = 0);
 int intraOpThreads();
 
+// Limits FFmpeg's console output to errors (the CLI and the GUI call it once at start-up).
+void quietenMediaLibraries();
+
 // "1.13.0" etc. — the LibTorch this binary was built against.
 std::string torchVersion();
 
