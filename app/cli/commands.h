@@ -8,5 +8,7 @@ namespace dualx::cli {
 int runModelInfo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
+int runDegrade(const std::vector<std::string>& args);
+int runPresets(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

@@ -24,6 +24,8 @@ commands:
         [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames)
+  presets [--show ID]
+        list the export presets (built-in and user folder), or print one as JSON
   train --config RECIPE.json [--steps N] [--threads N] [--report-every N]
         train (or resume) a recipe stage; Ctrl-C writes a checkpoint and stops
   train --config RECIPE.json --export OUT.safetensors [--variant mse|gan] [--fp16]
@@ -57,6 +59,7 @@ int main(int argc, char** argv)
         {"model-info", dualx::cli::runModelInfo},
         {"bench", dualx::cli::runBench},
         {"train", dualx::cli::runTrain},
+        {"presets", dualx::cli::runPresets},
     };
     dualx::quietenMediaLibraries();
     auto command = commands.find(args[0]);

@@ -1,0 +1,87 @@
+// Export presets: the built-ins exist and work with this FFmpeg; JSON round trips; user folder.
+#include "dualx/export_preset.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace dualx;
+
+class TestVideoExportPreset : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { ::setenv("DUALX_PRESET_DIR", m_dir.path().toUtf8().constData(), 1); }
+
+    void builtInsCoverTheRequiredIds()
+    {
+        const auto presets = builtInPresets();
+        std::set<std::string> ids;
+        for (const auto& p : presets) {
+            ids.insert(p.id);
+            QVERIFY(p.builtIn);
+            p.checkAvailable(); // muxer, encoders and pixel format exist in this FFmpeg
+        }
+        for (const char* id : {"web-h264", "hevc-10bit", "av1", "archive-ffv1", "prores-hq"}) QVERIFY2(ids.count(id), id);
+        const auto web = findPreset("web-h264");
+        QCOMPARE(web.container, std::string("mp4"));
+        QCOMPARE(web.pixelFormat, std::string("yuv420p"));
+        QCOMPARE(findPreset("hevc-10bit").pixelFormat, std::string("yuv420p10le"));
+        QCOMPARE(findPreset("archive-ffv1").videoCodec, std::string("ffv1"));
+    }
+
+    void jsonRoundTrip()
+    {
+        for (const auto& p : builtInPresets()) {
+            const auto again = ExportPreset::fromJson(p.toJson(), "test");
+            QCOMPARE(again.toJson(), p.toJson());
+        }
+        auto custom = findPreset("web-h264");
+        custom.id = "web-720p";
+        custom.scaleMode = OutputScaleMode::Height;
+        custom.targetHeight = 720;
+        const auto again = ExportPreset::fromJson(custom.toJson(), "test");
+        QVERIFY(again.scaleMode == OutputScaleMode::Height);
+        QCOMPARE(again.targetHeight, 720);
+    }
+
+    void userFolderPresets()
+    {
+        auto mine = findPreset("archive-ffv1");
+        mine.id = "my-archive";
+        mine.name = "Mine";
+        saveUserPreset(mine);
+        const auto found = findPreset("my-archive");
+        QVERIFY(!found.builtIn);
+        QCOMPARE(found.name, std::string("Mine"));
+        test::expectError([&] { saveUserPreset(findPreset("av1")); }, ErrorCode::InvalidArgument, "built-in");
+        // A broken file is skipped with a reason, not fatal.
+        std::ofstream(m_dir.filePath("broken.json").toStdString()) << "{ nope";
+        std::vector<std::string> problems;
+        const auto all = allPresets(&problems);
+        QCOMPARE(problems.size(), size_t{1});
+        QVERIFY(problems[0].find("broken.json") != std::string::npos);
+        QVERIFY(std::any_of(all.begin(), all.end(), [](const auto& p) { return p.id == "my-archive"; }));
+        // And by path.
+        QCOMPARE(findPreset(m_dir.filePath("my-archive.json").toStdString()).id, std::string("my-archive"));
+    }
+
+    void badPresetsAreNamed()
+    {
+        test::expectError([] { findPreset("vhs"); }, ErrorCode::InvalidArgument, "unknown preset 'vhs' (known: ");
+        test::expectError([] { ExportPreset::fromJson("{\"id\": \"x\"}", "x.json"); }, ErrorCode::InvalidArgument, "x.json");
+        auto p = findPreset("web-h264");
+        p.videoCodec = "libnothing";
+        test::expectError([&] { p.checkAvailable(); }, ErrorCode::InvalidArgument, "'libnothing'");
+        auto json = findPreset("web-h264").toJson();
+        json.replace(json.find("\"none\""), 6, "\"sideways\"");
+        test::expectError([&] { ExportPreset::fromJson(json, "s.json"); }, ErrorCode::InvalidArgument, "'sideways'");
+        test::expectError([] { findPreset("/no/such/preset.json"); }, ErrorCode::FileNotFound, "/no/such/preset.json");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestVideoExportPreset)
+#include "test_video_export_preset.moc"
