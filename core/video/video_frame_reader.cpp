@@ -95,7 +95,7 @@ int swscaleColorspace(AVColorSpace colorspace)
 } // namespace
 
 struct VideoFrameReader::Impl {
-    explicit Impl(const std::string& path);
+    Impl(const std::string& path, ReaderOptions options);
     const VideoInfo& info() const { return m_info; }
     bool read(RgbFrame& out);
 
@@ -111,6 +111,14 @@ private:
 
     VideoInfo m_info;
     std::string m_path;
+    ReaderOptions m_options;
+    PacketHandler m_packetHandler;
+
+public:
+    void setPacketHandler(PacketHandler handler) { m_packetHandler = std::move(handler); }
+    const AVFormatContext* formatContext() const { return m_format.get(); }
+
+private:
     std::unique_ptr<AVFormatContext, FormatContextDeleter> m_format;
     std::unique_ptr<AVCodecContext, CodecContextDeleter> m_decoder;
     std::unique_ptr<AVPacket, PacketDeleter> m_packet;
@@ -125,6 +133,7 @@ private:
         int format = AV_PIX_FMT_NONE;
         int colorspace = 0;
         bool fullRange = false;
+        bool sixteenBit = false;
         bool operator==(const ScalerKey&) const = default;
     };
     std::unique_ptr<SwsContext, ScalerDeleter> m_scaler;
@@ -141,8 +150,8 @@ private:
     double m_lastTimeSeconds = 0;
 };
 
-VideoFrameReader::Impl::Impl(const std::string& path)
-    : m_path(path)
+VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
+    : m_path(path), m_options(options)
 {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -179,7 +188,7 @@ VideoFrameReader::Impl::Impl(const std::string& path)
         fail(ErrorCode::FileUnreadable, "has no video stream (only an attached picture)");
     // Skip demuxing audio, subtitles and other video streams instead of reading and dropping them.
     for (unsigned i = 0; i < format->nb_streams; ++i) {
-        if (static_cast<int>(i) != m_streamIndex) format->streams[i]->discard = AVDISCARD_ALL;
+        if (static_cast<int>(i) != m_streamIndex && !m_options.keepOtherStreams) format->streams[i]->discard = AVDISCARD_ALL;
     }
 
     const AVCodecParameters& parameters = *stream->codecpar;
@@ -218,6 +227,19 @@ VideoFrameReader::Impl::Impl(const std::string& path)
     else if (m_info.durationSeconds > 0 && m_info.fps > 0)
         m_info.frameCountEstimate = std::llround(m_info.durationSeconds * m_info.fps);
     m_info.codecName = avcodec_get_name(parameters.codec_id);
+    m_info.videoStreamIndex = m_streamIndex;
+    m_info.timeBaseNum = stream->time_base.num;
+    m_info.timeBaseDen = stream->time_base.den;
+    const AVRational rate = av_guess_frame_rate(format, stream, nullptr);
+    if (validRational(rate)) {
+        m_info.frameRateNum = rate.num;
+        m_info.frameRateDen = rate.den;
+    }
+    m_info.colorPrimaries = parameters.color_primaries;
+    m_info.colorTransfer = parameters.color_trc;
+    m_info.colorMatrix = parameters.color_space;
+    m_info.colorRange = parameters.color_range;
+    if (const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(pixelFormat)) m_info.bitsPerComponent = d->comp[0].depth;
     if (const char* name = av_get_pix_fmt_name(pixelFormat)) m_info.pixelFormatName = name;
 }
 
@@ -287,6 +309,12 @@ void VideoFrameReader::Impl::feedDecoder()
             return;
         }
         if (m_packet->stream_index != m_streamIndex) {
+            if (m_options.keepOtherStreams && m_packetHandler) {
+                AVPacket* copy = av_packet_alloc();
+                if (!copy) fail(ErrorCode::OutOfMemory, "cannot allocate a packet");
+                av_packet_move_ref(copy, m_packet.get());
+                m_packetHandler(copy);
+            }
             av_packet_unref(m_packet.get());
             continue;
         }
@@ -319,6 +347,7 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     key.width = frame.width;
     key.height = frame.height;
     key.format = frame.format;
+    key.sixteenBit = m_options.sixteenBit;
     if (!isRgb) {
         key.colorspace = swscaleColorspace(frame.colorspace);
         key.fullRange = frame.color_range == AVCOL_RANGE_JPEG
@@ -331,7 +360,8 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     // interpolation keeps 4:4:4 chroma at full width and interpolates 4:2:x chroma instead of
     // reusing each sample for two output pixels.
     const int flags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
-    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, frame.width, frame.height, AV_PIX_FMT_RGB24,
+    const AVPixelFormat output = m_options.sixteenBit ? AV_PIX_FMT_RGB48LE : AV_PIX_FMT_RGB24;
+    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, frame.width, frame.height, output,
         flags, nullptr, nullptr, nullptr);
     if (!scaler) {
         fail(ErrorCode::FileUnreadable,
@@ -352,11 +382,21 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     if (frame.width <= 0 || frame.height <= 0) fail(ErrorCode::CorruptFile, "decoder returned an empty frame");
     ensureScaler(frame);
 
-    const size_t rowBytes = static_cast<size_t>(frame.width) * 3;
-    out.rgb.resize(rowBytes * static_cast<size_t>(frame.height));
+    const size_t bytesPerSample = m_options.sixteenBit ? 2 : 1;
+    const size_t rowBytes = static_cast<size_t>(frame.width) * 3 * bytesPerSample;
+    uint8_t* target = nullptr;
+    if (m_options.sixteenBit) {
+        out.rgb.clear();
+        out.rgb16.resize(static_cast<size_t>(frame.width) * 3 * static_cast<size_t>(frame.height));
+        target = reinterpret_cast<uint8_t*>(out.rgb16.data());
+    } else {
+        out.rgb16.clear();
+        out.rgb.resize(rowBytes * static_cast<size_t>(frame.height));
+        target = out.rgb.data();
+    }
     const bool direct
-        = rowBytes % kDirectAlignment == 0 && reinterpret_cast<uintptr_t>(out.rgb.data()) % kDirectAlignment == 0;
-    uint8_t* destination = out.rgb.data();
+        = rowBytes % kDirectAlignment == 0 && reinterpret_cast<uintptr_t>(target) % kDirectAlignment == 0;
+    uint8_t* destination = target;
     size_t stride = rowBytes;
     if (!direct) {
         stride = (rowBytes + kStagingAlignment - 1) / kStagingAlignment * kStagingAlignment;
@@ -375,12 +415,13 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     if (rows != frame.height) fail(ErrorCode::Internal, "RGB conversion produced an incomplete frame");
     if (!direct) {
         for (int y = 0; y < frame.height; ++y)
-            std::memcpy(out.rgb.data() + rowBytes * y, destination + stride * y, rowBytes);
+            std::memcpy(target + rowBytes * y, destination + stride * y, rowBytes);
     }
 
     out.width = frame.width;
     out.height = frame.height;
     out.index = m_framesOut;
+    out.pts = frame.best_effort_timestamp == AV_NOPTS_VALUE ? INT64_MIN : frame.best_effort_timestamp;
     if (frame.best_effort_timestamp != AV_NOPTS_VALUE && validRational(m_timeBase)) {
         out.timeSeconds = static_cast<double>(frame.best_effort_timestamp) * av_q2d(m_timeBase);
     } else {
@@ -391,9 +432,19 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     ++m_framesOut;
 }
 
-VideoFrameReader::VideoFrameReader(const std::string& path)
-    : m_impl(std::make_unique<Impl>(path))
+VideoFrameReader::VideoFrameReader(const std::string& path, ReaderOptions options)
+    : m_impl(std::make_unique<Impl>(path, options))
 {
+}
+
+void VideoFrameReader::setPacketHandler(PacketHandler handler)
+{
+    m_impl->setPacketHandler(std::move(handler));
+}
+
+const AVFormatContext* VideoFrameReader::formatContext() const
+{
+    return m_impl->formatContext();
 }
 VideoFrameReader::~VideoFrameReader() = default;
 VideoFrameReader::VideoFrameReader(VideoFrameReader&&) noexcept = default;

@@ -1,10 +1,15 @@
 #pragma once
-// Sequential video decoding to packed RGB24, for training now and the streaming pipeline later.
-// FFmpeg stays behind a pimpl so that nothing including this header sees libav* types.
+// Sequential video decoding to packed RGB (8- or 16-bit), for training and the streaming
+// pipeline. FFmpeg stays behind a pimpl; the pipeline's muxer, which needs the demuxer's streams
+// and packets, gets them through opaque forward-declared pointers.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+struct AVFormatContext;
+struct AVPacket;
 
 namespace dualx::video {
 
@@ -16,12 +21,30 @@ struct VideoInfo {
     int64_t frameCountEstimate = 0; // container's count, else duration * fps; 0 if unknown
     std::string codecName; // e.g. "h264"
     std::string pixelFormatName; // e.g. "yuv420p10le"; empty if unknown
+    int bitsPerComponent = 8;    // of the source pixel format
+    int videoStreamIndex = -1;
+    int timeBaseNum = 0, timeBaseDen = 1;   // of the video stream (RgbFrame::pts units)
+    int frameRateNum = 0, frameRateDen = 1; // guessed frame rate, 0/1 if unknown
+    // Colour description (FFmpeg AVColorPrimaries / AVColorTransferCharacteristic / AVColorSpace
+    // / AVColorRange values; 2 / 0 mean unspecified).
+    int colorPrimaries = 2, colorTransfer = 2, colorMatrix = 2, colorRange = 0;
 };
+
+struct ReaderOptions {
+    bool sixteenBit = false;       // fill RgbFrame::rgb16 (RGB48) instead of rgb (RGB24)
+    bool keepOtherStreams = false; // demux the other streams and hand their packets to the handler
+};
+
+// Receives ownership of every packet of a stream other than the decoded video stream (in
+// demux order); free it with av_packet_free.
+using PacketHandler = std::function<void(AVPacket*)>;
 
 struct RgbFrame {
     int width = 0;
     int height = 0;
     std::vector<uint8_t> rgb; // width*height*3, packed RGB24, row-major
+    std::vector<uint16_t> rgb16; // width*height*3, packed RGB48 (ReaderOptions::sixteenBit)
+    int64_t pts = 0;         // best-effort timestamp in the stream's time base (INT64_MIN if none)
     double timeSeconds = 0; // from the frame's best-effort timestamp (not rebased to 0)
     int64_t index = 0; // 0-based decode order of output frames
 };
@@ -31,7 +54,7 @@ public:
     // Opens `path`, picks the best video stream and opens its decoder (auto thread count).
     // Throws dualx::Error: FileNotFound if the file does not exist; FileUnreadable if it is not
     // a media file, has no video stream or no decoder for it.
-    explicit VideoFrameReader(const std::string& path);
+    explicit VideoFrameReader(const std::string& path, ReaderOptions options = {});
     ~VideoFrameReader();
     VideoFrameReader(VideoFrameReader&&) noexcept;
     VideoFrameReader& operator=(VideoFrameReader&&) noexcept;
@@ -49,6 +72,11 @@ public:
     // dualx::Error(CorruptFile) if decoding or reading fails otherwise, or if the whole file
     // yields no frame at all (OutOfMemory if FFmpeg runs out of memory).
     bool read(RgbFrame& frame);
+
+    // With keepOtherStreams: where the other streams' packets go (dropped while unset).
+    void setPacketHandler(PacketHandler handler);
+    // The demuxer, for copying stream parameters, chapters and metadata to an output.
+    const AVFormatContext* formatContext() const;
 
 private:
     struct Impl;
