@@ -10,5 +10,6 @@ int runBench(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runDegrade(const std::vector<std::string>& args);
 int runPresets(const std::vector<std::string>& args);
+int runUpscale(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

@@ -17,6 +17,9 @@ namespace {
 const char* kUsage = R"(usage: dualx <command> [options]
 
 commands:
+  upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
+        [--frames T] [--frame-overlap O] [--device auto|cpu|cuda] [--threads N] [--progress bar|json|none]
+        restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
@@ -60,6 +63,7 @@ int main(int argc, char** argv)
         {"bench", dualx::cli::runBench},
         {"train", dualx::cli::runTrain},
         {"presets", dualx::cli::runPresets},
+        {"upscale", dualx::cli::runUpscale},
     };
     dualx::quietenMediaLibraries();
     auto command = commands.find(args[0]);

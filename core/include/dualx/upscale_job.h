@@ -1,0 +1,67 @@
+#pragma once
+// One restore-and-upscale job: decode -> tiled DualX-VSR -> encode + mux, on three threads joined
+// by bounded queues (ARCHITECTURE.md section 5). The output appears at its path only when the
+// job has finished; until then it is written beside it as "<output>.partial".
+#include "dualx/device.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dualx {
+
+struct UpscaleSettings {
+    std::string input;
+    std::string output;
+    std::string modelPath;          // a DualX weight file
+    std::string preset = "web-h264"; // id or .json path
+    int tileLr = 0;                 // 0: the paper's default for the model (112 MSE, 64 GAN)
+    int tileOverlapLr = 16;
+    int windowFrames = 16;
+    int windowOverlap = 4;
+    DevicePreference device = DevicePreference::Auto;
+    int queueFrames = 8;            // capacity of each queue between stages
+};
+
+enum class Stage { Decode, Model, Encode };
+
+struct UpscaleProgress {
+    int64_t framesDone = 0;
+    int64_t framesTotal = 0; // estimate from the container; 0 if unknown
+    double framesPerSecond = 0;
+    double etaSeconds = -1;  // -1 if unknown
+    Stage bottleneck = Stage::Model;
+    double decodedQueueFill = 0, upscaledQueueFill = 0; // 0..1
+};
+
+struct UpscaleReport {
+    int64_t frames = 0;
+    double seconds = 0;
+    int outputWidth = 0, outputHeight = 0;
+    std::vector<std::string> streams; // what happened to each stream, chapters, metadata
+};
+
+std::string_view stageName(Stage stage);
+
+class UpscaleJob {
+public:
+    explicit UpscaleJob(UpscaleSettings settings);
+    ~UpscaleJob();
+
+    // Runs to completion on the calling thread (plus two workers). Throws dualx::Error; on any
+    // failure or cancel() nothing is left at the output path.
+    UpscaleReport run(const std::function<void(const UpscaleProgress&)>& onProgress = {});
+
+    void cancel(); // any thread: run() throws Error(Cancelled) soon after
+    void pause();
+    void resume();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace dualx

@@ -1,0 +1,285 @@
+#include "dualx/upscale_job.h"
+
+#include "dualx/errors.h"
+#include "dualx/export_preset.h"
+#include "dualx/weights.h"
+#include "engine/streaming_upscaler.h"
+#include "engine/torch_device.h"
+#include "model/weights.h"
+#include "pipeline/bounded_queue.h"
+#include "video/media_output.h"
+#include "video/video_frame_reader.h"
+
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <optional>
+#include <condition_variable>
+#include <filesystem>
+#include <thread>
+
+namespace dualx {
+
+namespace fs = std::filesystem;
+
+std::string_view stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Decode: return "decode";
+    case Stage::Model: return "model";
+    case Stage::Encode: return "encode";
+    }
+    return "?";
+}
+
+namespace {
+
+struct TimedFrame {
+    torch::Tensor rgb; // [3, H, W] float in [0, 1]
+    int64_t pts = 0;
+};
+
+torch::Tensor rgb48ToTensor(const video::RgbFrame& f)
+{
+    auto t = torch::empty({f.height, f.width, 3}, torch::kFloat32);
+    float* dst = t.data_ptr<float>();
+    for (size_t i = 0; i < f.rgb16.size(); ++i) dst[i] = static_cast<float>(f.rgb16[i]) * (1.0f / 65535.0f);
+    return t.permute({2, 0, 1}).contiguous();
+}
+
+std::vector<uint16_t> tensorToRgb48(const torch::Tensor& chw)
+{
+    auto hwc = chw.clamp(0, 1).mul(65535.0f).round().permute({1, 2, 0}).contiguous().to(torch::kFloat32);
+    const float* src = hwc.data_ptr<float>();
+    std::vector<uint16_t> out(static_cast<size_t>(hwc.numel()));
+    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<uint16_t>(src[i]);
+    return out;
+}
+
+void checkPaths(const UpscaleSettings& s)
+{
+    if (s.input.empty() || s.output.empty()) throw Error(ErrorCode::InvalidArgument, "input and output paths are required");
+    std::error_code ec;
+    if (!fs::exists(s.input, ec)) throw Error(ErrorCode::FileNotFound, "input '" + s.input + "' does not exist");
+    if (fs::exists(s.output, ec) && fs::equivalent(s.input, s.output, ec))
+        throw Error(ErrorCode::InvalidArgument, "the output would overwrite the input '" + s.input + "'");
+    const auto folder = fs::absolute(s.output).parent_path();
+    if (!fs::is_directory(folder, ec)) throw Error(ErrorCode::FileUnwritable, "output folder '" + folder.string() + "' does not exist");
+    if (fs::is_directory(s.output, ec)) throw Error(ErrorCode::InvalidArgument, "output '" + s.output + "' is a folder");
+}
+
+} // namespace
+
+struct UpscaleJob::Impl {
+    UpscaleSettings settings;
+    std::atomic<bool> cancelled{false};
+    std::mutex pauseMutex;
+    std::condition_variable pauseChanged;
+    bool paused = false;
+
+    void waitWhilePaused()
+    {
+        std::unique_lock lock(pauseMutex);
+        pauseChanged.wait(lock, [&] { return !paused || cancelled.load(); });
+    }
+};
+
+UpscaleJob::UpscaleJob(UpscaleSettings settings) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->settings = std::move(settings);
+}
+
+UpscaleJob::~UpscaleJob() = default;
+
+void UpscaleJob::cancel()
+{
+    m_impl->cancelled = true;
+    m_impl->pauseChanged.notify_all();
+}
+
+void UpscaleJob::pause()
+{
+    std::lock_guard lock(m_impl->pauseMutex);
+    m_impl->paused = true;
+}
+
+void UpscaleJob::resume()
+{
+    {
+        std::lock_guard lock(m_impl->pauseMutex);
+        m_impl->paused = false;
+    }
+    m_impl->pauseChanged.notify_all();
+}
+
+UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>& onProgress)
+{
+    auto& job = *m_impl;
+    const auto& s = job.settings;
+    checkPaths(s);
+    const ExportPreset preset = findPreset(s.preset);
+    preset.checkAvailable();
+
+    // Model first: a bad model file should fail before any output exists.
+    const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
+    auto net = model::loadModelWeights(s.modelPath);
+    const DeviceChoice device = selectDevice(s.device);
+    const auto torchDev = engine::torchDevice(device);
+    const auto dtype = engine::computeDtype(device);
+    net->to(torchDev, dtype);
+    net->eval();
+    engine::TilingSettings tiling;
+    tiling.tileLr = s.tileLr > 0 ? s.tileLr : (modelInfo.variant == "gan" ? 64 : 112);
+    tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
+    tiling.windowFrames = s.windowFrames;
+    tiling.windowOverlap = s.windowOverlap;
+
+    video::ReaderOptions readerOptions;
+    readerOptions.sixteenBit = true;
+    readerOptions.keepOtherStreams = true;
+    video::VideoFrameReader reader(s.input, readerOptions);
+    const auto& info = reader.info();
+
+    UpscaleReport report;
+    video::OutputVideoSpec spec;
+    spec.width = info.width * 4;
+    spec.height = info.height * 4;
+    spec.timeBaseNum = info.timeBaseNum;
+    spec.timeBaseDen = info.timeBaseDen;
+    spec.frameRateNum = info.frameRateNum > 0 ? info.frameRateNum : 25;
+    spec.frameRateDen = info.frameRateNum > 0 ? info.frameRateDen : 1;
+    spec.colorPrimaries = info.colorPrimaries;
+    spec.colorTransfer = info.colorTransfer;
+    spec.colorMatrix = info.colorMatrix;
+    spec.colorRange = info.colorRange;
+
+    const std::string partial = s.output + ".partial";
+    auto removePartial = [&] {
+        std::error_code ec;
+        fs::remove(partial, ec);
+    };
+    std::optional<video::MediaOutput> output;
+    try {
+        output.emplace(partial, preset, reader.formatContext(), info.videoStreamIndex, spec, report.streams);
+    } catch (...) {
+        removePartial();
+        throw;
+    }
+    report.outputWidth = output->outputWidth();
+    report.outputHeight = output->outputHeight();
+    reader.setPacketHandler([&](AVPacket* p) { output->writePassthrough(p); });
+
+    pipeline::BoundedQueue<TimedFrame> decoded(static_cast<size_t>(std::max(1, s.queueFrames)));
+    pipeline::BoundedQueue<std::pair<std::vector<uint16_t>, int64_t>> upscaled(static_cast<size_t>(std::max(1, s.queueFrames)));
+    std::mutex errorMutex;
+    std::exception_ptr firstError;
+    auto fail = [&](std::exception_ptr e) {
+        {
+            std::lock_guard lock(errorMutex);
+            if (!firstError) firstError = e;
+        }
+        decoded.close();
+        upscaled.close();
+    };
+
+    std::thread decodeThread([&] {
+        try {
+            video::RgbFrame frame;
+            int64_t lastPts = INT64_MIN;
+            while (!job.cancelled && reader.read(frame)) {
+                // Frames without a timestamp continue from the previous one at the nominal rate.
+                int64_t pts = frame.pts;
+                if (pts == INT64_MIN) {
+                    const double step = static_cast<double>(spec.timeBaseDen) * spec.frameRateDen
+                                        / (static_cast<double>(spec.timeBaseNum) * spec.frameRateNum);
+                    pts = lastPts == INT64_MIN ? 0 : lastPts + std::max<int64_t>(1, std::llround(step));
+                }
+                lastPts = pts;
+                if (!decoded.push({rgb48ToTensor(frame), pts})) break;
+            }
+        } catch (...) {
+            fail(std::current_exception());
+        }
+        decoded.close();
+    });
+
+    std::thread modelThread([&] {
+        try {
+            engine::WindowModel modelFn = [&](const torch::Tensor& window) {
+                torch::InferenceMode guard;
+                return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+            };
+            engine::StreamingUpscaler upscaler(modelFn, tiling);
+            std::deque<int64_t> timestamps;
+            auto emit = [&] {
+                while (auto hr = upscaler.pop()) {
+                    if (!upscaled.push({tensorToRgb48(*hr), timestamps.front()})) return false;
+                    timestamps.pop_front();
+                }
+                return true;
+            };
+            while (auto f = decoded.pop()) {
+                job.waitWhilePaused();
+                if (job.cancelled) break;
+                timestamps.push_back(f->pts);
+                upscaler.push(f->rgb);
+                if (!emit()) break;
+            }
+            if (!job.cancelled) {
+                upscaler.finish();
+                emit();
+            }
+        } catch (...) {
+            fail(std::current_exception());
+        }
+        upscaled.close();
+    });
+
+    const auto start = std::chrono::steady_clock::now();
+    auto lastReport = start - std::chrono::seconds(1);
+    try {
+        while (auto f = upscaled.pop()) {
+            output->writeVideoFrame(f->first.data(), f->second);
+            ++report.frames;
+            const auto now = std::chrono::steady_clock::now();
+            if (onProgress && now - lastReport >= std::chrono::milliseconds(100)) {
+                lastReport = now;
+                UpscaleProgress p;
+                p.framesDone = report.frames;
+                p.framesTotal = info.frameCountEstimate;
+                const double elapsed = std::chrono::duration<double>(now - start).count();
+                p.framesPerSecond = elapsed > 0 ? report.frames / elapsed : 0;
+                if (p.framesTotal > 0 && p.framesPerSecond > 0)
+                    p.etaSeconds = std::max<double>(0, p.framesTotal - p.framesDone) / p.framesPerSecond;
+                p.decodedQueueFill = decoded.occupancy();
+                p.upscaledQueueFill = upscaled.occupancy();
+                p.bottleneck = p.upscaledQueueFill > 0.75 ? Stage::Encode : p.decodedQueueFill < 0.25 ? Stage::Decode : Stage::Model;
+                onProgress(p);
+            }
+        }
+    } catch (...) {
+        fail(std::current_exception());
+    }
+    decodeThread.join();
+    modelThread.join();
+
+    if (job.cancelled && !firstError) firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, "cancelled"));
+    if (firstError) {
+        output.reset();
+        removePartial();
+        std::rethrow_exception(firstError);
+    }
+    try {
+        output->finish();
+        output.reset();
+        fs::rename(partial, s.output);
+    } catch (...) {
+        output.reset();
+        removePartial();
+        throw;
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+} // namespace dualx
