@@ -62,6 +62,7 @@ int main(int argc, char** argv)
         {"model-info", dualx::cli::runModelInfo},
         {"bench", dualx::cli::runBench},
         {"train", dualx::cli::runTrain},
+        {"degrade", dualx::cli::runDegrade},
         {"presets", dualx::cli::runPresets},
         {"upscale", dualx::cli::runUpscale},
     };

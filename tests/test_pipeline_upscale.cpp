@@ -1,0 +1,200 @@
+// The whole job on generated clips: frames, timestamps, streams, durations and colour survive.
+#include "dualx/upscale_job.h"
+#include "media_fixtures.h"
+#include "model/weights.h"
+#include "test_support.h"
+#include "video/video_frame_reader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+using namespace dualx;
+
+namespace {
+
+QJsonObject ffprobe(const std::string& path)
+{
+    QProcess p;
+    p.start("ffprobe", {"-v", "error", "-print_format", "json", "-show_streams", "-show_format", "-show_chapters",
+                        QString::fromStdString(path)});
+    p.waitForFinished(60'000);
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+QStringList codecList(const QJsonObject& probe)
+{
+    QStringList out;
+    for (const auto& s : probe["streams"].toArray())
+        out << s.toObject()["codec_type"].toString() + ":" + s.toObject()["codec_name"].toString();
+    return out;
+}
+
+std::vector<double> frameTimes(const std::string& path)
+{
+    std::vector<double> times;
+    for (const auto& f : video::readAllFrames(path)) times.push_back(f.timeSeconds);
+    return times;
+}
+
+} // namespace
+
+class TestPipelineUpscale : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string m_model;
+
+    std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
+
+    UpscaleSettings settings(const std::string& input, const std::string& output, const char* preset)
+    {
+        UpscaleSettings s;
+        s.input = input;
+        s.output = output;
+        s.modelPath = m_model;
+        s.preset = preset;
+        s.tileLr = 32;
+        s.tileOverlapLr = 8;
+        s.windowFrames = 6;
+        s.windowOverlap = 2;
+        s.device = DevicePreference::Cpu;
+        return s;
+    }
+
+    void expectNothingAt(const std::string& output)
+    {
+        QVERIFY(!std::filesystem::exists(output));
+        QVERIFY(!std::filesystem::exists(output + ".partial"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        torch::manual_seed(1);
+        model::DualXVSR net(presetConfig("tiny"));
+        m_model = path("tiny.safetensors");
+        model::saveModelWeights(*net, m_model, "mse", {});
+        std::ofstream(path("subs.srt")) << "1\n00:00:00,000 --> 00:00:01,000\nHello\n\n2\n00:00:01,000 --> 00:00:02,000\nWorld\n";
+        // 8-bit CFR clip with audio, subtitles, a chapter and a title.
+        std::ofstream(path("chapters.txt")) << ";FFMETADATA1\ntitle=Generated clip\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=One\n";
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=40x30:rate=10", "-f", "lavfi", "-i",
+                                 "sine=frequency=440:sample_rate=48000", "-i", m_dir.filePath("subs.srt"), "-i",
+                                 m_dir.filePath("chapters.txt"), "-t", "2", "-map", "0", "-map", "1", "-map", "2",
+                                 "-map_metadata", "3", "-map_chapters", "3", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                                 "-c:a", "aac", "-c:s", "srt", m_dir.filePath("cfr.mkv")}));
+        // Variable frame rate: 5 frames 0.1 s apart, then 5 frames 0.25 s apart.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=36x28:rate=10", "-frames:v", "10", "-vf",
+                                 "settb=1/1000,setpts='if(lt(N,5),N*0.1,0.4+(N-4)*0.25)/TB'", "-fps_mode", "passthrough", "-enc_time_base:v", "1:1000", "-c:v", "ffv1",
+                                 m_dir.filePath("vfr.mkv")}));
+        // 10-bit, BT.709-tagged.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=5", "-frames:v", "6", "-pix_fmt", "yuv420p10le",
+                                 "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-c:v", "ffv1",
+                                 m_dir.filePath("ten.mkv")}));
+    }
+
+    void cfrClipKeepsFramesStreamsAndChapters()
+    {
+        UpscaleJob job(settings(path("cfr.mkv"), path("cfr-out.mkv"), "archive-ffv1"));
+        int progressCalls = 0;
+        const auto report = job.run([&](const UpscaleProgress& p) {
+            ++progressCalls;
+            QVERIFY(p.framesDone > 0 && p.framesTotal == 20);
+        });
+        QCOMPARE(report.frames, int64_t{20});
+        QCOMPARE(report.outputWidth, 160);
+        QVERIFY(progressCalls >= 1);
+        QVERIFY(!std::filesystem::exists(path("cfr-out.mkv") + ".partial"));
+
+        const auto in = frameTimes(path("cfr.mkv")), out = frameTimes(path("cfr-out.mkv"));
+        QCOMPARE(out.size(), in.size());
+        for (size_t i = 0; i < in.size(); ++i) QVERIFY(std::abs(out[i] - in[i]) < 1e-3);
+
+        const auto probe = ffprobe(path("cfr-out.mkv"));
+        QCOMPARE(codecList(probe), (QStringList{"video:ffv1", "audio:aac", "subtitle:subrip"}));
+        const auto video = probe["streams"].toArray()[0].toObject();
+        QCOMPARE(video["width"].toInt(), 160);
+        QCOMPARE(video["height"].toInt(), 120);
+        QCOMPARE(probe["chapters"].toArray().size(), 1);
+        QCOMPARE(probe["format"].toObject()["tags"].toObject()["title"].toString(), QString("Generated clip"));
+        const double inDuration = ffprobe(path("cfr.mkv"))["format"].toObject()["duration"].toString().toDouble();
+        QVERIFY(std::abs(probe["format"].toObject()["duration"].toString().toDouble() - inDuration) < 0.05);
+    }
+
+    void variableFrameRateKeepsItsTiming()
+    {
+        UpscaleJob job(settings(path("vfr.mkv"), path("vfr-out.mkv"), "archive-ffv1"));
+        job.run();
+        const auto in = frameTimes(path("vfr.mkv")), out = frameTimes(path("vfr-out.mkv"));
+        QCOMPARE(in.size(), size_t{10});
+        QCOMPARE(out.size(), in.size());
+        for (size_t i = 0; i < in.size(); ++i) QVERIFY2(std::abs(out[i] - in[i]) < 1e-3, std::to_string(out[i]).c_str());
+        QVERIFY(std::abs((in[9] - in[8]) - 0.25) < 2e-3); // the input really is VFR
+        QVERIFY(std::abs((in[1] - in[0]) - 0.10) < 2e-3);
+    }
+
+    void tenBitSourceKeepsDepthAndColourTags()
+    {
+        UpscaleJob job(settings(path("ten.mkv"), path("ten-out.mkv"), "hevc-10bit"));
+        job.run();
+        const auto video = ffprobe(path("ten-out.mkv"))["streams"].toArray()[0].toObject();
+        QCOMPARE(video["codec_name"].toString(), QString("hevc"));
+        QCOMPARE(video["pix_fmt"].toString(), QString("yuv420p10le"));
+        QCOMPARE(video["color_space"].toString(), QString("bt709"));
+        QCOMPARE(video["color_primaries"].toString(), QString("bt709"));
+        QCOMPARE(video["color_transfer"].toString(), QString("bt709"));
+        QCOMPARE(video["width"].toInt(), 128);
+    }
+
+    void mp4ReportsTheSubtitleItCannotHold()
+    {
+        UpscaleJob job(settings(path("cfr.mkv"), path("web.mp4"), "web-h264"));
+        const auto report = job.run();
+        const auto probe = ffprobe(path("web.mp4"));
+        const auto codecs = codecList(probe);
+        // MP4 stores the chapter as a text track of its own; the SubRip stream cannot go in.
+        QCOMPARE(codecs.mid(0, 2), (QStringList{"video:h264", "audio:aac"}));
+        QVERIFY(!codecs.contains("subtitle:subrip"));
+        const bool reported = std::any_of(report.streams.begin(), report.streams.end(),
+                                          [](const std::string& l) { return l.find("subrip") != std::string::npos && l.find("NOT COPIED") != std::string::npos; });
+        QVERIFY(reported); // never silently dropped
+    }
+
+    void badInputLeavesNothingBehind()
+    {
+        const auto out = path("bad-out.mkv");
+        test::expectError([&] { UpscaleJob(settings(path("missing.mkv"), out, "archive-ffv1")).run(); }, ErrorCode::FileNotFound,
+                          "missing.mkv");
+        expectNothingAt(out);
+        std::ofstream(path("notes.mkv")) << "not a video at all\n";
+        test::expectError([&] { UpscaleJob(settings(path("notes.mkv"), out, "archive-ffv1")).run(); }, ErrorCode::FileUnreadable,
+                          "notes.mkv");
+        expectNothingAt(out);
+        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), out, "vhs-tape")).run(); }, ErrorCode::InvalidArgument,
+                          "unknown preset 'vhs-tape'");
+        expectNothingAt(out);
+        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("no/such/dir/x.mkv"), "archive-ffv1")).run(); },
+                          ErrorCode::FileUnwritable, "does not exist");
+        auto s = settings(path("cfr.mkv"), out, "archive-ffv1");
+        s.modelPath = path("notes.mkv");
+        test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::CorruptFile, "not a valid safetensors file");
+        expectNothingAt(out);
+        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); },
+                          ErrorCode::InvalidArgument, "overwrite the input");
+    }
+
+    void cancelStopsAndCleansUp()
+    {
+        const auto out = path("cancel.mkv");
+        UpscaleJob job(settings(path("cfr.mkv"), out, "archive-ffv1"));
+        test::expectError([&] { job.run([&](const UpscaleProgress&) { job.cancel(); }); }, ErrorCode::Cancelled, "cancelled");
+        expectNothingAt(out);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPipelineUpscale)
+#include "test_pipeline_upscale.moc"
