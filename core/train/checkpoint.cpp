@@ -12,6 +12,8 @@ namespace {
 
 constexpr const char* kModelPrefix = "model.";
 constexpr const char* kOptimPrefix = "optim.";
+constexpr const char* kDiscPrefix = "disc.";
+constexpr const char* kDiscOptimPrefix = "disc_optim.";
 
 TrainingState stateFromMetadata(const model::Metadata& m)
 {
@@ -48,12 +50,17 @@ model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std:
 } // namespace
 
 void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
-                    const TrainingState& state)
+                    const TrainingState& state, AdversaryParts adversary)
 {
     model::NamedTensors tensors;
     for (const auto& item : model.named_parameters()) tensors.emplace_back(kModelPrefix + item.key(), item.value());
     for (const auto& [name, t] : optimizer.state()) tensors.emplace_back(kOptimPrefix + name, t);
-    const model::Metadata metadata = {
+    if (adversary.discriminator) {
+        for (const auto& item : adversary.discriminator->named_parameters()) tensors.emplace_back(kDiscPrefix + item.key(), item.value());
+        for (const auto& item : adversary.discriminator->named_buffers()) tensors.emplace_back(kDiscPrefix + item.key(), item.value());
+        for (const auto& [name, t] : adversary.optimizer->state()) tensors.emplace_back(kDiscOptimPrefix + name, t);
+    }
+    model::Metadata metadata = {
         {metadata_keys::kFormat, kCheckpointFormat},
         {metadata_keys::kConfig, model.config().toJson()},
         {"dualx.step", std::to_string(state.step)},
@@ -65,12 +72,14 @@ void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const A
         {"dualx.recipe", state.recipeName},
         {"dualx.history", state.history},
     };
+    if (adversary.optimizer) metadata["dualx.disc_optimizer_step"] = std::to_string(adversary.optimizer->stepCount());
     const auto folder = std::filesystem::path(path).parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder);
     model::writeSafetensors(path, tensors, metadata);
 }
 
-bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state)
+bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state,
+                    AdversaryParts adversary)
 {
     if (!std::filesystem::exists(path)) return false;
     auto content = model::readSafetensors(path);
@@ -81,6 +90,26 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
     std::map<std::string, torch::Tensor> optimState;
     for (auto& [name, t] : withoutPrefix(content.tensors, kOptimPrefix)) optimState[name] = t;
     optimizer.loadState(optimState, std::stoll(content.metadata.at("dualx.optimizer_step")));
+    if (adversary.discriminator) {
+        auto disc = withoutPrefix(content.tensors, kDiscPrefix);
+        if (disc.empty()) {
+            // A stage-2 checkpoint resumed as stage 3 would be a recipe mix-up: say so.
+            throw Error(ErrorCode::WeightMismatch, "checkpoint '" + path + "' has no discriminator; it is not a GAN-stage checkpoint");
+        }
+        std::map<std::string, torch::Tensor> byName(disc.begin(), disc.end());
+        torch::NoGradGuard noGrad;
+        auto restore = [&](const std::string& name, torch::Tensor& target) {
+            auto it = byName.find(name);
+            if (it == byName.end() || it->second.sizes() != target.sizes())
+                throw Error(ErrorCode::WeightMismatch, "checkpoint '" + path + "': discriminator tensor " + name + " missing or mis-shaped");
+            target.copy_(it->second);
+        };
+        for (auto& item : adversary.discriminator->named_parameters()) restore(item.key(), item.value());
+        for (auto& item : adversary.discriminator->named_buffers()) restore(item.key(), item.value());
+        std::map<std::string, torch::Tensor> discOptim;
+        for (auto& [name, t] : withoutPrefix(content.tensors, kDiscOptimPrefix)) discOptim[name] = t;
+        adversary.optimizer->loadState(discOptim, std::stoll(content.metadata.at("dualx.disc_optimizer_step")));
+    }
     state = stateFromMetadata(content.metadata);
     return true;
 }

@@ -4,6 +4,7 @@
 // (temporary file + rename), so a kill at any moment leaves the previous checkpoint intact.
 #include "model/dualx_vsr.h"
 #include "train/adamw.h"
+#include "train/discriminator.h"
 
 #include <optional>
 #include <string>
@@ -22,11 +23,19 @@ struct TrainingState {
     std::string history;         // ";"-separated "recipe@step" entries of earlier stages
 };
 
-void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
-                    const TrainingState& state);
+// The GAN stage's discriminator and its optimizer, stored as "disc.*" and "disc_optim.*".
+struct AdversaryParts {
+    UNetDiscriminatorImpl* discriminator = nullptr;
+    AdamW* optimizer = nullptr;
+};
 
-// Restores model, optimizer and state. Returns false when `path` does not exist.
-bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state);
+void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
+                    const TrainingState& state, AdversaryParts adversary = {});
+
+// Restores model, optimizer, state (and the adversary when given). Returns false when `path`
+// does not exist.
+bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state,
+                    AdversaryParts adversary = {});
 
 // Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over).
 // Returns the earlier file's state when it was a checkpoint.

@@ -69,6 +69,21 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         else
             bad("synthesis must be 'bicubic' or 'first-order', got '" + synthesis + "'");
         r.sharpenGt = j.value("sharpen_gt", r.synthesis == LrSynthesis::FirstOrder);
+        if (j.contains("gan")) {
+            const auto& g = j["gan"];
+            r.gan.enabled = true;
+            r.gan.discriminatorFeatures = g.value("discriminator_features", r.gan.discriminatorFeatures);
+            r.gan.lambdaPixel = g.value("lambda_pixel", r.gan.lambdaPixel);
+            r.gan.lambdaPerceptual = g.value("lambda_perceptual", r.gan.lambdaPerceptual);
+            r.gan.lambdaAdversarial = g.value("lambda_adversarial", r.gan.lambdaAdversarial);
+            r.gan.perceptual = g.value("perceptual", r.gan.perceptual);
+            r.gan.vggWeights = resolve(baseFolder, g.value("vgg19_weights", std::string()));
+            r.gan.discriminatorLearningRate = g.value("discriminator_learning_rate", r.gan.discriminatorLearningRate);
+            if (r.gan.perceptual != "feature-matching" && r.gan.perceptual != "vgg19")
+                bad("gan.perceptual must be 'feature-matching' or 'vgg19', got '" + r.gan.perceptual + "'");
+            if (r.gan.perceptual == "vgg19" && r.gan.vggWeights.empty()) bad("gan.perceptual 'vgg19' needs gan.vgg19_weights");
+            if (r.gan.discriminatorFeatures < 4) bad("gan.discriminator_features must be >= 4");
+        }
         const auto& d = j.at("data");
         r.data.photos = resolveAll(baseFolder, d.value("photos", std::vector<std::string>{}));
         r.data.videos = resolveAll(baseFolder, d.value("videos", std::vector<std::string>{}));
@@ -100,6 +115,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     }
     if (r.data.photos.empty() && r.data.videos.empty()) bad("data lists no photos and no videos");
     if (r.lrCrop < 4 || r.lrCrop % 2) bad("lr_crop must be an even number >= 4");
+    if (r.gan.enabled && r.lrCrop % 2) bad("lr_crop must be even for the discriminator (GT divisible by 8)");
     if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");

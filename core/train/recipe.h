@@ -23,6 +23,16 @@ struct DataSpec {
     int validationClips = 8;             // fixed validation clips drawn from the validation files
 };
 
+// Stage 3: perceptual + adversarial fine-tuning (paper appendix C.1).
+struct GanSpec {
+    bool enabled = false;
+    int discriminatorFeatures = 32; // U-Net width (Real-ESRGAN: 64; narrower for CPU)
+    double lambdaPixel = 1e-2, lambdaPerceptual = 1.0, lambdaAdversarial = 5e-3;
+    std::string perceptual = "feature-matching"; // or "vgg19" with vggWeights
+    std::string vggWeights;
+    double discriminatorLearningRate = 1e-5;
+};
+
 struct Recipe {
     std::string name;
     std::string recipePath;
@@ -30,7 +40,8 @@ struct Recipe {
     std::string init;       // weights or checkpoint to start from (empty: random init)
     LrSynthesis synthesis = LrSynthesis::Bicubic;
     DataSpec data;
-    bool sharpenGt = false; // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
+    bool sharpenGt = false;
+    GanSpec gan; // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
     int lrCrop = 32;        // LR crop side; GT crops are 4x
     int frames = 8;
     int batch = 2;

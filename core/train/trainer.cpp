@@ -74,6 +74,14 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
     m_optimizer = std::make_unique<AdamW>(params, AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2,
                                                                1e-8, m_recipe.weightDecay});
     m_state.recipeName = m_recipe.name;
+    if (m_recipe.gan.enabled) {
+        m_discriminator = UNetDiscriminator(m_recipe.gan.discriminatorFeatures);
+        std::vector<std::pair<std::string, torch::Tensor>> discParams;
+        for (const auto& item : m_discriminator->named_parameters()) discParams.emplace_back(item.key(), item.value());
+        m_discriminatorOptimizer = std::make_unique<AdamW>(
+            discParams, AdamWOptions{m_recipe.gan.discriminatorLearningRate, m_recipe.beta1, m_recipe.beta2, 1e-8, m_recipe.weightDecay});
+        if (m_recipe.gan.perceptual == "vgg19") m_vgg = std::make_unique<Vgg19PerceptualLoss>(m_recipe.gan.vggWeights);
+    }
 
     const auto excluded = canonicalSet(m_recipe.data.validation);
     const auto photos = listPhotoFiles(m_recipe.data.photos, excluded);
@@ -102,9 +110,15 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
     }
 }
 
+AdversaryParts Trainer::adversary()
+{
+    if (!m_discriminator) return {};
+    return {m_discriminator.get(), m_discriminatorOptimizer.get()};
+}
+
 bool Trainer::restore()
 {
-    if (loadCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state)) {
+    if (loadCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary())) {
         if (m_log) m_log("resumed " + m_recipe.checkpoint + " at step " + std::to_string(m_state.step));
         return true;
     }
@@ -130,9 +144,44 @@ Batch Trainer::batchForStep(int64_t step) const
     return {torch::stack(lrs), torch::stack(gts)};
 }
 
+double Trainer::adversarialStep(const Batch& batch)
+{
+    const auto& g = m_recipe.gan;
+    auto discParams = m_discriminator->parameters();
+    m_model->train();
+    m_discriminator->train();
+
+    // Generator: pixel + perceptual + adversarial, with the discriminator frozen.
+    for (auto& p : discParams) p.set_requires_grad(false);
+    m_optimizer->zeroGrad();
+    auto output = m_model->forward(batch.lr);
+    auto fake = output.flatten(0, 1), real = batch.gt.flatten(0, 1);
+    auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
+    auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
+                + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
+    loss.backward();
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
+    m_lastGradNorm = clipGradNorm(params, m_recipe.gradClip);
+    m_optimizer->step(m_recipe.learningRateAt(m_state.step));
+
+    // Discriminator: real frames against the generator's (detached) output.
+    for (auto& p : discParams) p.set_requires_grad(true);
+    m_discriminatorOptimizer->zeroGrad();
+    auto discLoss = ganLoss(m_discriminator->forward(real), true) + ganLoss(m_discriminator->forward(fake.detach()), false);
+    discLoss.backward();
+    m_discriminatorOptimizer->step(g.discriminatorLearningRate);
+    m_lastDiscriminatorLoss = discLoss.item<double>();
+
+    ++m_state.step;
+    m_state.samplesSeen += m_recipe.batch;
+    return loss.item<double>();
+}
+
 double Trainer::trainStep()
 {
     const auto batch = batchForStep(m_state.step);
+    if (m_discriminator) return adversarialStep(batch);
     m_model->train();
     m_optimizer->zeroGrad();
     auto loss = charbonnierLoss(m_model->forward(batch.lr), batch.gt);
@@ -165,7 +214,7 @@ std::pair<double, double> Trainer::validate()
     return {model / n, bicubic / n};
 }
 
-void Trainer::saveCheckpoint() { train::saveCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state); }
+void Trainer::saveCheckpoint() { train::saveCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary()); }
 
 } // namespace dualx::train
 

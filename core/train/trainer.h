@@ -6,6 +6,7 @@
 #include "train/adamw.h"
 #include "train/checkpoint.h"
 #include "train/clip_library.h"
+#include "train/perceptual_loss.h"
 #include "train/recipe.h"
 
 #include <memory>
@@ -25,7 +26,8 @@ public:
     bool restore();
     // The batch of a given step is a pure function of (seed, step): resumes replay exactly.
     Batch batchForStep(int64_t step) const;
-    // One optimisation step; returns the loss.
+    // One optimisation step (generator and, in the GAN stage, discriminator); returns the
+    // generator's loss.
     double trainStep();
     // PSNR-Y (border 4) against the original GT, of the network and of bicubic upscaling, on the
     // fixed validation clips degraded as the recipe degrades its training input.
@@ -38,8 +40,13 @@ public:
     model::DualXVSR& network() { return m_model; }
     bool hasValidation() const { return m_validation.defined(); }
     double lastGradNorm() const { return m_lastGradNorm; }
+    bool adversarial() const { return static_cast<bool>(m_discriminator); }
+    double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }
 
 private:
+    double adversarialStep(const Batch& batch);
+    AdversaryParts adversary();
+
     Recipe m_recipe;
     std::function<void(const std::string&)> m_log;
     model::DualXVSR m_model{nullptr};
@@ -49,6 +56,10 @@ private:
     torch::Tensor m_validationLr; // their LR inputs under the recipe's synthesis
     TrainingState m_state;
     double m_lastGradNorm = 0;
+    UNetDiscriminator m_discriminator{nullptr};
+    std::unique_ptr<AdamW> m_discriminatorOptimizer;
+    std::unique_ptr<Vgg19PerceptualLoss> m_vgg;
+    double m_lastDiscriminatorLoss = 0;
 };
 
 // LR frames for GT frames under the recipe's synthesis.

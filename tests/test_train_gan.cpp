@@ -1,0 +1,109 @@
+// GAN stage: discriminator, spectral norm, perceptual losses, and the adversarial training loop.
+#include "media_fixtures.h"
+#include "model/safetensors.h"
+#include "test_support.h"
+#include "train/checkpoint.h"
+#include "train/discriminator.h"
+#include "train/perceptual_loss.h"
+#include "train/trainer.h"
+
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+using namespace dualx;
+using namespace dualx::train;
+
+class TestTrainGan : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
+
+private Q_SLOTS:
+    void discriminatorGivesPerPixelLogits()
+    {
+        torch::manual_seed(1);
+        UNetDiscriminator d(8);
+        auto logits = d->forward(torch::rand({3, 3, 32, 48}));
+        QCOMPARE(logits.sizes().vec(), (std::vector<int64_t>{3, 1, 32, 48}));
+        std::vector<torch::Tensor> features;
+        d->forward(torch::rand({1, 3, 16, 16}), features);
+        QCOMPARE(features.size(), size_t{6});
+        test::expectError([&] { d->forward(torch::rand({1, 3, 20, 16})); }, ErrorCode::InvalidArgument, "divisible by 8");
+    }
+
+    void spectralNormBoundsTheLargestSingularValue()
+    {
+        torch::manual_seed(2);
+        SpectralNormConv2d conv(6, 10, 3, 1, 1, true);
+        conv->train();
+        auto x = torch::rand({1, 6, 8, 8});
+        for (int i = 0; i < 50; ++i) conv->forward(x); // power iterations converge
+        torch::NoGradGuard g;
+        const auto w = conv->normalisedWeight().reshape({10, -1});
+        const double sigma = at::linalg_svdvals(w)[0].item<double>();
+        QVERIFY2(std::abs(sigma - 1.0) < 0.02, std::to_string(sigma).c_str());
+    }
+
+    void perceptualLossesAreZeroOnlyForEqualImages()
+    {
+        torch::manual_seed(3);
+        UNetDiscriminator d(8);
+        d->eval(); // no power iteration between the two passes
+        auto a = torch::rand({2, 3, 16, 16}), b = torch::rand({2, 3, 16, 16});
+        QCOMPARE(featureMatchingLoss(*d, a, a).item<double>(), 0.0);
+        QVERIFY(featureMatchingLoss(*d, a, b).item<double>() > 0.0);
+
+        // A VGG19 file in torchvision's layout (random values: real ImageNet weights cannot be had here).
+        model::NamedTensors vgg;
+        const std::vector<int> channels = {64, 64, -1, 128, 128, -1, 256, 256, 256, 256, -1, 512, 512, 512, 512, -1, 512, 512, 512, 512};
+        int index = 0, in = 3;
+        for (int c : channels) {
+            if (c < 0) {
+                ++index;
+                continue;
+            }
+            vgg.emplace_back("features." + std::to_string(index) + ".weight", torch::randn({c, in, 3, 3}) * 0.05);
+            vgg.emplace_back("features." + std::to_string(index) + ".bias", torch::zeros({c}));
+            index += 2;
+            in = c;
+        }
+        model::writeSafetensors(path("vgg19.safetensors"), vgg, {});
+        Vgg19PerceptualLoss perceptual(path("vgg19.safetensors"));
+        auto x = torch::rand({1, 3, 32, 32});
+        QVERIFY(perceptual(x, x).item<double>() < 1e-9);
+        QVERIFY(perceptual(x, torch::rand({1, 3, 32, 32})).item<double>() > 0.0);
+        vgg.pop_back();
+        model::writeSafetensors(path("vgg19-cut.safetensors"), vgg, {});
+        test::expectError([&] { Vgg19PerceptualLoss broken(path("vgg19-cut.safetensors")); }, ErrorCode::WeightMismatch,
+                          "features.34.bias");
+    }
+
+    void adversarialTrainingRunsAndResumesExactly()
+    {
+        const auto photo = test::writeTexturedPhoto(path("p.png"), 200, 160, 5);
+        const nlohmann::json j = {{"name", "gan-test"}, {"preset", "tiny"}, {"data", {{"photos", {photo}}}},
+                                  {"checkpoint", path("gan.safetensors")}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
+                                  {"learning_rate", 1e-4}, {"validate_every", 0}, {"sharpen_gt", true},
+                                  {"gan", {{"discriminator_features", 8}}}};
+        const auto recipe = parseRecipe(j.dump(), "/");
+        QVERIFY(recipe.gan.enabled);
+        Trainer first(recipe, {});
+        QVERIFY(first.adversarial());
+        for (int i = 0; i < 2; ++i) QVERIFY(std::isfinite(first.trainStep()));
+        QVERIFY(first.lastDiscriminatorLoss() > 0);
+        first.saveCheckpoint();
+        const double continued = first.trainStep();
+
+        Trainer second(recipe, {});
+        QVERIFY(second.restore());
+        QCOMPARE(second.trainStep(), continued);
+
+        auto bad = j;
+        bad["gan"]["perceptual"] = "vgg19";
+        test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "vgg19_weights");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrainGan)
+#include "test_train_gan.moc"
