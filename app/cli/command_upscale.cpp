@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
 
 namespace dualx::cli {
@@ -34,7 +35,11 @@ std::string resolveModel(const std::string& name)
     if (name != "mse" && name != "gan") return name;
     const std::string file = "dualx-small-" + name + ".safetensors";
     std::vector<fs::path> candidates;
-    if (const char* dir = std::getenv("DUALX_MODEL_DIR")) candidates.emplace_back(fs::path(dir) / file);
+    if (const char* dir = std::getenv("DUALX_MODEL_DIR")) {
+        // An explicit model folder is the only place looked at.
+        if (fs::exists(fs::path(dir) / file)) return (fs::path(dir) / file).string();
+        throw Error(ErrorCode::FileNotFound, "the shipped " + name + " model " + file + " is not in DUALX_MODEL_DIR (" + dir + ")");
+    }
     char exe[PATH_MAX] = {};
     if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
         const fs::path bin = fs::path(std::string(exe, static_cast<size_t>(n))).parent_path();
@@ -58,43 +63,69 @@ std::string formatTime(double seconds)
 
 } // namespace
 
-int runUpscale(const std::vector<std::string>& rawArgs)
+namespace {
+
+const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts",
+                                                   ".m2ts", ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv"};
+
+bool looksLikeVideo(const fs::path& p)
 {
-    std::vector<std::string> argv;
-    for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
-    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress"},
-                   {});
-    if (args.positionals().size() != 1)
-        throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
-    const auto output = args.value("output");
-    if (!output) throw Error(ErrorCode::InvalidArgument, "-o OUTPUT is required");
-    configureThreads(args.intValue("threads", 0));
+    auto ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(kVideoExtensions.begin(), kVideoExtensions.end(), ext) != kVideoExtensions.end();
+}
 
-    UpscaleSettings settings;
-    settings.input = args.positionals()[0];
-    settings.preset = args.value("preset", "web-h264");
-    const ExportPreset preset = findPreset(settings.preset);
-    settings.output = *output;
-    if (fs::is_directory(settings.output))
-        settings.output = (fs::path(settings.output) / (fs::path(settings.input).stem().string() + ".dualx" + preset.extension)).string();
-    settings.modelPath = resolveModel(args.value("model", "mse"));
-    settings.tileLr = args.intValue("tile", 0);
-    settings.tileOverlapLr = args.intValue("tile-overlap", 16);
-    settings.windowFrames = args.intValue("frames", 16);
-    settings.windowOverlap = args.intValue("frame-overlap", 4);
-    settings.device = devicePreferenceFromName(args.value("device", "auto"));
-    const std::string progressMode = args.value("progress", isatty(STDERR_FILENO) ? "bar" : "none");
-    if (progressMode != "bar" && progressMode != "json" && progressMode != "none")
-        throw Error(ErrorCode::InvalidArgument, "--progress must be bar, json or none");
+struct Task {
+    std::string input, output;
+};
 
+// One input file -> OUTPUT (a file, or a file inside OUTPUT when it is a folder). Several inputs
+// or a folder -> OUTPUT is a folder; folders recurse and their tree is mirrored under OUTPUT.
+std::vector<Task> planTasks(const std::vector<std::string>& inputs, const std::string& output, const ExportPreset& preset)
+{
+    const bool batch = inputs.size() > 1 || std::any_of(inputs.begin(), inputs.end(), [](const auto& i) { return fs::is_directory(i); });
+    std::vector<Task> tasks;
+    if (!batch) {
+        std::string out = output;
+        if (fs::is_directory(out)) out = (fs::path(out) / (fs::path(inputs[0]).stem().string() + ".dualx" + preset.extension)).string();
+        tasks.push_back({inputs[0], out});
+        return tasks;
+    }
+    if (fs::exists(output) && !fs::is_directory(output))
+        throw Error(ErrorCode::InvalidArgument, "with several inputs or a folder, -o must name a folder ('" + output + "' is a file)");
+    for (const auto& in : inputs) {
+        if (fs::is_directory(in)) {
+            std::vector<fs::path> files;
+            for (const auto& e : fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied))
+                if (e.is_regular_file() && looksLikeVideo(e.path())) files.push_back(e.path());
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) {
+                const auto relative = fs::relative(f, in);
+                auto out = fs::path(output) / fs::path(in).filename() / relative;
+                out.replace_extension(preset.extension);
+                tasks.push_back({f.string(), out.string()});
+            }
+        } else {
+            tasks.push_back({in, (fs::path(output) / (fs::path(in).stem().string() + preset.extension)).string()});
+        }
+    }
+    return tasks;
+}
+
+} // namespace
+
+namespace {
+
+void runOne(const UpscaleSettings& settings, const std::string& progressMode)
+{
     UpscaleJob job(settings);
     g_job = &job;
     std::signal(SIGINT, cancelJob);
     std::signal(SIGTERM, cancelJob);
     const auto report = job.run([&](const UpscaleProgress& p) {
         if (progressMode == "json") {
-            nlohmann::json j = {{"frames_done", p.framesDone}, {"frames_total", p.framesTotal}, {"fps", p.framesPerSecond},
-                                {"eta_seconds", p.etaSeconds}, {"bottleneck", std::string(stageName(p.bottleneck))}};
+            nlohmann::json j = {{"input", settings.input}, {"frames_done", p.framesDone}, {"frames_total", p.framesTotal},
+                                {"fps", p.framesPerSecond}, {"eta_seconds", p.etaSeconds}, {"bottleneck", std::string(stageName(p.bottleneck))}};
             std::cout << j.dump() << std::endl;
         } else if (progressMode == "bar") {
             const double fraction = p.framesTotal > 0 ? std::min(1.0, double(p.framesDone) / p.framesTotal) : 0.0;
@@ -108,13 +139,68 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     g_job = nullptr;
     if (progressMode == "bar") std::fprintf(stderr, "\n");
     if (progressMode == "json") {
-        nlohmann::json j = {{"done", true}, {"output", settings.output}, {"frames", report.frames}, {"seconds", report.seconds},
-                            {"width", report.outputWidth}, {"height", report.outputHeight}, {"streams", report.streams}};
+        nlohmann::json j = {{"done", true}, {"input", settings.input}, {"output", settings.output}, {"frames", report.frames},
+                            {"seconds", report.seconds}, {"width", report.outputWidth}, {"height", report.outputHeight},
+                            {"streams", report.streams}};
         std::cout << j.dump() << std::endl;
     } else {
         std::cout << "wrote " << settings.output << ": " << report.frames << " frames " << report.outputWidth << "x"
                   << report.outputHeight << " in " << formatTime(report.seconds) << "\n";
         for (const auto& line : report.streams) std::cout << "  " << line << "\n";
+    }
+}
+
+} // namespace
+
+int runUpscale(const std::vector<std::string>& rawArgs)
+{
+    std::vector<std::string> argv;
+    for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
+    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress"},
+                   {});
+    if (args.positionals().empty())
+        throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
+    const auto output = args.value("output");
+    if (!output) throw Error(ErrorCode::InvalidArgument, "-o OUTPUT is required");
+    configureThreads(args.intValue("threads", 0));
+
+    UpscaleSettings base;
+    base.preset = args.value("preset", "web-h264");
+    const ExportPreset preset = findPreset(base.preset);
+    base.modelPath = resolveModel(args.value("model", "mse"));
+    base.tileLr = args.intValue("tile", 0);
+    base.tileOverlapLr = args.intValue("tile-overlap", 16);
+    base.windowFrames = args.intValue("frames", 16);
+    base.windowOverlap = args.intValue("frame-overlap", 4);
+    base.device = devicePreferenceFromName(args.value("device", "auto"));
+    const std::string progressMode = args.value("progress", isatty(STDERR_FILENO) ? "bar" : "none");
+    if (progressMode != "bar" && progressMode != "json" && progressMode != "none")
+        throw Error(ErrorCode::InvalidArgument, "--progress must be bar, json or none");
+
+    const auto tasks = planTasks(args.positionals(), *output, preset);
+    const bool batch = tasks.size() > 1 || fs::is_directory(args.positionals()[0]);
+    int failed = 0;
+    for (const auto& task : tasks) {
+        if (batch && fs::exists(task.output)) {
+            std::cout << "skipped " << task.input << ": " << task.output << " exists\n";
+            continue;
+        }
+        UpscaleSettings settings = base;
+        settings.input = task.input;
+        settings.output = task.output;
+        if (batch) fs::create_directories(fs::path(task.output).parent_path());
+        try {
+            runOne(settings, progressMode);
+        } catch (const Error& e) {
+            if (!batch || e.code() == ErrorCode::Cancelled) throw;
+            // In a batch one bad file does not stop the others; the exit code reports it.
+            std::cerr << "dualx upscale: " << task.input << ": " << e.what() << "\n";
+            ++failed;
+        }
+    }
+    if (failed > 0) {
+        std::cerr << "dualx upscale: " << failed << " of " << tasks.size() << " file(s) failed\n";
+        return 2;
     }
     return 0;
 }

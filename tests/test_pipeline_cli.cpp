@@ -1,0 +1,100 @@
+// dualx upscale as scripts use it: folders mirrored, finished files skipped, JSON progress.
+#include "media_fixtures.h"
+#include "model/weights.h"
+#include "test_support.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dualx;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out, err;
+};
+
+Run upscale(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale"} + args);
+    p.waitForFinished(300'000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestPipelineCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char* name) { return m_dir.filePath(name); }
+    QStringList common()
+    {
+        return {"--model", path("tiny.safetensors"), "--preset", "archive-ffv1", "--tile", "32", "--frames", "4",
+                "--frame-overlap", "1", "--device", "cpu", "--threads", "1"};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        torch::manual_seed(1);
+        model::DualXVSR net(presetConfig("tiny"));
+        model::saveModelWeights(*net, path("tiny.safetensors").toStdString(), "mse", {});
+        std::filesystem::create_directories(path("videos/trip").toStdString());
+        QVERIFY(test::writeTestClip(path("videos/a.mp4").toStdString(), 24, 16, 5));
+        QVERIFY(test::writeTestClip(path("videos/trip/b.mp4").toStdString(), 20, 16, 4));
+        std::ofstream(path("videos/trip/broken.mp4").toStdString()) << "not a video";
+        std::ofstream(path("videos/notes.txt").toStdString()) << "ignored: not a video name";
+    }
+
+    void folderIsMirroredAndFinishedFilesAreSkipped()
+    {
+        auto r = upscale(QStringList{path("videos"), "-o", path("out"), "--progress", "json"} + common());
+        QCOMPARE(r.exitCode, 2); // broken.mp4 failed, the others were done
+        QVERIFY(r.err.contains("broken.mp4"));
+        QVERIFY(r.err.contains("1 of 3 file(s) failed"));
+        QVERIFY(QFile::exists(path("out/videos/a.mkv")));
+        QVERIFY(QFile::exists(path("out/videos/trip/b.mkv")));
+        QVERIFY(!QFile::exists(path("out/videos/trip/broken.mkv")));
+        QVERIFY(!QFile::exists(path("out/videos/notes.mkv")));
+        int done = 0;
+        for (const auto& line : r.out.split('\n')) {
+            if (line.isEmpty()) continue;
+            const auto j = QJsonDocument::fromJson(line).object();
+            QVERIFY2(!j.isEmpty(), line.constData()); // every line is JSON
+            if (j["done"].toBool()) ++done;
+        }
+        QCOMPARE(done, 2);
+
+        r = upscale(QStringList{path("videos"), "-o", path("out"), "--progress", "none"} + common());
+        QVERIFY(r.out.contains("skipped"));
+        QCOMPARE(r.out.count("skipped"), 2);
+    }
+
+    void singleFileErrorsAreOneLine()
+    {
+        auto r = upscale(QStringList{path("missing.mp4"), "-o", path("x.mkv")} + common());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("missing.mp4"));
+        QVERIFY(!QFile::exists(path("x.mkv")));
+        // A shipped model that is not there (an empty model folder) is named, not a crash.
+        std::filesystem::create_directories(path("no-models").toStdString());
+        qputenv("DUALX_MODEL_DIR", path("no-models").toUtf8());
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("y.mkv"), "--model", "gan", "--preset", "archive-ffv1"});
+        qunsetenv("DUALX_MODEL_DIR");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("dualx-small-gan.safetensors"));
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("y.mkv"), "--preset", "betamax"} + QStringList{"--model", path("tiny.safetensors")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown preset 'betamax'"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPipelineCli)
+#include "test_pipeline_cli.moc"
