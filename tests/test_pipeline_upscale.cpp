@@ -150,6 +150,21 @@ private Q_SLOTS:
         QCOMPARE(video["width"].toInt(), 128);
     }
 
+    void startAndDurationTrimAndRebase()
+    {
+        auto s = settings(path("cfr.mkv"), path("trim.mkv"), "archive-ffv1");
+        s.startSeconds = 0.5;
+        s.durationSeconds = 1.0;
+        UpscaleJob job(s);
+        QCOMPARE(job.run().frames, int64_t{10});
+        const auto times = frameTimes(path("trim.mkv")), source = frameTimes(path("cfr.mkv"));
+        QCOMPARE(times.size(), size_t{10});
+        // Source frames 5..14 (0.5 s .. 1.4 s after the file's own start), shifted back by 0.5 s.
+        for (size_t i = 0; i < times.size(); ++i) QVERIFY(std::abs(times[i] - (source[i + 5] - 0.5)) < 1e-3);
+        const auto probe = ffprobe(path("trim.mkv"));
+        QVERIFY(std::abs(probe["format"].toObject()["duration"].toString().toDouble() - 1.0) < 0.1);
+    }
+
     void mp4ReportsTheSubtitleItCannotHold()
     {
         UpscaleJob job(settings(path("cfr.mkv"), path("web.mp4"), "web-h264"));

@@ -52,6 +52,26 @@ std::string resolveModel(const std::string& name)
                                              + ") is not installed yet; give a weight file with --model FILE");
 }
 
+// "90", "90.5", "1:30" or "0:01:30.5" -> seconds.
+double parseSeconds(const std::string& option, const std::string& text)
+{
+    double total = 0;
+    size_t begin = 0;
+    int fields = 0;
+    while (true) {
+        const size_t colon = text.find(':', begin);
+        const std::string part = text.substr(begin, colon == std::string::npos ? std::string::npos : colon - begin);
+        char* end = nullptr;
+        const double v = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end != '\0' || v < 0 || ++fields > 3)
+            throw Error(ErrorCode::InvalidArgument, "--" + option + " expects seconds or [HH:]MM:SS, got '" + text + "'");
+        total = total * 60 + v;
+        if (colon == std::string::npos) break;
+        begin = colon + 1;
+    }
+    return total;
+}
+
 std::string formatTime(double seconds)
 {
     if (seconds < 0) return "--:--";
@@ -156,7 +176,8 @@ int runUpscale(const std::vector<std::string>& rawArgs)
 {
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
-    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress"},
+    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress",
+                          "start", "duration"},
                    {});
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
@@ -173,6 +194,8 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.windowFrames = args.intValue("frames", 16);
     base.windowOverlap = args.intValue("frame-overlap", 4);
     base.device = devicePreferenceFromName(args.value("device", "auto"));
+    base.startSeconds = parseSeconds("start", args.value("start", "0"));
+    base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
     const std::string progressMode = args.value("progress", isatty(STDERR_FILENO) ? "bar" : "none");
     if (progressMode != "bar" && progressMode != "json" && progressMode != "none")
         throw Error(ErrorCode::InvalidArgument, "--progress must be bar, json or none");

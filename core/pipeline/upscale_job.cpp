@@ -10,9 +10,14 @@
 #include "video/media_output.h"
 #include "video/video_frame_reader.h"
 
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
 #include <chrono>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <condition_variable>
 #include <filesystem>
@@ -167,7 +172,29 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     }
     report.outputWidth = output->outputWidth();
     report.outputHeight = output->outputHeight();
-    reader.setPacketHandler([&](AVPacket* p) { output->writePassthrough(p); });
+    // Trimming: frames and packets outside [start, end) are dropped, the rest shifted to start at 0.
+    const double startSeconds = std::max(0.0, s.startSeconds);
+    const double endSeconds = s.durationSeconds > 0 ? startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
+    const AVFormatContext* inputFormat = reader.formatContext();
+    auto secondsToTicks = [](double seconds, AVRational tb) { return std::llround(seconds * tb.den / tb.num); };
+    reader.setPacketHandler([&](AVPacket* p) {
+        const AVRational tb = inputFormat->streams[p->stream_index]->time_base;
+        const int64_t t = p->pts != AV_NOPTS_VALUE ? p->pts : p->dts;
+        const double seconds = t == AV_NOPTS_VALUE ? startSeconds : t * av_q2d(tb);
+        if (seconds < startSeconds - 1e-9 || seconds >= endSeconds) {
+            av_packet_free(&p);
+            return;
+        }
+        // A subtitle that outlasts the range ends with it.
+        if (p->duration > 0 && std::isfinite(endSeconds) && t != AV_NOPTS_VALUE && (t + p->duration) * av_q2d(tb) > endSeconds)
+            p->duration = std::max<int64_t>(1, secondsToTicks(endSeconds, tb) - t);
+        const int64_t shift = secondsToTicks(startSeconds, tb);
+        if (p->pts != AV_NOPTS_VALUE) p->pts -= shift;
+        if (p->dts != AV_NOPTS_VALUE) p->dts -= shift;
+        output->writePassthrough(p);
+    });
+    const AVRational videoTb{spec.timeBaseNum, spec.timeBaseDen};
+    const int64_t videoShift = secondsToTicks(startSeconds, videoTb);
 
     pipeline::BoundedQueue<TimedFrame> decoded(static_cast<size_t>(std::max(1, s.queueFrames)));
     pipeline::BoundedQueue<std::pair<std::vector<uint16_t>, int64_t>> upscaled(static_cast<size_t>(std::max(1, s.queueFrames)));
@@ -195,7 +222,10 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                     pts = lastPts == INT64_MIN ? 0 : lastPts + std::max<int64_t>(1, std::llround(step));
                 }
                 lastPts = pts;
-                if (!decoded.push({rgb48ToTensor(frame), pts})) break;
+                const double seconds = pts * av_q2d(videoTb);
+                if (seconds < startSeconds - 1e-9) continue;
+                if (seconds >= endSeconds) break;
+                if (!decoded.push({rgb48ToTensor(frame), pts - videoShift})) break;
             }
         } catch (...) {
             fail(std::current_exception());
@@ -247,6 +277,10 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                 UpscaleProgress p;
                 p.framesDone = report.frames;
                 p.framesTotal = info.frameCountEstimate;
+                if (info.fps > 0 && (startSeconds > 0 || s.durationSeconds > 0)) {
+                    const double remaining = std::min(info.durationSeconds, endSeconds) - startSeconds;
+                    p.framesTotal = std::max<int64_t>(0, std::llround(remaining * info.fps));
+                }
                 const double elapsed = std::chrono::duration<double>(now - start).count();
                 p.framesPerSecond = elapsed > 0 ? report.frames / elapsed : 0;
                 if (p.framesTotal > 0 && p.framesPerSecond > 0)

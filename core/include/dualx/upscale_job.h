@@ -24,6 +24,8 @@ struct UpscaleSettings {
     int windowOverlap = 4;
     DevicePreference device = DevicePreference::Auto;
     int queueFrames = 8;            // capacity of each queue between stages
+    double startSeconds = 0;        // restore only [start, start + duration) of the source; the
+    double durationSeconds = 0;     // output starts at 0 (0 duration: to the end)
 };
 
 enum class Stage { Decode, Model, Encode };
