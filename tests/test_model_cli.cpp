@@ -3,22 +3,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out, err;
-};
-
-Run runDualx(const QStringList& args)
+dualx::test::CliRun runDualx(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(DUALX_CLI_PATH), args);
-    p.waitForFinished(300'000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return dualx::test::runCli(QStringLiteral(DUALX_CLI_PATH), args);
 }
 
 } // namespace

@@ -5,24 +5,13 @@
 #include <QTemporaryDir>
 
 #include <filesystem>
-#include <fstream>
 
 using namespace dualx;
 using namespace dualx::model;
+using dualx::test::readBytes;
+using dualx::test::writeBytes;
 
 namespace {
-
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // A file with a hand-written header followed by `dataBytes` zero bytes.
 std::string withHeader(const std::string& header, size_t dataBytes)

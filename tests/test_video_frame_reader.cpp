@@ -10,10 +10,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 using namespace dualx;
 using namespace dualx::video;
+using dualx::test::readBytes;
+using dualx::test::writeBytes;
 
 namespace {
 
@@ -33,18 +34,6 @@ bool runFfmpeg(const QStringList& arguments)
         return false;
     }
     return true;
-}
-
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 // Largest per-channel distance between any pixel of `frame` and (r, g, b).

@@ -1,6 +1,7 @@
 #include "train/video_compression.h"
 
 #include "dualx/errors.h"
+#include "video/ffmpeg_support.h"
 
 #include <opencv2/core.hpp>
 
@@ -18,28 +19,14 @@ namespace dualx::train {
 
 namespace {
 
-struct CodecContextDeleter {
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameDeleter {
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-struct PacketDeleter {
-    void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
-struct SwsDeleter {
-    void operator()(SwsContext* s) const { sws_freeContext(s); }
-};
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
-using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
-using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
+using video::CodecContextPtr;
+using video::FramePtr;
+using video::PacketPtr;
+using video::SwsContextPtr;
 
 [[noreturn]] void fail(const std::string& what, int code)
 {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    throw Error(ErrorCode::Internal, "video compression: " + what + ": " + text);
+    throw Error(ErrorCode::Internal, "video compression: " + what + ": " + video::ffmpegErrorText(code));
 }
 
 const AVCodec* findEncoder(const std::string& codec)
@@ -102,8 +89,8 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std
     if (codecName == "h264") av_opt_set(encoder->priv_data, "profile", "baseline", 0);
     if (int r = avcodec_open2(encoder.get(), codec, nullptr); r < 0) fail("cannot open encoder " + codecName, r);
 
-    SwsPtr toYuv(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
-                                SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
+    SwsContextPtr toYuv(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
+                                       SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
     FramePtr yuv(av_frame_alloc());
     yuv->format = AV_PIX_FMT_YUV420P;
     yuv->width = width;
@@ -136,8 +123,8 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std
         decoder->extradata_size = encoder->extradata_size;
     }
     if (int r = avcodec_open2(decoder.get(), decoderCodec, nullptr); r < 0) fail("cannot open decoder", r);
-    SwsPtr toRgb(sws_getContext(width, height, AV_PIX_FMT_YUV420P, width, height, AV_PIX_FMT_RGB24,
-                                SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+    SwsContextPtr toRgb(sws_getContext(width, height, AV_PIX_FMT_YUV420P, width, height, AV_PIX_FMT_RGB24,
+                                       SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
     std::vector<cv::Mat> decoded;
     for (auto& packet : packets) {
         if (int r = avcodec_send_packet(decoder.get(), packet.get()); r < 0) fail("cannot send a packet to the decoder", r);

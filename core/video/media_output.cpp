@@ -1,6 +1,7 @@
 #include "video/media_output.h"
 
 #include "dualx/errors.h"
+#include "video/ffmpeg_support.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -19,41 +20,18 @@ namespace dualx::video {
 
 namespace {
 
-std::string errorText(int code)
-{
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-
 [[noreturn]] void failWrite(const std::string& what, int code)
 {
     if (code == AVERROR(ENOSPC) || code == AVERROR(EFBIG))
-        throw Error(ErrorCode::FileUnwritable, what + ": disk full or file size limit reached (" + errorText(code) + ")");
-    throw Error(ErrorCode::FileUnwritable, what + ": " + errorText(code));
+        throw Error(ErrorCode::FileUnwritable,
+                    what + ": disk full or file size limit reached (" + ffmpegErrorText(code) + ")");
+    throw Error(ErrorCode::FileUnwritable, what + ": " + ffmpegErrorText(code));
 }
 
 const char* mediaTypeName(AVMediaType t)
 {
     const char* name = av_get_media_type_string(t);
     return name ? name : "data";
-}
-
-// swscale coefficient table for a matrix tag; untagged video was decoded as BT.601.
-int swsColorspace(int matrix)
-{
-    switch (matrix) {
-    case AVCOL_SPC_BT709:
-    case AVCOL_SPC_FCC:
-    case AVCOL_SPC_BT470BG:
-    case AVCOL_SPC_SMPTE170M:
-    case AVCOL_SPC_SMPTE240M:
-    case AVCOL_SPC_BT2020_NCL:
-    case AVCOL_SPC_BT2020_CL:
-        return matrix;
-    default:
-        return SWS_CS_DEFAULT;
-    }
 }
 
 } // namespace
@@ -93,7 +71,7 @@ struct MediaOutput::Impl {
         while (true) {
             const int r = avcodec_receive_packet(encoder, packet);
             if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return;
-            if (r < 0) throw Error(ErrorCode::Internal, "video encoding failed: " + errorText(r));
+            if (r < 0) throw Error(ErrorCode::Internal, "video encoding failed: " + ffmpegErrorText(r));
             packet->stream_index = videoStream->index;
             av_packet_rescale_ts(packet, encoder->time_base, videoStream->time_base);
             if (int w = av_interleaved_write_frame(format, packet); w < 0) failWrite("writing '" + path + "' failed", w);
@@ -157,7 +135,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     if (pixDesc->log2_chroma_h) d.outHeight += d.outHeight % 2;
 
     if (int r = avformat_alloc_output_context2(&d.format, nullptr, preset.container.c_str(), path.c_str()); r < 0 || !d.format)
-        throw Error(ErrorCode::InvalidArgument, "cannot create a '" + preset.container + "' output: " + errorText(r));
+        throw Error(ErrorCode::InvalidArgument,
+                    "cannot create a '" + preset.container + "' output: " + ffmpegErrorText(r));
 
     // Video encoder.
     const AVCodec* codec = avcodec_find_encoder_by_name(preset.videoCodec.c_str());
@@ -190,7 +169,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     if (int r = avcodec_open2(d.encoder, codec, nullptr); r < 0) {
         av_dict_free(&muxerOptions);
         throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth)
-                                                    + "x" + std::to_string(d.outHeight) + " " + preset.pixelFormat + ": " + errorText(r));
+                                                    + "x" + std::to_string(d.outHeight) + " " + preset.pixelFormat
+                                                    + ": " + ffmpegErrorText(r));
     }
     d.videoStream = avformat_new_stream(d.format, nullptr);
     avcodec_parameters_from_context(d.videoStream->codecpar, d.encoder);
@@ -263,7 +243,7 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     d.scaler = sws_getContext(video.width, video.height, AV_PIX_FMT_RGB48LE, d.outWidth, d.outHeight, pixelFormat,
                               SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr);
     if (!d.scaler) throw Error(ErrorCode::Internal, "cannot convert RGB48 to " + preset.pixelFormat);
-    const int* table = sws_getCoefficients(swsColorspace(d.encoder->colorspace));
+    const int* table = sws_getCoefficients(swscaleColorspace(d.encoder->colorspace));
     sws_setColorspaceDetails(d.scaler, table, 1, table, d.encoder->color_range == AVCOL_RANGE_JPEG ? 1 : 0, 0, 1 << 16, 1 << 16);
     d.frame = av_frame_alloc();
     d.frame->format = pixelFormat;
@@ -291,7 +271,8 @@ void MediaOutput::writeVideoFrame(const uint16_t* rgb48, int64_t pts)
     d.frame->colorspace = d.encoder->colorspace;
     d.frame->color_range = d.encoder->color_range;
     if (int r = avcodec_send_frame(d.encoder, d.frame); r < 0)
-        throw Error(ErrorCode::Internal, "the " + d.preset.videoCodec + " encoder refused a frame: " + errorText(r));
+        throw Error(ErrorCode::Internal,
+                    "the " + d.preset.videoCodec + " encoder refused a frame: " + ffmpegErrorText(r));
     d.writeEncodedPackets();
     d.drainPending(false, pts);
 }

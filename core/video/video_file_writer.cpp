@@ -3,6 +3,7 @@
 #include "video/video_file_writer.h"
 
 #include "dualx/errors.h"
+#include "video/ffmpeg_support.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -26,13 +27,6 @@ namespace dualx::video {
 
 namespace {
 
-std::string ffmpegErrorText(int errnum)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(errnum, buffer, sizeof(buffer));
-    return buffer;
-}
-
 // A full disk is the likeliest reason for a long write to fail; say so in words.
 std::string writeErrorText(int errnum)
 {
@@ -40,27 +34,6 @@ std::string writeErrorText(int errnum)
     if (errnum == AVERROR(EFBIG)) return "the file size limit was reached (" + ffmpegErrorText(errnum) + ")";
     return ffmpegErrorText(errnum);
 }
-
-struct CodecContextDeleter {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct PacketDeleter {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FrameDeleter {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct ScalerDeleter {
-    void operator()(SwsContext* context) const { sws_freeContext(context); }
-};
-// The output context's AVIOContext is ours to close (avformat_free_context leaves it open).
-struct OutputContextDeleter {
-    void operator()(AVFormatContext* context) const
-    {
-        if (context->pb && !(context->oformat->flags & AVFMT_NOFILE)) avio_closep(&context->pb);
-        avformat_free_context(context);
-    }
-};
 
 std::string lowercase(std::string text)
 {
@@ -133,11 +106,11 @@ private:
     std::string m_path;
     std::string m_partialPath;
     VideoWriterSettings m_settings;
-    std::unique_ptr<AVFormatContext, OutputContextDeleter> m_format;
-    std::unique_ptr<AVCodecContext, CodecContextDeleter> m_encoder;
-    std::unique_ptr<SwsContext, ScalerDeleter> m_scaler;
-    std::unique_ptr<AVFrame, FrameDeleter> m_frame;
-    std::unique_ptr<AVPacket, PacketDeleter> m_packet;
+    OutputFormatContextPtr m_format;
+    CodecContextPtr m_encoder;
+    SwsContextPtr m_scaler;
+    FramePtr m_frame;
+    PacketPtr m_packet;
     AVStream* m_stream = nullptr; // owned by m_format
     size_t m_frameBytes = 0;
     int64_t m_framesWritten = 0;

@@ -3,6 +3,7 @@
 #include "video/video_frame_reader.h"
 
 #include "dualx/errors.h"
+#include "video/ffmpeg_support.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -20,32 +21,6 @@ extern "C" {
 namespace dualx::video {
 
 namespace {
-
-std::string ffmpegErrorText(int errnum)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(errnum, buffer, sizeof(buffer));
-    return buffer;
-}
-
-struct FormatContextDeleter {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct CodecContextDeleter {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct PacketDeleter {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FrameDeleter {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct ScalerDeleter {
-    void operator()(SwsContext* context) const { sws_freeContext(context); }
-};
-struct AvBufferDeleter {
-    void operator()(uint8_t* data) const { av_free(data); }
-};
 
 // swscale warns about (and slows down on) destinations whose address or stride is not a
 // multiple of 16; the staging buffer gets more so that wider SIMD stores stay inside it too.
@@ -70,25 +45,6 @@ bool defaultsToFullRange(AVPixelFormat format, const AVPixFmtDescriptor& descrip
         return true;
     default:
         return descriptor.nb_components <= 2; // grey, grey + alpha
-    }
-}
-
-// Maps the frame's matrix to a swscale coefficient table index. AVCOL_SPC_* and SWS_CS_* share
-// numbering; anything swscale has no table for (unspecified, RGB, YCgCo, ICtCp, ...) falls
-// back to BT.601, the usual assumption for untagged video.
-int swscaleColorspace(AVColorSpace colorspace)
-{
-    switch (colorspace) {
-    case AVCOL_SPC_BT709:
-    case AVCOL_SPC_FCC:
-    case AVCOL_SPC_BT470BG:
-    case AVCOL_SPC_SMPTE170M:
-    case AVCOL_SPC_SMPTE240M:
-    case AVCOL_SPC_BT2020_NCL:
-    case AVCOL_SPC_BT2020_CL:
-        return static_cast<int>(colorspace);
-    default:
-        return SWS_CS_DEFAULT;
     }
 }
 
@@ -119,10 +75,10 @@ public:
     const AVFormatContext* formatContext() const { return m_format.get(); }
 
 private:
-    std::unique_ptr<AVFormatContext, FormatContextDeleter> m_format;
-    std::unique_ptr<AVCodecContext, CodecContextDeleter> m_decoder;
-    std::unique_ptr<AVPacket, PacketDeleter> m_packet;
-    std::unique_ptr<AVFrame, FrameDeleter> m_decoded;
+    InputFormatContextPtr m_format;
+    CodecContextPtr m_decoder;
+    PacketPtr m_packet;
+    FramePtr m_decoded;
     int m_streamIndex = -1;
     AVRational m_timeBase { 0, 1 };
 
@@ -136,9 +92,9 @@ private:
         bool sixteenBit = false;
         bool operator==(const ScalerKey&) const = default;
     };
-    std::unique_ptr<SwsContext, ScalerDeleter> m_scaler;
+    SwsContextPtr m_scaler;
     ScalerKey m_scalerKey;
-    std::unique_ptr<uint8_t, AvBufferDeleter> m_staging; // for destinations swscale should not write to directly
+    AvBufferPtr m_staging; // for destinations swscale should not write to directly
     size_t m_stagingBytes = 0;
 
     bool m_inputFinished = false; // the flush packet has been sent

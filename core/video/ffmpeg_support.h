@@ -1,0 +1,84 @@
+#pragma once
+// Internal to the core: the FFmpeg ownership and error-text helpers that the reader, the writers
+// and the training-side codec round trip share, so each frees and words things the same way.
+// Header-only because every piece is a one-liner the compiler should see at the call site.
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/error.h>
+#include <libavutil/mem.h>
+#include <libswscale/swscale.h>
+}
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace dualx::video {
+
+// An input context also owns its AVIOContext; avformat_close_input closes both.
+struct InputFormatContextDeleter {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+// An output context's AVIOContext is ours to close (avformat_free_context leaves it open).
+struct OutputFormatContextDeleter {
+    void operator()(AVFormatContext* context) const
+    {
+        if (context->pb && !(context->oformat->flags & AVFMT_NOFILE)) avio_closep(&context->pb);
+        avformat_free_context(context);
+    }
+};
+struct CodecContextDeleter {
+    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+struct FrameDeleter {
+    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
+};
+struct PacketDeleter {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+struct SwsContextDeleter {
+    void operator()(SwsContext* context) const { sws_freeContext(context); }
+};
+// For buffers from av_malloc, which must not go to free() or delete.
+struct AvBufferDeleter {
+    void operator()(uint8_t* data) const { av_free(data); }
+};
+
+using InputFormatContextPtr = std::unique_ptr<AVFormatContext, InputFormatContextDeleter>;
+using OutputFormatContextPtr = std::unique_ptr<AVFormatContext, OutputFormatContextDeleter>;
+using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
+using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
+using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
+using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
+using AvBufferPtr = std::unique_ptr<uint8_t, AvBufferDeleter>;
+
+// FFmpeg's own wording for an AVERROR code, for the tail of an Error message.
+inline std::string ffmpegErrorText(int errnum)
+{
+    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(errnum, buffer, sizeof(buffer));
+    return buffer;
+}
+
+// Maps a matrix tag to a swscale coefficient table index. AVCOL_SPC_* and SWS_CS_* share
+// numbering; anything swscale has no table for (unspecified, RGB, YCgCo, ICtCp, ...) falls back
+// to BT.601, the usual assumption for untagged video and the one the reader decodes them with.
+inline int swscaleColorspace(AVColorSpace colorspace)
+{
+    switch (colorspace) {
+    case AVCOL_SPC_BT709:
+    case AVCOL_SPC_FCC:
+    case AVCOL_SPC_BT470BG:
+    case AVCOL_SPC_SMPTE170M:
+    case AVCOL_SPC_SMPTE240M:
+    case AVCOL_SPC_BT2020_NCL:
+    case AVCOL_SPC_BT2020_CL:
+        return static_cast<int>(colorspace);
+    default:
+        return SWS_CS_DEFAULT;
+    }
+}
+
+} // namespace dualx::video
