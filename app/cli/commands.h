@@ -11,5 +11,6 @@ int runTrain(const std::vector<std::string>& args);
 int runDegrade(const std::vector<std::string>& args);
 int runPresets(const std::vector<std::string>& args);
 int runUpscale(const std::vector<std::string>& args);
+int runEval(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

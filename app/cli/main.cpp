@@ -28,6 +28,9 @@ commands:
         [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames)
+  eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp] [--y]
+       [--crop-border N] [--csv FILE] [--json]
+        quality of a result against a reference (or without one: niqe, brisque), per frame and mean
   presets [--show ID]
         list the export presets (built-in and user folder), or print one as JSON
   train --config RECIPE.json [--steps N] [--threads N] [--report-every N]
@@ -66,6 +69,7 @@ int main(int argc, char** argv)
         {"degrade", dualx::cli::runDegrade},
         {"presets", dualx::cli::runPresets},
         {"upscale", dualx::cli::runUpscale},
+        {"eval", dualx::cli::runEval},
     };
     dualx::quietenMediaLibraries();
     auto command = commands.find(args[0]);

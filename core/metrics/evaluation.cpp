@@ -1,0 +1,155 @@
+#include "dualx/evaluation.h"
+
+#include "dualx/errors.h"
+#include "metrics/brisque.h"
+#include "metrics/ewarp.h"
+#include "metrics/niqe.h"
+#include "metrics/psnr.h"
+#include "metrics/ssim.h"
+#include "video/video_frame_reader.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+
+namespace dualx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kNeedReference = {"psnr", "ssim", "ewarp"};
+
+// Frames of a video, or of the images in a folder in name order, as [3, H, W] float tensors.
+class FrameSource {
+public:
+    explicit FrameSource(const std::string& path) : m_path(path)
+    {
+        if (fs::is_directory(path)) {
+            for (const auto& e : fs::directory_iterator(path)) {
+                auto ext = e.path().extension().string();
+                std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff")
+                    m_images.push_back(e.path().string());
+            }
+            std::sort(m_images.begin(), m_images.end());
+            if (m_images.empty()) throw Error(ErrorCode::InvalidArgument, "folder '" + path + "' holds no images");
+        } else {
+            m_reader = std::make_unique<video::VideoFrameReader>(path);
+        }
+    }
+
+    bool next(torch::Tensor& frame)
+    {
+        cv::Mat rgb;
+        if (m_reader) {
+            if (!m_reader->read(m_frame)) return false;
+            rgb = cv::Mat(m_frame.height, m_frame.width, CV_8UC3, m_frame.rgb.data());
+        } else {
+            if (m_next >= m_images.size()) return false;
+            cv::Mat bgr = cv::imread(m_images[m_next], cv::IMREAD_COLOR);
+            if (bgr.empty()) throw Error(ErrorCode::FileUnreadable, "image '" + m_images[m_next] + "' cannot be read");
+            ++m_next;
+            cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        }
+        frame = torch::from_blob(rgb.data, {rgb.rows, rgb.cols, 3}, torch::kUInt8).permute({2, 0, 1}).to(torch::kFloat32).div(255.0);
+        return true;
+    }
+
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+    std::unique_ptr<video::VideoFrameReader> m_reader;
+    video::RgbFrame m_frame;
+    std::vector<std::string> m_images;
+    size_t m_next = 0;
+};
+
+} // namespace
+
+std::vector<std::string> knownMetrics() { return {"psnr", "ssim", "niqe", "brisque", "ewarp"}; }
+
+EvaluationResult evaluate(const EvaluationOptions& options, const std::function<void(int64_t)>& onFrame)
+{
+    const auto known = knownMetrics();
+    for (const auto& m : options.metrics) {
+        if (std::find(known.begin(), known.end(), m) == known.end())
+            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
+        if (kNeedReference.count(m) && options.reference.empty())
+            throw Error(ErrorCode::InvalidArgument, "metric '" + m + "' needs --ref (no-reference metrics: niqe, brisque)");
+    }
+    FrameSource test(options.test);
+    std::unique_ptr<FrameSource> reference;
+    if (!options.reference.empty()) reference = std::make_unique<FrameSource>(options.reference);
+
+    EvaluationResult result;
+    result.metrics = options.metrics;
+    torch::Tensor t, r, previousT, previousR;
+    while (test.next(t)) {
+        if (reference) {
+            if (!reference->next(r))
+                throw Error(ErrorCode::InvalidArgument, "reference '" + options.reference + "' has fewer frames (" + std::to_string(result.frames)
+                                                            + ") than '" + options.test + "'");
+            if (r.sizes() != t.sizes())
+                throw Error(ErrorCode::InvalidArgument, "frame " + std::to_string(result.frames) + ": reference is "
+                                                            + std::to_string(r.size(2)) + "x" + std::to_string(r.size(1)) + ", test is "
+                                                            + std::to_string(t.size(2)) + "x" + std::to_string(t.size(1)));
+        }
+        for (const auto& m : options.metrics) {
+            double v = std::nan("");
+            if (m == "psnr") v = metrics::meanPsnr(t, r, options.lumaOnly, options.cropBorder);
+            else if (m == "ssim") v = metrics::meanSsim(t, r, options.lumaOnly, options.cropBorder);
+            else if (m == "niqe") v = metrics::niqe(t, options.cropBorder);
+            else if (m == "brisque") v = metrics::brisque(t);
+            else if (m == "ewarp" && previousT.defined()) v = metrics::ewarp(torch::stack({previousT, t}), torch::stack({previousR, r}));
+            result.perFrame[m].push_back(v);
+        }
+        previousT = t;
+        previousR = r;
+        ++result.frames;
+        if (onFrame) onFrame(result.frames);
+    }
+    if (reference && reference->next(r))
+        throw Error(ErrorCode::InvalidArgument, "reference '" + options.reference + "' has more frames than '" + options.test + "' ("
+                                                    + std::to_string(result.frames) + ")");
+    if (result.frames == 0) throw Error(ErrorCode::InvalidArgument, "'" + options.test + "' has no frames");
+
+    for (const auto& m : options.metrics) {
+        double sum = 0;
+        int n = 0;
+        // NaN marks "no value" (E_warp's first frame, NIQE of a flat frame); inf (identical
+        // frames in PSNR) is a value.
+        for (double v : result.perFrame[m])
+            if (!std::isnan(v)) {
+                sum += v;
+                ++n;
+            }
+        result.mean[m] = n ? sum / n : std::nan("");
+    }
+    if (!options.csvPath.empty()) {
+        std::ofstream csv(options.csvPath, std::ios::trunc);
+        if (!csv) throw Error(ErrorCode::FileUnwritable, "cannot write '" + options.csvPath + "'");
+        csv << "frame";
+        for (const auto& m : options.metrics) csv << ',' << m;
+        csv << "\n";
+        csv.precision(10);
+        for (int64_t i = 0; i < result.frames; ++i) {
+            csv << i;
+            for (const auto& m : options.metrics) {
+                const double v = result.perFrame[m][static_cast<size_t>(i)];
+                csv << ',';
+                if (!std::isnan(v)) csv << v;
+            }
+            csv << "\n";
+        }
+    }
+    return result;
+}
+
+} // namespace dualx
