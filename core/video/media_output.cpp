@@ -12,6 +12,7 @@ extern "C" {
 }
 
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -36,6 +37,43 @@ const char* mediaTypeName(AVMediaType t)
 
 } // namespace
 
+// Text subtitles the container cannot hold as they are (SubRip into MP4, mov_text into MKV...):
+// decoded and re-encoded to the container's own text format, timing kept.
+struct SubtitleTranscoder {
+    CodecContextPtr decoder, encoder;
+};
+
+static AVCodecID textSubtitleCodecFor(const AVOutputFormat* format)
+{
+    for (AVCodecID id : {AV_CODEC_ID_MOV_TEXT, AV_CODEC_ID_SUBRIP, AV_CODEC_ID_ASS, AV_CODEC_ID_WEBVTT})
+        if (avformat_query_codec(format, id, FF_COMPLIANCE_NORMAL) == 1) return id;
+    return AV_CODEC_ID_NONE;
+}
+
+static std::unique_ptr<SubtitleTranscoder> openSubtitleTranscoder(const AVStream* in, AVCodecID target)
+{
+    const AVCodecDescriptor* descriptor = avcodec_descriptor_get(in->codecpar->codec_id);
+    if (!descriptor || !(descriptor->props & AV_CODEC_PROP_TEXT_SUB) || target == AV_CODEC_ID_NONE) return nullptr;
+    const AVCodec* decoderCodec = avcodec_find_decoder(in->codecpar->codec_id);
+    const AVCodec* encoderCodec = avcodec_find_encoder(target);
+    if (!decoderCodec || !encoderCodec) return nullptr;
+    auto t = std::make_unique<SubtitleTranscoder>();
+    t->decoder.reset(avcodec_alloc_context3(decoderCodec));
+    avcodec_parameters_to_context(t->decoder.get(), in->codecpar);
+    t->decoder->pkt_timebase = in->time_base;
+    if (avcodec_open2(t->decoder.get(), decoderCodec, nullptr) < 0) return nullptr;
+    t->encoder.reset(avcodec_alloc_context3(encoderCodec));
+    t->encoder->time_base = in->time_base;
+    if (t->decoder->subtitle_header) {
+        // Styles (ASS header) carry over to formats that keep them.
+        t->encoder->subtitle_header = static_cast<uint8_t*>(av_mallocz(t->decoder->subtitle_header_size + 1));
+        std::memcpy(t->encoder->subtitle_header, t->decoder->subtitle_header, t->decoder->subtitle_header_size);
+        t->encoder->subtitle_header_size = t->decoder->subtitle_header_size;
+    }
+    if (avcodec_open2(t->encoder.get(), encoderCodec, nullptr) < 0) return nullptr;
+    return t;
+}
+
 struct MediaOutput::Impl {
     std::string path;
     ExportPreset preset;
@@ -48,6 +86,7 @@ struct MediaOutput::Impl {
     OutputVideoSpec spec;
     int outWidth = 0, outHeight = 0;
     std::map<int, int> streamMap; // input stream -> output stream
+    std::map<int, std::unique_ptr<SubtitleTranscoder>> subtitleTranscoders; // by input stream
     std::vector<AVRational> inputTimeBases;
     std::mutex pendingMutex;
     std::deque<AVPacket*> pending;
@@ -78,6 +117,28 @@ struct MediaOutput::Impl {
         }
     }
 
+    void writeTranscodedSubtitle(AVPacket* p)
+    {
+        auto& t = *subtitleTranscoders.at(p->stream_index);
+        AVSubtitle subtitle{};
+        int got = 0;
+        if (avcodec_decode_subtitle2(t.decoder.get(), &subtitle, &got, p) < 0 || !got) return; // an unreadable cue is skipped
+        std::vector<uint8_t> buffer(1 << 16);
+        const int size = avcodec_encode_subtitle(t.encoder.get(), buffer.data(), static_cast<int>(buffer.size()), &subtitle);
+        avsubtitle_free(&subtitle);
+        if (size <= 0) return;
+        PacketPtr out(av_packet_alloc());
+        if (av_new_packet(out.get(), size) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate a subtitle packet");
+        std::memcpy(out->data, buffer.data(), static_cast<size_t>(size));
+        AVStream* stream = format->streams[streamMap.at(p->stream_index)];
+        const AVRational inTb = inputTimeBases[p->stream_index];
+        out->pts = p->pts == AV_NOPTS_VALUE ? AV_NOPTS_VALUE : av_rescale_q(p->pts, inTb, stream->time_base);
+        out->dts = out->pts;
+        out->duration = av_rescale_q(p->duration, inTb, stream->time_base);
+        out->stream_index = stream->index;
+        if (int w = av_interleaved_write_frame(format, out.get()); w < 0) failWrite("writing '" + path + "' failed", w);
+    }
+
     void drainPending(bool all, int64_t videoPts)
     {
         std::deque<AVPacket*> ready;
@@ -96,6 +157,11 @@ struct MediaOutput::Impl {
             }
         }
         for (AVPacket* p : ready) {
+            if (subtitleTranscoders.count(p->stream_index)) {
+                writeTranscodedSubtitle(p);
+                av_packet_free(&p);
+                continue;
+            }
             const int in = p->stream_index;
             const auto out = streamMap.at(in);
             AVStream* stream = format->streams[out];
@@ -198,6 +264,21 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
             continue;
         }
         if (avformat_query_codec(d.format->oformat, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) != 1) {
+            if (type == AVMEDIA_TYPE_SUBTITLE) {
+                const AVCodecID target = textSubtitleCodecFor(d.format->oformat);
+                if (auto transcoder = openSubtitleTranscoder(in, target)) {
+                    AVStream* out = avformat_new_stream(d.format, nullptr);
+                    avcodec_parameters_from_context(out->codecpar, transcoder->encoder.get());
+                    out->time_base = in->time_base;
+                    out->disposition = in->disposition;
+                    av_dict_copy(&out->metadata, in->metadata, 0);
+                    d.streamMap[static_cast<int>(i)] = out->index;
+                    d.subtitleTranscoders[static_cast<int>(i)] = std::move(transcoder);
+                    report.push_back(what + ": transcoded to " + avcodec_get_name(target) + " (" + preset.container + " cannot hold "
+                                     + avcodec_get_name(in->codecpar->codec_id) + ")");
+                    continue;
+                }
+            }
             report.push_back(what + ": NOT COPIED: " + preset.container + " cannot hold " + avcodec_get_name(in->codecpar->codec_id)
                              + " and transcoding this stream is not implemented yet");
             continue;
