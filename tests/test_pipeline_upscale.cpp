@@ -183,6 +183,22 @@ private Q_SLOTS:
         QVERIFY(srt.contains("Hello") && srt.contains("World"));
     }
 
+    void audioTheContainerCannotHoldIsTranscoded()
+    {
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-f", "lavfi", "-i",
+                                 "sine=frequency=300:sample_rate=44100", "-t", "2", "-c:v", "ffv1", "-c:a", "pcm_s16le",
+                                 m_dir.filePath("pcm.mkv")}));
+        UpscaleJob job(settings(path("pcm.mkv"), path("pcm.mp4"), "web-h264"));
+        const auto report = job.run();
+        QVERIFY(std::any_of(report.streams.begin(), report.streams.end(),
+                            [](const std::string& l) { return l.find("pcm_s16le): transcoded to aac") != std::string::npos; }));
+        const auto probe = ffprobe(path("pcm.mp4"));
+        QCOMPARE(codecList(probe), (QStringList{"video:h264", "audio:aac"}));
+        const auto audio = probe["streams"].toArray()[1].toObject();
+        QCOMPARE(audio["sample_rate"].toString(), QString("44100"));
+        QVERIFY(std::abs(audio["duration"].toString().toDouble() - 2.0) < 0.1);
+    }
+
     void badInputLeavesNothingBehind()
     {
         const auto out = path("bad-out.mkv");

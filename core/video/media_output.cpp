@@ -6,7 +6,9 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/audio_fifo.h>
 #include <libavutil/opt.h>
+#include <libswresample/swresample.h>
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
@@ -74,6 +76,57 @@ static std::unique_ptr<SubtitleTranscoder> openSubtitleTranscoder(const AVStream
     return t;
 }
 
+// Audio the container cannot hold (or a preset that asks for it): decoded, resampled to what the
+// fallback encoder takes, re-framed to its frame size, encoded. Timestamps continue from the
+// stream's first packet in samples, so the audio stays where it was.
+struct AudioTranscoder {
+    CodecContextPtr decoder, encoder;
+    SwrContext* resampler = nullptr;
+    AVAudioFifo* fifo = nullptr;
+    int64_t nextPts = AV_NOPTS_VALUE; // in encoder time base (1 / sample rate)
+    ~AudioTranscoder()
+    {
+        swr_free(&resampler);
+        if (fifo) av_audio_fifo_free(fifo);
+    }
+};
+
+static std::unique_ptr<AudioTranscoder> openAudioTranscoder(const AVStream* in, const std::string& encoderName, int64_t bitRate,
+                                                            int formatFlags)
+{
+    const AVCodec* decoderCodec = avcodec_find_decoder(in->codecpar->codec_id);
+    const AVCodec* encoderCodec = avcodec_find_encoder_by_name(encoderName.c_str());
+    if (!decoderCodec || !encoderCodec || encoderCodec->type != AVMEDIA_TYPE_AUDIO) return nullptr;
+    auto t = std::make_unique<AudioTranscoder>();
+    t->decoder.reset(avcodec_alloc_context3(decoderCodec));
+    avcodec_parameters_to_context(t->decoder.get(), in->codecpar);
+    t->decoder->pkt_timebase = in->time_base;
+    if (avcodec_open2(t->decoder.get(), decoderCodec, nullptr) < 0) return nullptr;
+    AVCodecContext* e = avcodec_alloc_context3(encoderCodec);
+    t->encoder.reset(e);
+    e->sample_fmt = encoderCodec->sample_fmts ? encoderCodec->sample_fmts[0] : t->decoder->sample_fmt;
+    int rate = t->decoder->sample_rate;
+    if (encoderCodec->supported_samplerates) { // nearest rate the encoder takes (Opus: 48 kHz)
+        int best = encoderCodec->supported_samplerates[0];
+        for (const int* r = encoderCodec->supported_samplerates; *r; ++r)
+            if (std::abs(*r - rate) < std::abs(best - rate)) best = *r;
+        rate = best;
+    }
+    e->sample_rate = rate;
+    av_channel_layout_copy(&e->ch_layout, &t->decoder->ch_layout);
+    if (e->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) av_channel_layout_default(&e->ch_layout, t->decoder->ch_layout.nb_channels);
+    e->time_base = AVRational{1, rate};
+    if (bitRate > 0) e->bit_rate = bitRate;
+    if (formatFlags & AVFMT_GLOBALHEADER) e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (avcodec_open2(e, encoderCodec, nullptr) < 0) return nullptr;
+    if (swr_alloc_set_opts2(&t->resampler, &e->ch_layout, e->sample_fmt, e->sample_rate, &t->decoder->ch_layout,
+                            t->decoder->sample_fmt, t->decoder->sample_rate, 0, nullptr) < 0
+        || swr_init(t->resampler) < 0)
+        return nullptr;
+    t->fifo = av_audio_fifo_alloc(e->sample_fmt, e->ch_layout.nb_channels, 4096);
+    return t;
+}
+
 struct MediaOutput::Impl {
     std::string path;
     ExportPreset preset;
@@ -87,6 +140,7 @@ struct MediaOutput::Impl {
     int outWidth = 0, outHeight = 0;
     std::map<int, int> streamMap; // input stream -> output stream
     std::map<int, std::unique_ptr<SubtitleTranscoder>> subtitleTranscoders; // by input stream
+    std::map<int, std::unique_ptr<AudioTranscoder>> audioTranscoders;       // by input stream
     std::vector<AVRational> inputTimeBases;
     std::mutex pendingMutex;
     std::deque<AVPacket*> pending;
@@ -115,6 +169,64 @@ struct MediaOutput::Impl {
             av_packet_rescale_ts(packet, encoder->time_base, videoStream->time_base);
             if (int w = av_interleaved_write_frame(format, packet); w < 0) failWrite("writing '" + path + "' failed", w);
         }
+    }
+
+    // Encodes whole encoder frames from the FIFO (all of it, padded, when flushing).
+    void encodeAudioFrames(int inputStream, AudioTranscoder& t, bool flush)
+    {
+        AVCodecContext* e = t.encoder.get();
+        AVStream* stream = format->streams[streamMap.at(inputStream)];
+        const int frameSize = e->frame_size > 0 ? e->frame_size : 1024;
+        while (av_audio_fifo_size(t.fifo) >= frameSize || (flush && av_audio_fifo_size(t.fifo) > 0)) {
+            const int n = std::min(frameSize, av_audio_fifo_size(t.fifo));
+            FramePtr frame(av_frame_alloc());
+            frame->nb_samples = (e->frame_size > 0 && !(e->codec->capabilities & AV_CODEC_CAP_VARIABLE_FRAME_SIZE)) ? frameSize : n;
+            frame->format = e->sample_fmt;
+            frame->sample_rate = e->sample_rate;
+            av_channel_layout_copy(&frame->ch_layout, &e->ch_layout);
+            if (av_frame_get_buffer(frame.get(), 0) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate an audio frame");
+            av_samples_set_silence(frame->data, 0, frame->nb_samples, e->ch_layout.nb_channels, e->sample_fmt);
+            av_audio_fifo_read(t.fifo, reinterpret_cast<void**>(frame->data), n);
+            frame->pts = t.nextPts;
+            t.nextPts += n;
+            if (int r = avcodec_send_frame(e, frame.get()); r < 0) throw Error(ErrorCode::Internal, "audio encoding failed: " + ffmpegErrorText(r));
+            writeAudioPackets(t, stream);
+        }
+        if (flush) {
+            avcodec_send_frame(e, nullptr);
+            writeAudioPackets(t, stream);
+        }
+    }
+
+    void writeAudioPackets(AudioTranscoder& t, AVStream* stream)
+    {
+        PacketPtr out(av_packet_alloc());
+        while (avcodec_receive_packet(t.encoder.get(), out.get()) == 0) {
+            out->stream_index = stream->index;
+            av_packet_rescale_ts(out.get(), t.encoder->time_base, stream->time_base);
+            if (int w = av_interleaved_write_frame(format, out.get()); w < 0) failWrite("writing '" + path + "' failed", w);
+        }
+    }
+
+    void transcodeAudio(int inputStream, AVPacket* p)
+    {
+        auto& t = *audioTranscoders.at(inputStream);
+        if (t.nextPts == AV_NOPTS_VALUE)
+            t.nextPts = p->pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(p->pts, inputTimeBases[inputStream], t.encoder->time_base);
+        if (avcodec_send_packet(t.decoder.get(), p) < 0) return; // a damaged packet is skipped, as players do
+        FramePtr decoded(av_frame_alloc());
+        while (avcodec_receive_frame(t.decoder.get(), decoded.get()) == 0) {
+            const int outSamples = swr_get_out_samples(t.resampler, decoded->nb_samples);
+            uint8_t** converted = nullptr;
+            av_samples_alloc_array_and_samples(&converted, nullptr, t.encoder->ch_layout.nb_channels, outSamples, t.encoder->sample_fmt, 0);
+            const int got = swr_convert(t.resampler, converted, outSamples, const_cast<const uint8_t**>(decoded->extended_data),
+                                        decoded->nb_samples);
+            if (got > 0) av_audio_fifo_write(t.fifo, reinterpret_cast<void**>(converted), got);
+            av_freep(&converted[0]);
+            av_freep(&converted);
+            av_frame_unref(decoded.get());
+        }
+        encodeAudioFrames(inputStream, t, false);
     }
 
     void writeTranscodedSubtitle(AVPacket* p)
@@ -157,6 +269,11 @@ struct MediaOutput::Impl {
             }
         }
         for (AVPacket* p : ready) {
+            if (audioTranscoders.count(p->stream_index)) {
+                transcodeAudio(p->stream_index, p);
+                av_packet_free(&p);
+                continue;
+            }
             if (subtitleTranscoders.count(p->stream_index)) {
                 writeTranscodedSubtitle(p);
                 av_packet_free(&p);
@@ -261,6 +378,25 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
         const StreamPolicy policy = type == AVMEDIA_TYPE_SUBTITLE ? preset.subtitles : preset.audio;
         if (policy == StreamPolicy::Drop) {
             report.push_back(what + ": dropped (preset)");
+            continue;
+        }
+        const bool audioMustChange = type == AVMEDIA_TYPE_AUDIO
+                                     && (policy == StreamPolicy::Transcode
+                                         || avformat_query_codec(d.format->oformat, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) != 1);
+        if (audioMustChange) {
+            if (auto transcoder = openAudioTranscoder(in, preset.audioFallbackCodec, preset.audioFallbackBitRate, d.format->oformat->flags)) {
+                AVStream* out = avformat_new_stream(d.format, nullptr);
+                avcodec_parameters_from_context(out->codecpar, transcoder->encoder.get());
+                out->time_base = transcoder->encoder->time_base;
+                out->disposition = in->disposition;
+                av_dict_copy(&out->metadata, in->metadata, 0);
+                d.streamMap[static_cast<int>(i)] = out->index;
+                d.audioTranscoders[static_cast<int>(i)] = std::move(transcoder);
+                report.push_back(what + ": transcoded to " + preset.audioFallbackCodec
+                                 + (policy == StreamPolicy::Transcode ? " (preset)" : " (" + preset.container + " cannot hold it as it is)"));
+                continue;
+            }
+            report.push_back(what + ": NOT COPIED: no " + preset.audioFallbackCodec + " encoding possible for it");
             continue;
         }
         if (avformat_query_codec(d.format->oformat, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) != 1) {
@@ -376,6 +512,7 @@ void MediaOutput::finish()
     avcodec_send_frame(d.encoder, nullptr);
     d.writeEncodedPackets();
     d.drainPending(true, AV_NOPTS_VALUE);
+    for (auto& [stream, transcoder] : d.audioTranscoders) d.encodeAudioFrames(stream, *transcoder, true);
     if (int r = av_write_trailer(d.format); r < 0) failWrite("cannot finish '" + d.path + "'", r);
     if (d.format->pb) {
         avio_flush(d.format->pb);
