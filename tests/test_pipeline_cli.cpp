@@ -77,6 +77,20 @@ private Q_SLOTS:
         QCOMPARE(r.out.count("skipped"), 2);
     }
 
+    void fullDiskIsReportedAndLeavesNothing()
+    {
+        // A 64 KiB file-size limit stands in for a full disk: the lossless output outgrows it.
+        QProcess p;
+        p.start("prlimit", QStringList{"--fsize=65536", QStringLiteral(DUALX_CLI_PATH), "upscale", path("videos/a.mp4"), "-o",
+                                       path("full.mkv")} + common());
+        p.waitForFinished(300'000);
+        QCOMPARE(p.exitCode(), 2);
+        const auto err = p.readAllStandardError();
+        QVERIFY2(err.contains("disk full or file size limit"), err.constData());
+        QVERIFY(!QFile::exists(path("full.mkv")));
+        QVERIFY(!QFile::exists(path("full.mkv.partial")));
+    }
+
     void singleFileErrorsAreOneLine()
     {
         auto r = upscale(QStringList{path("missing.mp4"), "-o", path("x.mkv")} + common());

@@ -7,6 +7,8 @@
 
 #include <c10/util/Exception.h>
 
+#include <csignal>
+
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -72,6 +74,8 @@ int main(int argc, char** argv)
         {"eval", dualx::cli::runEval},
     };
     dualx::quietenMediaLibraries();
+    // Past a file-size limit, writes should fail (and be reported) rather than kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "dualx: unknown command '" << args[0] << "' (try dualx --help)\n";
