@@ -123,6 +123,23 @@ private Q_SLOTS:
         QCOMPARE(trainer.state().step, int64_t{40});
     }
 
+    void cleanFractionMixesBicubicIntoDegradedBatches()
+    {
+        auto degradedOnly = tinyRecipe("mix.safetensors");
+        degradedOnly.synthesis = LrSynthesis::FirstOrder;
+        degradedOnly.sharpenGt = false;
+        auto allClean = degradedOnly;
+        allClean.cleanFraction = 1.0;
+        // clean_fraction 1: every LR clip is exactly the bicubic downscale of its GT.
+        Trainer clean(allClean, {});
+        const auto b = clean.batchForStep(3);
+        for (int64_t i = 0; i < b.gt.size(0); ++i) QVERIFY(torch::equal(b.lr[i], bicubicDownscale(b.gt[i], 4)));
+        // Without it, first-order synthesis changes the LR away from the bicubic one.
+        Trainer degraded(degradedOnly, {});
+        const auto d = degraded.batchForStep(3);
+        QVERIFY(!torch::equal(d.lr[0], bicubicDownscale(d.gt[0], 4)));
+    }
+
     void resumeReproducesTheNextLoss()
     {
         auto recipe = tinyRecipe("resume.safetensors");

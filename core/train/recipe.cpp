@@ -69,6 +69,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         else
             bad("synthesis must be 'bicubic' or 'first-order', got '" + synthesis + "'");
         r.sharpenGt = j.value("sharpen_gt", r.synthesis == LrSynthesis::FirstOrder);
+        r.cleanFraction = j.value("clean_fraction", r.cleanFraction);
         if (j.contains("gan")) {
             const auto& g = j["gan"];
             r.gan.enabled = true;
@@ -117,6 +118,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (r.lrCrop < 4 || r.lrCrop % 2) bad("lr_crop must be an even number >= 4");
     if (r.gan.enabled && r.lrCrop % 2) bad("lr_crop must be even for the discriminator (GT divisible by 8)");
     if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
+    if (!(r.cleanFraction >= 0 && r.cleanFraction <= 1)) bad("clean_fraction must be in [0, 1]");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");

@@ -40,8 +40,9 @@ struct Recipe {
     std::string init;       // weights or checkpoint to start from (empty: random init)
     LrSynthesis synthesis = LrSynthesis::Bicubic;
     DataSpec data;
-    bool sharpenGt = false;
-    GanSpec gan; // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
+    bool sharpenGt = false;     // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
+    double cleanFraction = 0;   // share of training clips given plain bicubic LR despite `synthesis`
+    GanSpec gan;
     int lrCrop = 32;        // LR crop side; GT crops are 4x
     int frames = 8;
     int batch = 2;

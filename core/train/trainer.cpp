@@ -138,7 +138,11 @@ Batch Trainer::batchForStep(int64_t step) const
     for (int b = 0; b < m_recipe.batch; ++b) {
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
         auto gt = augment(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
-        lrs.push_back(synthesiseLr(gt, m_recipe.synthesis, rng));
+        // A share of clean (bicubic) clips keeps the model faithful on undegraded input too;
+        // the draw only happens when asked for, so older recipes replay their exact batches.
+        const bool clean = m_recipe.cleanFraction > 0
+                           && std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.cleanFraction;
+        lrs.push_back(synthesiseLr(gt, clean ? LrSynthesis::Bicubic : m_recipe.synthesis, rng));
         gts.push_back(m_recipe.sharpenGt ? unsharpMaskClip(gt) : gt);
     }
     return {torch::stack(lrs), torch::stack(gts)};
