@@ -2,11 +2,15 @@
 #include "media_fixtures.h"
 #include "model/weights.h"
 #include "test_support.h"
+#include "video/video_frame_reader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -89,6 +93,47 @@ private Q_SLOTS:
         QVERIFY2(err.contains("disk full or file size limit"), err.constData());
         QVERIFY(!QFile::exists(path("full.mkv")));
         QVERIFY(!QFile::exists(path("full.mkv.partial")));
+    }
+
+    void killedJobResumesFrameExact()
+    {
+        // A clip long enough to be killed mid-way, with audio so the final mux has work too.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
+                                 "-t", "6", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path("long.mkv")}));
+        const QStringList options = common() + QStringList{"--segment-frames", "3", "--progress", "none"};
+        auto r = upscale(QStringList{path("long.mkv"), "-o", path("whole.mkv")} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QFile::exists(path("whole.mkv.dualx-job"))); // a finished job leaves no job folder
+
+        // SIGKILL once two segments are journaled: no chance to clean up or flush anything.
+        QProcess killed;
+        killed.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("long.mkv"), "-o", path("resumed.mkv")} + options);
+        QVERIFY(killed.waitForStarted());
+        const QString journal = path("resumed.mkv.dualx-job/journal.json");
+        bool twoSegments = false;
+        for (int i = 0; i < 3000 && !twoSegments && killed.state() == QProcess::Running; ++i) {
+            QThread::msleep(10);
+            QFile f(journal);
+            twoSegments = f.open(QIODevice::ReadOnly) && f.readAll().contains("segment-000001");
+        }
+        QVERIFY2(twoSegments, "the job ended before it could be killed");
+        ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);
+        killed.waitForFinished();
+        QVERIFY(!QFile::exists(path("resumed.mkv")));
+
+        r = upscale(QStringList{path("long.mkv"), "-o", path("resumed.mkv")} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("resumed after frame"), r.out.constData());
+        QVERIFY(!QFile::exists(path("resumed.mkv.dualx-job")));
+        const auto whole = video::readAllFrames(path("whole.mkv").toStdString());
+        const auto resumed = video::readAllFrames(path("resumed.mkv").toStdString());
+        QCOMPARE(resumed.size(), size_t{60});
+        QCOMPARE(resumed.size(), whole.size());
+        for (size_t i = 0; i < whole.size(); ++i) {
+            QCOMPARE(resumed[i].timeSeconds, whole[i].timeSeconds);
+            QVERIFY2(resumed[i].rgb == whole[i].rgb, qPrintable(QString("frame %1 differs").arg(i)));
+        }
+        QVERIFY(r.out.contains("audio #1 (aac): copied"));
     }
 
     void singleFileErrorsAreOneLine()

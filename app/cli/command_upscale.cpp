@@ -177,7 +177,7 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
     Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress",
-                          "start", "duration"},
+                          "start", "duration", "segment-frames", "segment-seconds"},
                    {});
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
@@ -196,6 +196,10 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.device = devicePreferenceFromName(args.value("device", "auto"));
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
+    base.segmentFrames = args.intValue("segment-frames", 0);
+    base.segmentSeconds = parseSeconds("segment-seconds", args.value("segment-seconds", "30"));
+    if (base.segmentFrames < 0 || base.segmentSeconds <= 0)
+        throw Error(ErrorCode::InvalidArgument, "--segment-frames must be >= 0 and --segment-seconds > 0");
     const std::string progressMode = args.value("progress", isatty(STDERR_FILENO) ? "bar" : "none");
     if (progressMode != "bar" && progressMode != "json" && progressMode != "none")
         throw Error(ErrorCode::InvalidArgument, "--progress must be bar, json or none");

@@ -21,7 +21,7 @@ const char* kUsage = R"(usage: dualx <command> [options]
 commands:
   upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
         [--frames T] [--frame-overlap O] [--device auto|cpu|cuda] [--threads N] [--progress bar|json|none]
-        [--start TIME] [--duration TIME]
+        [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size

@@ -58,10 +58,23 @@ torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& 
     return out / weightSum;
 }
 
-StreamingUpscaler::StreamingUpscaler(WindowModel model, TilingSettings settings)
+StreamingUpscaler::StreamingUpscaler(WindowModel model, TilingSettings settings, int64_t firstFrame)
     : m_model(std::move(model)), m_settings(settings)
 {
     validate(m_settings);
+    const int64_t stride = m_settings.windowFrames - m_settings.windowOverlap;
+    if (firstFrame < 0 || firstFrame % stride != 0)
+        throw Error(ErrorCode::InvalidArgument, "the first frame of a resumed stream must be on the window grid");
+    m_firstFrame = m_lrFirst = m_framesIn = m_framesOut = m_nextWindow = m_lastWindowEnd = firstFrame;
+}
+
+int64_t StreamingUpscaler::replayStart(int64_t framesDone, const TilingSettings& settings)
+{
+    // Starting a whole window early also covers the clip's last, end-aligned window, which
+    // may begin up to T frames before the clip's end (and framesDone < end).
+    const int64_t stride = settings.windowFrames - settings.windowOverlap;
+    const int64_t earliest = std::max<int64_t>(0, framesDone - settings.windowFrames);
+    return earliest / stride * stride;
 }
 
 void StreamingUpscaler::push(const torch::Tensor& lrFrame)
@@ -85,7 +98,7 @@ void StreamingUpscaler::finish()
     m_finished = true;
     if (m_framesOut == m_framesIn) return;
     // Frames past the last full window: one more window, aligned to the end of the clip.
-    const int64_t count = std::min<int64_t>(m_settings.windowFrames, m_framesIn);
+    const int64_t count = std::min<int64_t>(m_settings.windowFrames, m_framesIn - m_firstFrame);
     const int64_t start = m_framesIn - count;
     if (m_windowsRun > 0 && start + count == m_lastWindowEnd) {
         // The last window already ended here: its frames only waited for a successor.

@@ -28,14 +28,21 @@ torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& 
 
 class StreamingUpscaler {
 public:
-    StreamingUpscaler(WindowModel model, TilingSettings settings);
+    // `firstFrame`: index of the first frame that will be pushed, for resuming mid-video. It must
+    // be on the window grid (see replayStart); outputs then match an uninterrupted run exactly
+    // from firstFrame + windowOverlap on, as if the earlier frames had gone through.
+    StreamingUpscaler(WindowModel model, TilingSettings settings, int64_t firstFrame = 0);
+
+    // Where to start pushing frames again so that every output from `framesDone` on is
+    // bit-identical to an uninterrupted run: a window start at least one window before it.
+    static int64_t replayStart(int64_t framesDone, const TilingSettings& settings);
 
     void push(const torch::Tensor& lrFrame); // [3, h, w], every frame the same size
     void finish();                           // no more input: flush the last window
     std::optional<torch::Tensor> pop();      // next HR frame [3, scale*h, scale*w], in order
 
-    int64_t framesIn() const { return m_framesIn; }
-    int64_t framesOut() const { return m_framesOut; }
+    int64_t framesIn() const { return m_framesIn; }   // absolute: firstFrame + frames pushed
+    int64_t framesOut() const { return m_framesOut; } // absolute index of the next output
     int64_t windowsRun() const { return m_windowsRun; }
 
 private:
@@ -48,6 +55,7 @@ private:
     std::deque<torch::Tensor> m_sum; // weighted HR sums for frames [m_framesOut, ...)
     std::deque<float> m_weight;
     std::deque<torch::Tensor> m_ready;
+    int64_t m_firstFrame = 0;
     int64_t m_framesIn = 0, m_framesOut = 0, m_nextWindow = 0, m_windowsRun = 0, m_lastWindowEnd = 0;
     bool m_finished = false;
 };

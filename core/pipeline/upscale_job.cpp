@@ -7,8 +7,12 @@
 #include "engine/torch_device.h"
 #include "model/weights.h"
 #include "pipeline/bounded_queue.h"
-#include "video/media_output.h"
+#include "pipeline/final_mux.h"
+#include "pipeline/segment_journal.h"
+#include "video/video_encoder.h"
 #include "video/video_frame_reader.h"
+
+#include <nlohmann/json.hpp>
 
 extern "C" {
 #include <libavformat/avformat.h>
@@ -117,6 +121,35 @@ void UpscaleJob::resume()
     m_impl->pauseChanged.notify_all();
 }
 
+namespace {
+
+// Everything that decides the output's bytes: a journal written under another fingerprint is
+// not resumed.
+std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset, const engine::TilingSettings& tiling,
+                           const DeviceChoice& device)
+{
+    auto fileId = [](const std::string& path) {
+        std::error_code ec;
+        const auto canonical = fs::weakly_canonical(path, ec).string();
+        const auto size = fs::file_size(path, ec);
+        const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
+        return nlohmann::json{{"path", canonical}, {"size", size}, {"modified", time}};
+    };
+    const nlohmann::json j = {{"input", fileId(s.input)},
+                              {"model", fileId(s.modelPath)},
+                              {"preset", nlohmann::json::parse(preset.toJson())},
+                              {"tile", tiling.tileLr},
+                              {"tile_overlap", tiling.tileOverlapLr},
+                              {"frames", tiling.windowFrames},
+                              {"frame_overlap", tiling.windowOverlap},
+                              {"start", s.startSeconds},
+                              {"duration", s.durationSeconds},
+                              {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
+    return j.dump();
+}
+
+} // namespace
+
 UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>& onProgress)
 {
     auto& job = *m_impl;
@@ -141,7 +174,6 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     video::ReaderOptions readerOptions;
     readerOptions.sixteenBit = true;
-    readerOptions.keepOtherStreams = true;
     video::VideoFrameReader reader(s.input, readerOptions);
     const auto& info = reader.info();
 
@@ -158,41 +190,28 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     spec.colorMatrix = info.colorMatrix;
     spec.colorRange = info.colorRange;
 
-    const std::string partial = s.output + ".partial";
-    auto removePartial = [&] {
-        std::error_code ec;
-        fs::remove(partial, ec);
-    };
-    std::optional<video::MediaOutput> output;
-    try {
-        output.emplace(partial, preset, reader.formatContext(), info.videoStreamIndex, spec, report.streams);
-    } catch (...) {
-        removePartial();
-        throw;
-    }
-    report.outputWidth = output->outputWidth();
-    report.outputHeight = output->outputHeight();
-    // Trimming: frames and packets outside [start, end) are dropped, the rest shifted to start at 0.
-    const double startSeconds = std::max(0.0, s.startSeconds);
-    const double endSeconds = s.durationSeconds > 0 ? startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
-    const AVFormatContext* inputFormat = reader.formatContext();
+    // Opened once up front: it validates the preset for this size and gives the stream
+    // parameters and the headers every segment's encoder must reproduce.
+    const video::VideoEncoder referenceEncoder(preset, spec);
+    report.outputWidth = referenceEncoder.outputWidth();
+    report.outputHeight = referenceEncoder.outputHeight();
+    const auto headers = referenceEncoder.extradata();
+    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device), headers);
+    if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
+    const int64_t resumeAt = journal.framesDone();
+    if (resumeAt > 0)
+        report.streams.push_back("resumed after frame " + std::to_string(resumeAt) + " (" + std::to_string(journal.segments().size())
+                                 + " finished segment(s) in " + journal.folder() + ")");
+    // Frames before resumeAt are decoded again but only the last window's worth goes through
+    // the model, so the resumed frames are the same bits an uninterrupted run gives.
+    const int64_t replayFrom = engine::StreamingUpscaler::replayStart(resumeAt, tiling);
+
+    // Trimming: frames outside [start, end) are dropped, the rest shifted to start at 0.
+    pipeline::TrimRange trim;
+    trim.startSeconds = std::max(0.0, s.startSeconds);
+    trim.endSeconds = s.durationSeconds > 0 ? trim.startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
+    const double startSeconds = trim.startSeconds, endSeconds = trim.endSeconds;
     auto secondsToTicks = [](double seconds, AVRational tb) { return std::llround(seconds * tb.den / tb.num); };
-    reader.setPacketHandler([&](AVPacket* p) {
-        const AVRational tb = inputFormat->streams[p->stream_index]->time_base;
-        const int64_t t = p->pts != AV_NOPTS_VALUE ? p->pts : p->dts;
-        const double seconds = t == AV_NOPTS_VALUE ? startSeconds : t * av_q2d(tb);
-        if (seconds < startSeconds - 1e-9 || seconds >= endSeconds) {
-            av_packet_free(&p);
-            return;
-        }
-        // A subtitle that outlasts the range ends with it.
-        if (p->duration > 0 && std::isfinite(endSeconds) && t != AV_NOPTS_VALUE && (t + p->duration) * av_q2d(tb) > endSeconds)
-            p->duration = std::max<int64_t>(1, secondsToTicks(endSeconds, tb) - t);
-        const int64_t shift = secondsToTicks(startSeconds, tb);
-        if (p->pts != AV_NOPTS_VALUE) p->pts -= shift;
-        if (p->dts != AV_NOPTS_VALUE) p->dts -= shift;
-        output->writePassthrough(p);
-    });
     const AVRational videoTb{spec.timeBaseNum, spec.timeBaseDen};
     const int64_t videoShift = secondsToTicks(startSeconds, videoTb);
 
@@ -213,6 +232,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
         try {
             video::RgbFrame frame;
             int64_t lastPts = INT64_MIN;
+            int64_t index = 0; // of the frames kept after trimming
             while (!job.cancelled && reader.read(frame)) {
                 // Frames without a timestamp continue from the previous one at the nominal rate.
                 int64_t pts = frame.pts;
@@ -225,6 +245,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                 const double seconds = pts * av_q2d(videoTb);
                 if (seconds < startSeconds - 1e-9) continue;
                 if (seconds >= endSeconds) break;
+                if (index++ < replayFrom) continue;
                 if (!decoded.push({rgb48ToTensor(frame), pts - videoShift})) break;
             }
         } catch (...) {
@@ -239,12 +260,15 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                 torch::InferenceMode guard;
                 return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
             };
-            engine::StreamingUpscaler upscaler(modelFn, tiling);
+            engine::StreamingUpscaler upscaler(modelFn, tiling, replayFrom);
             std::deque<int64_t> timestamps;
+            int64_t nextOut = replayFrom;
             auto emit = [&] {
                 while (auto hr = upscaler.pop()) {
-                    if (!upscaled.push({tensorToRgb48(*hr), timestamps.front()})) return false;
+                    const int64_t pts = timestamps.front();
                     timestamps.pop_front();
+                    if (nextOut++ < resumeAt) continue; // already in a finished segment
+                    if (!upscaled.push({tensorToRgb48(*hr), pts})) return false;
                 }
                 return true;
             };
@@ -265,17 +289,43 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
         upscaled.close();
     });
 
+    // Encode thread (this one): a fresh encoder per segment, so each segment starts with a
+    // keyframe and stands alone; a segment is committed after segmentFrames frames or
+    // segmentSeconds of work, whichever comes first.
     const auto start = std::chrono::steady_clock::now();
     auto lastReport = start - std::chrono::seconds(1);
+    std::unique_ptr<video::VideoEncoder> encoder;
+    int64_t framesInSegment = 0;
+    auto segmentStarted = start;
+    int64_t frameIndex = resumeAt;
+    const video::PacketSink toSegment = [&](AVPacket* p) { journal.appendPacket(p); };
+    auto closeSegment = [&] {
+        encoder->flush(toSegment);
+        journal.commitSegment(framesInSegment);
+        encoder.reset();
+        framesInSegment = 0;
+    };
     try {
         while (auto f = upscaled.pop()) {
-            output->writeVideoFrame(f->first.data(), f->second);
+            if (!encoder) {
+                encoder = std::make_unique<video::VideoEncoder>(preset, spec);
+                if (encoder->extradata() != headers)
+                    throw Error(ErrorCode::Internal, "the " + preset.videoCodec + " encoder's headers differ between segments");
+                journal.beginSegment(frameIndex);
+                segmentStarted = std::chrono::steady_clock::now();
+            }
+            encoder->encode(f->first.data(), f->second, toSegment);
+            ++framesInSegment;
+            ++frameIndex;
             ++report.frames;
             const auto now = std::chrono::steady_clock::now();
+            if ((s.segmentFrames > 0 && framesInSegment >= s.segmentFrames)
+                || std::chrono::duration<double>(now - segmentStarted).count() >= s.segmentSeconds)
+                closeSegment();
             if (onProgress && now - lastReport >= std::chrono::milliseconds(100)) {
                 lastReport = now;
                 UpscaleProgress p;
-                p.framesDone = report.frames;
+                p.framesDone = frameIndex;
                 p.framesTotal = info.frameCountEstimate;
                 if (info.fps > 0 && (startSeconds > 0 || s.durationSeconds > 0)) {
                     const double remaining = std::min(info.durationSeconds, endSeconds) - startSeconds;
@@ -291,27 +341,36 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                 onProgress(p);
             }
         }
+        if (!job.cancelled && !firstError && encoder) closeSegment();
     } catch (...) {
         fail(std::current_exception());
     }
     decodeThread.join();
     modelThread.join();
 
-    if (job.cancelled && !firstError) firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, "cancelled"));
+    if (job.cancelled && !firstError)
+        firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, journal.framesDone() > 0
+                                                                             ? "cancelled (finished segments kept in '" + journal.folder()
+                                                                                   + "': the same command resumes)"
+                                                                             : "cancelled"));
     if (firstError) {
-        output.reset();
-        removePartial();
+        encoder.reset();
+        // Progress is worth keeping only if a segment was finished; then the same command resumes.
+        if (journal.framesDone() == 0) journal.remove();
         std::rethrow_exception(firstError);
     }
+
+    const std::string partial = s.output + ".partial";
     try {
-        output->finish();
-        output.reset();
+        pipeline::muxSegments(journal, s.input, partial, preset, referenceEncoder, spec, trim, report.streams);
         fs::rename(partial, s.output);
     } catch (...) {
-        output.reset();
-        removePartial();
+        std::error_code ec;
+        fs::remove(partial, ec);
         throw;
     }
+    journal.remove();
+    report.frames = journal.framesDone();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;
 }

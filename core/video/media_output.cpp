@@ -9,8 +9,6 @@ extern "C" {
 #include <libavutil/audio_fifo.h>
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
-#include <libavutil/pixdesc.h>
-#include <libswscale/swscale.h>
 }
 
 #include <cmath>
@@ -131,13 +129,9 @@ struct MediaOutput::Impl {
     std::string path;
     ExportPreset preset;
     AVFormatContext* format = nullptr;
-    AVCodecContext* encoder = nullptr;
     AVStream* videoStream = nullptr;
-    SwsContext* scaler = nullptr;
-    AVFrame* frame = nullptr;
-    AVPacket* packet = nullptr;
-    OutputVideoSpec spec;
-    int outWidth = 0, outHeight = 0;
+    AVRational videoTimeBase{1, 25};
+    int64_t lastVideoDts = AV_NOPTS_VALUE;
     std::map<int, int> streamMap; // input stream -> output stream
     std::map<int, std::unique_ptr<SubtitleTranscoder>> subtitleTranscoders; // by input stream
     std::map<int, std::unique_ptr<AudioTranscoder>> audioTranscoders;       // by input stream
@@ -149,25 +143,9 @@ struct MediaOutput::Impl {
     ~Impl()
     {
         for (auto* p : pending) av_packet_free(&p);
-        av_packet_free(&packet);
-        av_frame_free(&frame);
-        sws_freeContext(scaler);
-        avcodec_free_context(&encoder);
         if (format) {
             if (!(format->oformat->flags & AVFMT_NOFILE) && format->pb) avio_closep(&format->pb);
             avformat_free_context(format);
-        }
-    }
-
-    void writeEncodedPackets()
-    {
-        while (true) {
-            const int r = avcodec_receive_packet(encoder, packet);
-            if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return;
-            if (r < 0) throw Error(ErrorCode::Internal, "video encoding failed: " + ffmpegErrorText(r));
-            packet->stream_index = videoStream->index;
-            av_packet_rescale_ts(packet, encoder->time_base, videoStream->time_base);
-            if (int w = av_interleaved_write_frame(format, packet); w < 0) failWrite("writing '" + path + "' failed", w);
         }
     }
 
@@ -262,7 +240,7 @@ struct MediaOutput::Impl {
                 // Keep passthrough packets at most ~1 s ahead of the video written so far, so the
                 // muxer interleaves them instead of buffering a long run of audio.
                 if (!all && t != AV_NOPTS_VALUE && videoPts != AV_NOPTS_VALUE
-                    && t * av_q2d(inputTimeBases[p->stream_index]) - videoPts * av_q2d(encoder->time_base) > 1.0)
+                    && t * av_q2d(inputTimeBases[p->stream_index]) - videoPts * av_q2d(videoTimeBase) > 1.0)
                     break;
                 pending.pop_front();
                 ready.push_back(p);
@@ -293,75 +271,25 @@ struct MediaOutput::Impl {
 };
 
 MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, const AVFormatContext* input,
-                         int inputVideoStream, const OutputVideoSpec& video, std::vector<std::string>& report)
+                         int inputVideoStream, const VideoEncoder& encoder, const OutputVideoSpec& video,
+                         std::vector<std::string>& report)
     : m_impl(std::make_unique<Impl>())
 {
     auto& d = *m_impl;
     d.path = path;
     d.preset = preset;
-    d.spec = video;
-    preset.checkAvailable();
-
-    // Final size: the x4 result, optionally scaled by the preset; even for 4:2:x formats.
-    d.outWidth = video.width;
-    d.outHeight = video.height;
-    if (preset.scaleMode == OutputScaleMode::Factor) {
-        d.outWidth = static_cast<int>(std::lround(video.width * preset.scaleFactor));
-        d.outHeight = static_cast<int>(std::lround(video.height * preset.scaleFactor));
-    } else if (preset.scaleMode == OutputScaleMode::Height) {
-        d.outHeight = preset.targetHeight;
-        d.outWidth = static_cast<int>(std::lround(static_cast<double>(video.width) * preset.targetHeight / video.height));
-    }
-    const AVPixelFormat pixelFormat = av_get_pix_fmt(preset.pixelFormat.c_str());
-    const AVPixFmtDescriptor* pixDesc = av_pix_fmt_desc_get(pixelFormat);
-    if (pixDesc->log2_chroma_w) d.outWidth += d.outWidth % 2;
-    if (pixDesc->log2_chroma_h) d.outHeight += d.outHeight % 2;
+    d.videoTimeBase = AVRational{video.timeBaseNum, video.timeBaseDen};
 
     if (int r = avformat_alloc_output_context2(&d.format, nullptr, preset.container.c_str(), path.c_str()); r < 0 || !d.format)
         throw Error(ErrorCode::InvalidArgument,
                     "cannot create a '" + preset.container + "' output: " + ffmpegErrorText(r));
-
-    // Video encoder.
-    const AVCodec* codec = avcodec_find_encoder_by_name(preset.videoCodec.c_str());
-    d.encoder = avcodec_alloc_context3(codec);
-    d.encoder->width = d.outWidth;
-    d.encoder->height = d.outHeight;
-    d.encoder->pix_fmt = pixelFormat;
-    d.encoder->time_base = AVRational{video.timeBaseNum, video.timeBaseDen};
-    d.encoder->framerate = AVRational{video.frameRateNum, video.frameRateDen};
-    d.encoder->sample_aspect_ratio = AVRational{1, 1};
-    // Untagged sources were decoded as BT.601: say so, or players would assume BT.709 for HD.
-    const bool tagged = video.colorMatrix != AVCOL_SPC_UNSPECIFIED;
-    d.encoder->colorspace = tagged ? static_cast<AVColorSpace>(video.colorMatrix) : AVCOL_SPC_SMPTE170M;
-    d.encoder->color_primaries = video.colorPrimaries != AVCOL_PRI_UNSPECIFIED ? static_cast<AVColorPrimaries>(video.colorPrimaries)
-                                                                                : (tagged ? AVCOL_PRI_UNSPECIFIED : AVCOL_PRI_SMPTE170M);
-    d.encoder->color_trc = video.colorTransfer != AVCOL_TRC_UNSPECIFIED ? static_cast<AVColorTransferCharacteristic>(video.colorTransfer)
-                                                                          : (tagged ? AVCOL_TRC_UNSPECIFIED : AVCOL_TRC_SMPTE170M);
-    d.encoder->color_range = video.colorRange == AVCOL_RANGE_JPEG ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
-    if (preset.videoBitRate > 0) d.encoder->bit_rate = preset.videoBitRate;
-    if (d.format->oformat->flags & AVFMT_GLOBALHEADER) d.encoder->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     AVDictionary* muxerOptions = nullptr;
-    if (preset.crf >= 0) av_opt_set_int(d.encoder->priv_data, "crf", preset.crf, 0);
-    if (!preset.encoderPreset.empty()) av_opt_set(d.encoder->priv_data, "preset", preset.encoderPreset.c_str(), 0);
-    for (const auto& [key, value] : preset.videoOptions) {
-        // Encoder options first (private, then generic); what neither knows goes to the muxer.
-        if (av_opt_set(d.encoder->priv_data, key.c_str(), value.c_str(), 0) >= 0) continue;
-        if (av_opt_set(d.encoder, key.c_str(), value.c_str(), 0) >= 0) continue;
-        av_dict_set(&muxerOptions, key.c_str(), value.c_str(), 0);
-    }
-    if (int r = avcodec_open2(d.encoder, codec, nullptr); r < 0) {
-        av_dict_free(&muxerOptions);
-        throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth)
-                                                    + "x" + std::to_string(d.outHeight) + " " + preset.pixelFormat
-                                                    + ": " + ffmpegErrorText(r));
-    }
+    for (const auto& [key, value] : encoder.muxerOptions()) av_dict_set(&muxerOptions, key.c_str(), value.c_str(), 0);
     d.videoStream = avformat_new_stream(d.format, nullptr);
-    avcodec_parameters_from_context(d.videoStream->codecpar, d.encoder);
-    d.videoStream->time_base = d.encoder->time_base;
-    d.videoStream->avg_frame_rate = d.encoder->framerate;
-    report.push_back("video: " + std::to_string(video.width / 4) + "x" + std::to_string(video.height / 4) + " -> "
-                     + std::to_string(d.outWidth) + "x" + std::to_string(d.outHeight) + " " + preset.videoCodec + " "
-                     + preset.pixelFormat);
+    avcodec_parameters_copy(d.videoStream->codecpar, encoder.parameters());
+    d.videoStream->time_base = d.videoTimeBase;
+    d.videoStream->avg_frame_rate = AVRational{video.frameRateNum, video.frameRateDen};
+    report.push_back(encoder.describe());
 
     // The source's other streams.
     d.inputTimeBases.resize(input->nb_streams);
@@ -457,40 +385,23 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     if (r < 0) failWrite("cannot write the header of '" + path + "'", r);
     d.headerWritten = true;
 
-    d.scaler = sws_getContext(video.width, video.height, AV_PIX_FMT_RGB48LE, d.outWidth, d.outHeight, pixelFormat,
-                              SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr);
-    if (!d.scaler) throw Error(ErrorCode::Internal, "cannot convert RGB48 to " + preset.pixelFormat);
-    const int* table = sws_getCoefficients(swscaleColorspace(d.encoder->colorspace));
-    sws_setColorspaceDetails(d.scaler, table, 1, table, d.encoder->color_range == AVCOL_RANGE_JPEG ? 1 : 0, 0, 1 << 16, 1 << 16);
-    d.frame = av_frame_alloc();
-    d.frame->format = pixelFormat;
-    d.frame->width = d.outWidth;
-    d.frame->height = d.outHeight;
-    if (int a = av_frame_get_buffer(d.frame, 0); a < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate an output frame");
-    d.packet = av_packet_alloc();
 }
 
 MediaOutput::~MediaOutput() = default;
 
-int MediaOutput::outputWidth() const { return m_impl->outWidth; }
-int MediaOutput::outputHeight() const { return m_impl->outHeight; }
-
-void MediaOutput::writeVideoFrame(const uint16_t* rgb48, int64_t pts)
+void MediaOutput::writeVideoPacket(AVPacket* packet)
 {
     auto& d = *m_impl;
-    if (int r = av_frame_make_writable(d.frame); r < 0) throw Error(ErrorCode::OutOfMemory, "output frame not writable");
-    const uint8_t* src[1] = {reinterpret_cast<const uint8_t*>(rgb48)};
-    const int srcStride[1] = {d.spec.width * 6};
-    sws_scale(d.scaler, src, srcStride, 0, d.spec.height, d.frame->data, d.frame->linesize);
-    d.frame->pts = pts;
-    d.frame->color_primaries = d.encoder->color_primaries;
-    d.frame->color_trc = d.encoder->color_trc;
-    d.frame->colorspace = d.encoder->colorspace;
-    d.frame->color_range = d.encoder->color_range;
-    if (int r = avcodec_send_frame(d.encoder, d.frame); r < 0)
-        throw Error(ErrorCode::Internal,
-                    "the " + d.preset.videoCodec + " encoder refused a frame: " + ffmpegErrorText(r));
-    d.writeEncodedPackets();
+    const int64_t pts = packet->pts;
+    // Segments from separate encoder runs each start their own decode clock; keep it rising.
+    if (packet->dts != AV_NOPTS_VALUE && d.lastVideoDts != AV_NOPTS_VALUE && packet->dts <= d.lastVideoDts)
+        packet->dts = d.lastVideoDts + 1;
+    if (packet->dts != AV_NOPTS_VALUE && packet->pts != AV_NOPTS_VALUE && packet->dts > packet->pts)
+        throw Error(ErrorCode::Internal, "video packet decode time after its presentation time");
+    d.lastVideoDts = packet->dts;
+    packet->stream_index = d.videoStream->index;
+    av_packet_rescale_ts(packet, d.videoTimeBase, d.videoStream->time_base);
+    if (int w = av_interleaved_write_frame(d.format, packet); w < 0) failWrite("writing '" + d.path + "' failed", w);
     d.drainPending(false, pts);
 }
 
@@ -509,8 +420,6 @@ void MediaOutput::finish()
 {
     auto& d = *m_impl;
     if (d.finished) return;
-    avcodec_send_frame(d.encoder, nullptr);
-    d.writeEncodedPackets();
     d.drainPending(true, AV_NOPTS_VALUE);
     for (auto& [stream, transcoder] : d.audioTranscoders) d.encodeAudioFrames(stream, *transcoder, true);
     if (int r = av_write_trailer(d.format); r < 0) failWrite("cannot finish '" + d.path + "'", r);

@@ -1,7 +1,10 @@
 #pragma once
-// One restore-and-upscale job: decode -> tiled DualX-VSR -> encode + mux, on three threads joined
-// by bounded queues (ARCHITECTURE.md section 5). The output appears at its path only when the
-// job has finished; until then it is written beside it as "<output>.partial".
+// One restore-and-upscale job: decode -> tiled DualX-VSR -> encode, on three threads joined by
+// bounded queues (ARCHITECTURE.md section 5), then one mux of the encoded video with the source's
+// other streams. Crash-safe: the encoded video goes into segments journaled in
+// "<output>.dualx-job/"; after a kill (or cancel) the same job resumes after the last finished
+// segment, frame-exact. The output appears at its path only when complete (it is muxed as
+// "<output>.partial" and renamed).
 #include "dualx/device.h"
 
 #include <atomic>
@@ -26,6 +29,8 @@ struct UpscaleSettings {
     int queueFrames = 8;            // capacity of each queue between stages
     double startSeconds = 0;        // restore only [start, start + duration) of the source; the
     double durationSeconds = 0;     // output starts at 0 (0 duration: to the end)
+    int segmentFrames = 0;          // a segment ends after this many frames (0: no frame limit)...
+    double segmentSeconds = 30;     // ...or this much work, whichever comes first
 };
 
 enum class Stage { Decode, Model, Encode };
@@ -53,8 +58,9 @@ public:
     explicit UpscaleJob(UpscaleSettings settings);
     ~UpscaleJob();
 
-    // Runs to completion on the calling thread (plus two workers). Throws dualx::Error; on any
-    // failure or cancel() nothing is left at the output path.
+    // Runs to completion on the calling thread (plus two workers), resuming an interrupted run
+    // of the same job. Throws dualx::Error; on any failure or cancel() nothing is left at the
+    // output path (finished segments stay in the job folder for the next run).
     UpscaleReport run(const std::function<void(const UpscaleProgress&)>& onProgress = {});
 
     void cancel(); // any thread: run() throws Error(Cancelled) soon after

@@ -1,0 +1,239 @@
+#include "pipeline/segment_journal.h"
+
+#include "dualx/errors.h"
+
+extern "C" {
+#include <libavcodec/packet.h>
+}
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace dualx::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kMagic[8] = {'D', 'X', 'S', 'E', 'G', '\x01', '\0', '\0'};
+constexpr const char* kJournal = "journal.json";
+constexpr const char* kFormat = "dualx-job 1";
+
+struct PacketHeader {
+    int64_t pts, dts, duration;
+    int32_t flags;
+    uint32_t size;
+};
+
+std::string toHex(const std::vector<uint8_t>& bytes)
+{
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (uint8_t b : bytes) {
+        out += digits[b >> 4];
+        out += digits[b & 15];
+    }
+    return out;
+}
+
+[[noreturn]] void failWrite(const std::string& path, int error)
+{
+    if (error == ENOSPC || error == EFBIG)
+        throw Error(ErrorCode::FileUnwritable, "writing '" + path + "' failed: disk full or file size limit reached");
+    throw Error(ErrorCode::FileUnwritable, "writing '" + path + "' failed: " + std::strerror(error));
+}
+
+// Pushes a file's data to the disk before the journal may point at it.
+void syncFile(std::FILE* file, const std::string& path)
+{
+    if (std::fflush(file) != 0) failWrite(path, errno);
+#if defined(__unix__) || defined(__APPLE__)
+    if (::fsync(::fileno(file)) != 0) failWrite(path, errno);
+#endif
+}
+
+void syncFolder(const std::string& folder)
+{
+#if defined(__unix__) || defined(__APPLE__)
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    (void)folder;
+#endif
+}
+
+} // namespace
+
+std::string SegmentJournal::folderFor(const std::string& outputPath) { return outputPath + ".dualx-job"; }
+
+SegmentJournal::SegmentJournal(const std::string& outputPath, const std::string& fingerprint, const std::vector<uint8_t>& extradata)
+    : m_folder(folderFor(outputPath)), m_fingerprint(fingerprint), m_extradataHex(toHex(extradata))
+{
+    std::error_code ec;
+    const fs::path journalPath = fs::path(m_folder) / kJournal;
+    if (fs::exists(journalPath, ec)) {
+        try {
+            std::ifstream in(journalPath);
+            const auto j = nlohmann::json::parse(in);
+            if (j.at("format").get<std::string>() != kFormat)
+                m_restartReason = "the job folder is from another version";
+            else if (j.at("fingerprint").get<std::string>() != m_fingerprint)
+                m_restartReason = "the input, model or settings changed since the interrupted run";
+            else if (j.at("extradata").get<std::string>() != m_extradataHex)
+                m_restartReason = "the encoder's headers changed since the interrupted run";
+            else
+                for (const auto& s : j.at("segments")) {
+                    SegmentRecord r{s.at("file"), s.at("first_frame"), s.at("frames"), s.at("packets"), s.at("bytes")};
+                    // A segment is only as good as its bytes: stop trusting at the first that differs.
+                    if (r.firstFrame != framesDone() || fs::file_size(fs::path(m_folder) / r.file, ec) != r.bytes || ec) {
+                        m_restartReason = "segment '" + r.file + "' is damaged; resuming before it";
+                        break;
+                    }
+                    m_segments.push_back(r);
+                }
+        } catch (const std::exception&) {
+            m_restartReason = "the journal is unreadable";
+            m_segments.clear();
+        }
+    }
+    fs::create_directory(m_folder, ec); // not its parents: a missing output folder is an error
+    if (!fs::is_directory(m_folder, ec)) throw Error(ErrorCode::FileUnwritable, "cannot create the job folder '" + m_folder + "'");
+    // Whatever the journal does not list is a leftover of an interrupted write.
+    std::set<std::string> keep{kJournal};
+    for (const auto& s : m_segments) keep.insert(s.file);
+    for (const auto& entry : fs::directory_iterator(m_folder, ec))
+        if (!keep.count(entry.path().filename().string())) fs::remove_all(entry.path(), ec);
+    writeJournal();
+}
+
+SegmentJournal::~SegmentJournal() { abandonOpenSegment(); }
+
+int64_t SegmentJournal::framesDone() const
+{
+    return m_segments.empty() ? 0 : m_segments.back().firstFrame + m_segments.back().frames;
+}
+
+void SegmentJournal::writeJournal() const
+{
+    nlohmann::json segments = nlohmann::json::array();
+    for (const auto& s : m_segments)
+        segments.push_back({{"file", s.file}, {"first_frame", s.firstFrame}, {"frames", s.frames}, {"packets", s.packets}, {"bytes", s.bytes}});
+    const nlohmann::json j = {{"format", kFormat}, {"fingerprint", m_fingerprint}, {"extradata", m_extradataHex}, {"segments", segments}};
+    const std::string text = j.dump(1);
+    const std::string path = (fs::path(m_folder) / kJournal).string();
+    const std::string temp = path + ".tmp";
+    std::FILE* f = std::fopen(temp.c_str(), "wb");
+    if (!f) failWrite(temp, errno);
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    const int error = errno;
+    if (!written) {
+        std::fclose(f);
+        failWrite(temp, error);
+    }
+    syncFile(f, temp);
+    std::fclose(f);
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) throw Error(ErrorCode::FileUnwritable, "cannot replace the journal '" + path + "': " + ec.message());
+    syncFolder(m_folder);
+}
+
+void SegmentJournal::beginSegment(int64_t firstFrame)
+{
+    if (m_file) throw Error(ErrorCode::Internal, "a segment is already open");
+    char name[32];
+    std::snprintf(name, sizeof name, "segment-%06zu.dxseg", m_segments.size());
+    m_open = SegmentRecord{name, firstFrame, 0, 0, 0};
+    const std::string path = (fs::path(m_folder) / name).string();
+    m_file = std::fopen(path.c_str(), "wb");
+    if (!m_file) failWrite(path, errno);
+    if (std::fwrite(kMagic, 1, sizeof kMagic, m_file) != sizeof kMagic) failWrite(path, errno);
+    m_open.bytes = sizeof kMagic;
+}
+
+void SegmentJournal::appendPacket(const AVPacket* packet)
+{
+    if (!m_file) throw Error(ErrorCode::Internal, "no segment is open");
+    const PacketHeader h{packet->pts, packet->dts, packet->duration, packet->flags, static_cast<uint32_t>(packet->size)};
+    if (std::fwrite(&h, sizeof h, 1, m_file) != 1
+        || (packet->size > 0 && std::fwrite(packet->data, 1, static_cast<size_t>(packet->size), m_file) != static_cast<size_t>(packet->size)))
+        failWrite((fs::path(m_folder) / m_open.file).string(), errno);
+    m_open.bytes += sizeof h + static_cast<uint64_t>(packet->size);
+    ++m_open.packets;
+}
+
+void SegmentJournal::commitSegment(int64_t frames)
+{
+    if (!m_file) throw Error(ErrorCode::Internal, "no segment is open");
+    syncFile(m_file, (fs::path(m_folder) / m_open.file).string());
+    std::fclose(m_file);
+    m_file = nullptr;
+    m_open.frames = frames;
+    m_segments.push_back(m_open);
+    writeJournal();
+}
+
+void SegmentJournal::abandonOpenSegment()
+{
+    if (!m_file) return;
+    std::fclose(m_file);
+    m_file = nullptr;
+    std::error_code ec;
+    fs::remove(fs::path(m_folder) / m_open.file, ec);
+}
+
+void SegmentJournal::forEachPacket(const std::function<void(AVPacket*)>& visit) const
+{
+    AVPacket* packet = av_packet_alloc();
+    std::unique_ptr<AVPacket, void (*)(AVPacket*)> guard(packet, [](AVPacket* p) { av_packet_free(&p); });
+    for (const auto& s : m_segments) {
+        const std::string path = (fs::path(m_folder) / s.file).string();
+        std::ifstream in(path, std::ios::binary);
+        char magic[sizeof kMagic];
+        if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
+            throw Error(ErrorCode::CorruptFile, "segment '" + path + "' is not a DualX segment");
+        for (int64_t i = 0; i < s.packets; ++i) {
+            PacketHeader h{};
+            if (!in.read(reinterpret_cast<char*>(&h), sizeof h) || h.size > (1u << 30))
+                throw Error(ErrorCode::CorruptFile, "segment '" + path + "' is damaged");
+            av_packet_unref(packet);
+            if (av_new_packet(packet, static_cast<int>(h.size)) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate a packet");
+            if (h.size > 0 && !in.read(reinterpret_cast<char*>(packet->data), h.size))
+                throw Error(ErrorCode::CorruptFile, "segment '" + path + "' ends early");
+            packet->pts = h.pts;
+            packet->dts = h.dts;
+            packet->duration = h.duration;
+            packet->flags = h.flags;
+            visit(packet);
+        }
+    }
+}
+
+void SegmentJournal::remove()
+{
+    abandonOpenSegment();
+    std::error_code ec;
+    fs::remove_all(m_folder, ec);
+}
+
+bool discardJobFolder(const std::string& outputPath)
+{
+    std::error_code ec;
+    return fs::remove_all(SegmentJournal::folderFor(outputPath), ec) > 0;
+}
+
+} // namespace dualx::pipeline

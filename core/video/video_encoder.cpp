@@ -1,0 +1,159 @@
+#include "video/video_encoder.h"
+
+#include "dualx/errors.h"
+#include "video/ffmpeg_support.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
+#include <cmath>
+
+namespace dualx::video {
+
+struct VideoEncoder::Impl {
+    ExportPreset preset;
+    OutputVideoSpec spec;
+    CodecContextPtr encoder;
+    SwsContextPtr scaler;
+    FramePtr frame;
+    PacketPtr packet;
+    AVCodecParameters* parameters = nullptr;
+    std::vector<std::pair<std::string, std::string>> muxerOptions;
+    int outWidth = 0, outHeight = 0;
+
+    ~Impl() { avcodec_parameters_free(&parameters); }
+
+    void drain(const PacketSink& sink)
+    {
+        while (true) {
+            const int r = avcodec_receive_packet(encoder.get(), packet.get());
+            if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return;
+            if (r < 0) throw Error(ErrorCode::Internal, "video encoding failed: " + ffmpegErrorText(r));
+            sink(packet.get());
+            av_packet_unref(packet.get());
+        }
+    }
+};
+
+VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& spec) : m_impl(std::make_unique<Impl>())
+{
+    auto& d = *m_impl;
+    d.preset = preset;
+    d.spec = spec;
+    preset.checkAvailable();
+
+    // Final size: the x4 result, optionally scaled by the preset; even for 4:2:x formats.
+    d.outWidth = spec.width;
+    d.outHeight = spec.height;
+    if (preset.scaleMode == OutputScaleMode::Factor) {
+        d.outWidth = static_cast<int>(std::lround(spec.width * preset.scaleFactor));
+        d.outHeight = static_cast<int>(std::lround(spec.height * preset.scaleFactor));
+    } else if (preset.scaleMode == OutputScaleMode::Height) {
+        d.outHeight = preset.targetHeight;
+        d.outWidth = static_cast<int>(std::lround(static_cast<double>(spec.width) * preset.targetHeight / spec.height));
+    }
+    const AVPixelFormat pixelFormat = av_get_pix_fmt(preset.pixelFormat.c_str());
+    const AVPixFmtDescriptor* pixDesc = av_pix_fmt_desc_get(pixelFormat);
+    if (pixDesc->log2_chroma_w) d.outWidth += d.outWidth % 2;
+    if (pixDesc->log2_chroma_h) d.outHeight += d.outHeight % 2;
+
+    const AVCodec* codec = avcodec_find_encoder_by_name(preset.videoCodec.c_str());
+    d.encoder.reset(avcodec_alloc_context3(codec));
+    AVCodecContext* e = d.encoder.get();
+    e->width = d.outWidth;
+    e->height = d.outHeight;
+    e->pix_fmt = pixelFormat;
+    e->time_base = AVRational{spec.timeBaseNum, spec.timeBaseDen};
+    e->framerate = AVRational{spec.frameRateNum, spec.frameRateDen};
+    e->sample_aspect_ratio = AVRational{1, 1};
+    // Untagged sources were decoded as BT.601: say so, or players would assume BT.709 for HD.
+    const bool tagged = spec.colorMatrix != AVCOL_SPC_UNSPECIFIED;
+    e->colorspace = tagged ? static_cast<AVColorSpace>(spec.colorMatrix) : AVCOL_SPC_SMPTE170M;
+    e->color_primaries = spec.colorPrimaries != AVCOL_PRI_UNSPECIFIED ? static_cast<AVColorPrimaries>(spec.colorPrimaries)
+                                                                       : (tagged ? AVCOL_PRI_UNSPECIFIED : AVCOL_PRI_SMPTE170M);
+    e->color_trc = spec.colorTransfer != AVCOL_TRC_UNSPECIFIED ? static_cast<AVColorTransferCharacteristic>(spec.colorTransfer)
+                                                                 : (tagged ? AVCOL_TRC_UNSPECIFIED : AVCOL_TRC_SMPTE170M);
+    e->color_range = spec.colorRange == AVCOL_RANGE_JPEG ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
+    if (preset.videoBitRate > 0) e->bit_rate = preset.videoBitRate;
+    // Global headers whenever the container wants them; the muxer then takes them from here.
+    const AVOutputFormat* container = av_guess_format(preset.container.c_str(), nullptr, nullptr);
+    if (container && (container->flags & AVFMT_GLOBALHEADER)) e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (preset.crf >= 0) av_opt_set_int(e->priv_data, "crf", preset.crf, 0);
+    if (!preset.encoderPreset.empty()) av_opt_set(e->priv_data, "preset", preset.encoderPreset.c_str(), 0);
+    for (const auto& [key, value] : preset.videoOptions) {
+        // Encoder options first (private, then generic); what neither knows goes to the muxer.
+        if (av_opt_set(e->priv_data, key.c_str(), value.c_str(), 0) >= 0) continue;
+        if (av_opt_set(e, key.c_str(), value.c_str(), 0) >= 0) continue;
+        d.muxerOptions.emplace_back(key, value);
+    }
+    if (int r = avcodec_open2(e, codec, nullptr); r < 0)
+        throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth)
+                                                    + "x" + std::to_string(d.outHeight) + " " + preset.pixelFormat + ": "
+                                                    + ffmpegErrorText(r));
+    d.parameters = avcodec_parameters_alloc();
+    avcodec_parameters_from_context(d.parameters, e);
+
+    d.scaler.reset(sws_getContext(spec.width, spec.height, AV_PIX_FMT_RGB48LE, d.outWidth, d.outHeight, pixelFormat,
+                                  SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+    if (!d.scaler) throw Error(ErrorCode::Internal, "cannot convert RGB48 to " + preset.pixelFormat);
+    const int* table = sws_getCoefficients(swscaleColorspace(e->colorspace));
+    sws_setColorspaceDetails(d.scaler.get(), table, 1, table, e->color_range == AVCOL_RANGE_JPEG ? 1 : 0, 0, 1 << 16, 1 << 16);
+    d.frame.reset(av_frame_alloc());
+    d.frame->format = pixelFormat;
+    d.frame->width = d.outWidth;
+    d.frame->height = d.outHeight;
+    if (av_frame_get_buffer(d.frame.get(), 0) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate an output frame");
+    d.packet.reset(av_packet_alloc());
+}
+
+VideoEncoder::~VideoEncoder() = default;
+
+void VideoEncoder::encode(const uint16_t* rgb48, int64_t pts, const PacketSink& sink)
+{
+    auto& d = *m_impl;
+    AVFrame* f = d.frame.get();
+    if (av_frame_make_writable(f) < 0) throw Error(ErrorCode::OutOfMemory, "output frame not writable");
+    const uint8_t* src[1] = {reinterpret_cast<const uint8_t*>(rgb48)};
+    const int srcStride[1] = {d.spec.width * 6};
+    sws_scale(d.scaler.get(), src, srcStride, 0, d.spec.height, f->data, f->linesize);
+    f->pts = pts;
+    f->color_primaries = d.encoder->color_primaries;
+    f->color_trc = d.encoder->color_trc;
+    f->colorspace = d.encoder->colorspace;
+    f->color_range = d.encoder->color_range;
+    if (int r = avcodec_send_frame(d.encoder.get(), f); r < 0)
+        throw Error(ErrorCode::Internal, "the " + d.preset.videoCodec + " encoder refused a frame: " + ffmpegErrorText(r));
+    d.drain(sink);
+}
+
+void VideoEncoder::flush(const PacketSink& sink)
+{
+    avcodec_send_frame(m_impl->encoder.get(), nullptr);
+    m_impl->drain(sink);
+}
+
+const AVCodecParameters* VideoEncoder::parameters() const { return m_impl->parameters; }
+
+std::vector<uint8_t> VideoEncoder::extradata() const
+{
+    const auto* p = m_impl->parameters;
+    return p->extradata ? std::vector<uint8_t>(p->extradata, p->extradata + p->extradata_size) : std::vector<uint8_t>{};
+}
+
+const std::vector<std::pair<std::string, std::string>>& VideoEncoder::muxerOptions() const { return m_impl->muxerOptions; }
+int VideoEncoder::outputWidth() const { return m_impl->outWidth; }
+int VideoEncoder::outputHeight() const { return m_impl->outHeight; }
+
+std::string VideoEncoder::describe() const
+{
+    const auto& d = *m_impl;
+    return "video: " + std::to_string(d.spec.width / 4) + "x" + std::to_string(d.spec.height / 4) + " -> " + std::to_string(d.outWidth)
+           + "x" + std::to_string(d.outHeight) + " " + d.preset.videoCodec + " " + d.preset.pixelFormat;
+}
+
+} // namespace dualx::video
