@@ -70,6 +70,7 @@ class TestPipelineUpscale : public QObject {
     {
         QVERIFY(!std::filesystem::exists(output));
         QVERIFY(!std::filesystem::exists(output + ".partial"));
+        QVERIFY(!std::filesystem::exists(output + ".dualx-job"));
     }
 
 private Q_SLOTS:
@@ -220,6 +221,22 @@ private Q_SLOTS:
         expectNothingAt(out);
         test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); },
                           ErrorCode::InvalidArgument, "overwrite the input");
+        // Truncated: an MP4 cut before its index (moov at the end) is unreadable.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "2", "-c:v", "libx264",
+                                 m_dir.filePath("whole.mp4")}));
+        std::filesystem::copy_file(path("whole.mp4"), path("cut.mp4"));
+        std::filesystem::resize_file(path("cut.mp4"), std::filesystem::file_size(path("whole.mp4")) / 2);
+        try {
+            UpscaleJob(settings(path("cut.mp4"), out, "archive-ffv1")).run();
+            QFAIL("a truncated MP4 was upscaled without an error");
+        } catch (const Error& e) {
+            QVERIFY2(e.code() == ErrorCode::FileUnreadable || e.code() == ErrorCode::CorruptFile, e.what());
+            QVERIFY2(std::string(e.what()).find("cut.mp4") != std::string::npos, e.what());
+        }
+        expectNothingAt(out);
+        // Not writable even for root: nothing can be created in /proc.
+        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), "/proc/dualx-out.mkv", "archive-ffv1")).run(); },
+                          ErrorCode::FileUnwritable, "/proc/dualx-out.mkv");
     }
 
     void cancelStopsAndCleansUp()
