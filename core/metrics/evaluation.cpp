@@ -6,10 +6,7 @@
 #include "metrics/niqe.h"
 #include "metrics/psnr.h"
 #include "metrics/ssim.h"
-#include "video/video_frame_reader.h"
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
+#include "metrics/frame_source.h"
 
 #include <cmath>
 #include <filesystem>
@@ -21,55 +18,11 @@ namespace dualx {
 
 namespace fs = std::filesystem;
 
+using metrics::FrameSource;
+
 namespace {
 
 const std::set<std::string> kNeedReference = {"psnr", "ssim", "ewarp"};
-
-// Frames of a video, or of the images in a folder in name order, as [3, H, W] float tensors.
-class FrameSource {
-public:
-    explicit FrameSource(const std::string& path) : m_path(path)
-    {
-        if (fs::is_directory(path)) {
-            for (const auto& e : fs::directory_iterator(path)) {
-                auto ext = e.path().extension().string();
-                std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-                if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff")
-                    m_images.push_back(e.path().string());
-            }
-            std::sort(m_images.begin(), m_images.end());
-            if (m_images.empty()) throw Error(ErrorCode::InvalidArgument, "folder '" + path + "' holds no images");
-        } else {
-            m_reader = std::make_unique<video::VideoFrameReader>(path);
-        }
-    }
-
-    bool next(torch::Tensor& frame)
-    {
-        cv::Mat rgb;
-        if (m_reader) {
-            if (!m_reader->read(m_frame)) return false;
-            rgb = cv::Mat(m_frame.height, m_frame.width, CV_8UC3, m_frame.rgb.data());
-        } else {
-            if (m_next >= m_images.size()) return false;
-            cv::Mat bgr = cv::imread(m_images[m_next], cv::IMREAD_COLOR);
-            if (bgr.empty()) throw Error(ErrorCode::FileUnreadable, "image '" + m_images[m_next] + "' cannot be read");
-            ++m_next;
-            cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        }
-        frame = torch::from_blob(rgb.data, {rgb.rows, rgb.cols, 3}, torch::kUInt8).permute({2, 0, 1}).to(torch::kFloat32).div(255.0);
-        return true;
-    }
-
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-    std::unique_ptr<video::VideoFrameReader> m_reader;
-    video::RgbFrame m_frame;
-    std::vector<std::string> m_images;
-    size_t m_next = 0;
-};
 
 } // namespace
 
