@@ -1,5 +1,6 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/model_location.h"
 
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
@@ -27,29 +28,6 @@ UpscaleJob* g_job = nullptr;
 extern "C" void cancelJob(int)
 {
     if (g_job) g_job->cancel();
-}
-
-// Shipped models live in models/ beside the source tree (build) or share/dualx/models (install).
-std::string resolveModel(const std::string& name)
-{
-    if (name != "mse" && name != "gan") return name;
-    const std::string file = "dualx-small-" + name + ".safetensors";
-    std::vector<fs::path> candidates;
-    if (const char* dir = std::getenv("DUALX_MODEL_DIR")) {
-        // An explicit model folder is the only place looked at.
-        if (fs::exists(fs::path(dir) / file)) return (fs::path(dir) / file).string();
-        throw Error(ErrorCode::FileNotFound, "the shipped " + name + " model " + file + " is not in DUALX_MODEL_DIR (" + dir + ")");
-    }
-    char exe[PATH_MAX] = {};
-    if (const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1); n > 0) {
-        const fs::path bin = fs::path(std::string(exe, static_cast<size_t>(n))).parent_path();
-        candidates.push_back(bin / "../../models" / file);
-        candidates.push_back(bin / "../share/dualx/models" / file);
-    }
-    for (const auto& c : candidates)
-        if (fs::exists(c)) return fs::weakly_canonical(c).string();
-    throw Error(ErrorCode::FileNotFound, "the shipped " + name + " model (" + file
-                                             + ") is not installed yet; give a weight file with --model FILE");
 }
 
 // "90", "90.5", "1:30" or "0:01:30.5" -> seconds.

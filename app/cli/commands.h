@@ -12,5 +12,6 @@ int runDegrade(const std::vector<std::string>& args);
 int runPresets(const std::vector<std::string>& args);
 int runUpscale(const std::vector<std::string>& args);
 int runEval(const std::vector<std::string>& args);
+int runBenchmark(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

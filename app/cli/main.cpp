@@ -23,6 +23,9 @@ commands:
         [--frames T] [--frame-overlap O] [--device auto|cpu|cuda] [--threads N] [--progress bar|json|none]
         [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
+  benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S]
+        [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--device D]
+        quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
@@ -72,6 +75,7 @@ int main(int argc, char** argv)
         {"presets", dualx::cli::runPresets},
         {"upscale", dualx::cli::runUpscale},
         {"eval", dualx::cli::runEval},
+        {"benchmark", dualx::cli::runBenchmark},
     };
     dualx::quietenMediaLibraries();
     // Past a file-size limit, writes should fail (and be reported) rather than kill us.

@@ -59,9 +59,9 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
     const int left = 80, right = 30, top = 70, bottom = 60, gap = 50;
     const int count = std::max<int>(1, static_cast<int>(panels.size()));
     const int panelH = (height - top - bottom - gap * (count - 1)) / count;
-    int colourIndex = 0;
     for (size_t i = 0; i < panels.size(); ++i) {
         const auto& panel = panels[i];
+        int colourIndex = 0; // per panel, so the same series order gives the same colours
         auto value = [&](double y) { return panel.logY ? std::log10(std::max(y, 1e-12)) : y; };
         double yLo = std::numeric_limits<double>::infinity(), yHi = -yLo;
         for (const auto& s : panel.series)
@@ -74,11 +74,15 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
         const Frame f{cv::Rect(left, top + static_cast<int>(i) * (panelH + gap), width - left - right, panelH), xLo, xHi, yLo - pad,
                       yHi + pad};
         cv::rectangle(img, f.area, black, 1);
+        // Enough decimals that neighbouring tick labels differ.
+        const double tick = (f.y1 - f.y0) / 4.0;
+        const int yDecimals = panel.logY ? panel.yDecimals
+                                         : std::max(panel.yDecimals, static_cast<int>(std::ceil(-std::log10(std::max(tick, 1e-9)))));
         for (int t = 0; t <= 4; ++t) {
             const double fy = f.y0 + (f.y1 - f.y0) * t / 4.0;
             const cv::Point a = f.map(f.x0, fy), b = f.map(f.x1, fy);
             cv::line(img, a, b, grey, 1);
-            cv::putText(img, format(panel.logY ? std::pow(10.0, fy) : fy, panel.yDecimals), {5, a.y + 5}, font, 0.45, black, 1,
+            cv::putText(img, format(panel.logY ? std::pow(10.0, fy) : fy, yDecimals), {5, a.y + 5}, font, 0.45, black, 1,
                         cv::LINE_AA);
             const double fx = f.x0 + (f.x1 - f.x0) * t / 4.0;
             const cv::Point c = f.map(fx, f.y0);
@@ -86,6 +90,8 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
         }
         cv::putText(img, panel.yLabel, {f.area.x + 10, f.area.y + 22}, font, 0.6, black, 1, cv::LINE_AA);
         int legendY = f.area.y + 22;
+        const int labelled = static_cast<int>(std::count_if(panel.series.begin(), panel.series.end(), [](const auto& s) { return !s.label.empty(); }));
+        std::vector<std::pair<cv::Scalar, std::string>> legend;
         for (const auto& s : panel.series) {
             const cv::Scalar colour = bgr(s.colour >= 0 ? s.colour : kPalette[colourIndex++ % std::size(kPalette)]);
             std::vector<cv::Point> points;
@@ -94,12 +100,16 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
                 cv::polylines(img, points, false, colour, s.thickness, cv::LINE_AA);
             if (s.thickness == 0 || points.size() == 1)
                 for (const auto& p : points) cv::circle(img, p, 6, colour, cv::FILLED, cv::LINE_AA);
-            if (!s.label.empty()) {
-                const int x = f.area.x + f.area.width - 260;
-                cv::line(img, {x, legendY - 5}, {x + 25, legendY - 5}, colour, 3, cv::LINE_AA);
-                cv::putText(img, s.label, {x + 32, legendY}, font, 0.5, black, 1, cv::LINE_AA);
-                legendY += 20;
-            }
+            if (!s.label.empty()) legend.emplace_back(colour, s.label);
+        }
+        // Legend last, on a white box, so no line runs through it.
+        const int x = f.area.x + f.area.width - 260;
+        if (labelled > 0)
+            cv::rectangle(img, cv::Rect(x - 8, legendY - 16, 250, labelled * 20 + 6), cv::Scalar(255, 255, 255), cv::FILLED);
+        for (const auto& [colour, label] : legend) {
+            cv::line(img, {x, legendY - 5}, {x + 25, legendY - 5}, colour, 3, cv::LINE_AA);
+            cv::putText(img, label, {x + 32, legendY}, font, 0.5, black, 1, cv::LINE_AA);
+            legendY += 20;
         }
     }
     cv::putText(img, title, {left, 40}, font, 0.8, black, 2, cv::LINE_AA);

@@ -1,0 +1,79 @@
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/model_location.h"
+
+#include "dualx/errors.h"
+#include "dualx/quality_benchmark.h"
+#include "dualx/runtime.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace dualx::cli {
+
+namespace {
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::stringstream list(text);
+    for (std::string item; std::getline(list, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+int runBenchmark(const std::vector<std::string>& argv)
+{
+    Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
+                          "frame-overlap", "device", "threads", "out"},
+                   {});
+    configureThreads(args.intValue("threads", 0));
+    QualityBenchmarkOptions o;
+    if (auto clips = args.value("clips")) o.clips.push_back(*clips);
+    for (const auto& p : args.positionals()) o.clips.push_back(p);
+    if (o.clips.empty())
+        throw Error(ErrorCode::InvalidArgument, "usage: dualx benchmark --clips DIR|VIDEO [...] --out FOLDER [--models mse,gan,FILE]");
+    o.outputFolder = args.value("out", "");
+    if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "--out FOLDER is required");
+    if (auto models = args.value("models")) {
+        for (const auto& m : splitList(*models)) o.models.push_back(resolveModel(m));
+    } else {
+        // Default: whichever shipped models are installed.
+        for (const char* m : {"mse", "gan"}) try {
+                o.models.push_back(resolveModel(m));
+            } catch (const Error&) {
+                std::cerr << "note: the shipped " << m << " model is not installed; benchmarking without it\n";
+            }
+    }
+    o.maxFrames = args.intValue("frames", 30);
+    if (auto crop = args.value("crop")) std::tie(o.cropWidth, o.cropHeight) = parseSize(*crop);
+    o.seed = static_cast<uint64_t>(args.intValue("seed", 1));
+    if (auto metrics = args.value("metrics")) o.metrics = splitList(*metrics);
+    o.noReferenceEvery = args.intValue("nr-every", 1);
+    o.tileLr = args.intValue("tile", 112);
+    o.tileOverlapLr = args.intValue("tile-overlap", 16);
+    o.windowFrames = args.intValue("frames-window", 16);
+    o.windowOverlap = args.intValue("frame-overlap", 4);
+    o.device = devicePreferenceFromName(args.value("device", "auto"));
+    if (o.maxFrames < 1 || o.noReferenceEvery < 1) throw Error(ErrorCode::InvalidArgument, "--frames and --nr-every must be >= 1");
+
+    const bool bar = isatty(STDERR_FILENO);
+    const auto result = runQualityBenchmark(o, [&](const std::string& what, int done, int total) {
+        if (bar)
+            std::fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, what.c_str());
+        else
+            std::fprintf(stderr, "[%d/%d] %s\n", done, total, what.c_str());
+    });
+    if (bar) std::fprintf(stderr, "\n");
+    std::cout << result.markdown << "\nwrote:";
+    for (const auto& f : result.files) std::cout << " " << f;
+    std::cout << "\n";
+    return 0;
+}
+
+} // namespace dualx::cli

@@ -1,0 +1,54 @@
+#pragma once
+// `dualx benchmark`: how good and how fast each way of upscaling is, on reference clips.
+// Each clip is reduced to a quarter of its size twice (plain bicubic, and the first-order
+// degradation of training with a fixed seed), upscaled back by bicubic, Lanczos and every model
+// given, and scored against the reference (PSNR/SSIM on Y with 4 border pixels cropped, NIQE,
+// BRISQUE, E_warp) and timed. Writes a Markdown report, JSON, per-frame CSV and PNG charts.
+#include "dualx/device.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dualx {
+
+struct QualityBenchmarkOptions {
+    std::vector<std::string> clips;  // videos, image-sequence folders, or folders holding either
+    std::vector<std::string> models; // DualX weight files (labelled by file name)
+    int64_t maxFrames = 30;          // per clip, from its start
+    int cropWidth = 0, cropHeight = 0; // centre crop of the reference (0: whole frame)
+    uint64_t seed = 1;               // of the degradation plans
+    std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp"};
+    int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
+    int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
+    DevicePreference device = DevicePreference::Auto;
+    std::string outputFolder;        // created if missing
+};
+
+struct BenchmarkRow {
+    std::string clip, degradation, method; // degradation "bicubic" / "degraded"; method "bicubic",
+    int64_t frames = 0;                    // "lanczos" or a model label
+    int lrWidth = 0, lrHeight = 0;
+    std::map<std::string, double> scores;  // by metric name
+    std::vector<double> psnrPerFrame;      // empty unless psnr was asked for
+    double secondsPerFrame = 0;            // upscaling only, not scoring
+    double peakMemoryMb = 0;               // process peak while this method ran
+};
+
+struct QualityBenchmarkResult {
+    std::vector<BenchmarkRow> rows;
+    std::map<std::string, std::map<std::string, double>> referenceScores; // clip -> NIQE/BRISQUE of the reference itself
+    std::string markdown;
+    std::vector<std::string> files; // everything written
+};
+
+// Called with a line saying what is being done, and (done, total) steps.
+using BenchmarkProgress = std::function<void(const std::string&, int, int)>;
+
+// Throws InvalidArgument for bad options (no clips, unknown metric, a clip without frames or
+// smaller than 4x the 8-pixel minimum), the readers' errors for unreadable clips or models.
+QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& options, const BenchmarkProgress& progress = {});
+
+} // namespace dualx

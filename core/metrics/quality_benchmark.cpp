@@ -1,0 +1,377 @@
+#include "dualx/quality_benchmark.h"
+
+#include "dualx/errors.h"
+#include "dualx/evaluation.h"
+#include "dualx/runtime.h"
+#include "engine/streaming_upscaler.h"
+#include "engine/torch_device.h"
+#include "metrics/brisque.h"
+#include "metrics/ewarp.h"
+#include "metrics/frame_source.h"
+#include "metrics/niqe.h"
+#include "metrics/psnr.h"
+#include "metrics/ssim.h"
+#include "model/weights.h"
+#include "report/chart.h"
+#include "train/bicubic_downscale.h"
+#include "train/clip_library.h"
+#include "train/degradation.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <random>
+#include <set>
+
+namespace dualx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kScale = 4;
+constexpr int kBorder = 4; // PSNR/SSIM/NIQE border crop, the VSR literature's convention
+
+struct Clip {
+    std::string name, path;
+};
+
+uint64_t nameHash(const std::string& name) // FNV-1a: stable across platforms, unlike std::hash
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (unsigned char ch : name) h = (h ^ ch) * 1099511628211ULL;
+    return h;
+}
+
+bool holdsImages(const fs::path& folder)
+{
+    for (const auto& e : fs::directory_iterator(folder)) {
+        auto ext = e.path().extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff") return true;
+    }
+    return false;
+}
+
+// A video, a folder of images (one clip), or a folder of videos and image folders (Vid4/REDS).
+std::vector<Clip> listClips(const std::vector<std::string>& paths)
+{
+    std::vector<Clip> clips;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!fs::exists(p, ec)) throw Error(ErrorCode::FileNotFound, "clip '" + p + "' does not exist");
+        if (!fs::is_directory(p, ec)) {
+            clips.push_back({fs::path(p).stem().string(), p});
+            continue;
+        }
+        if (holdsImages(p)) {
+            clips.push_back({fs::path(p).filename().string(), p});
+            continue;
+        }
+        std::vector<Clip> found;
+        for (const auto& v : train::listVideoFiles({p}, {})) found.push_back({fs::path(v).stem().string(), v});
+        for (const auto& e : fs::directory_iterator(p))
+            if (e.is_directory() && holdsImages(e.path())) found.push_back({e.path().filename().string(), e.path().string()});
+        std::sort(found.begin(), found.end(), [](const Clip& a, const Clip& b) { return a.path < b.path; });
+        if (found.empty()) throw Error(ErrorCode::InvalidArgument, "folder '" + p + "' holds no videos and no image sequences");
+        clips.insert(clips.end(), found.begin(), found.end());
+    }
+    if (clips.empty()) throw Error(ErrorCode::InvalidArgument, "no clips given");
+    return clips;
+}
+
+// Centre crop (if asked), then trimmed so both sides divide by 4.
+torch::Tensor prepareReference(torch::Tensor frames, const QualityBenchmarkOptions& o, const std::string& clip)
+{
+    int64_t h = frames.size(2), w = frames.size(3);
+    if (o.cropWidth > 0 && o.cropHeight > 0) {
+        if (o.cropWidth > w || o.cropHeight > h)
+            throw Error(ErrorCode::InvalidArgument, "clip '" + clip + "' (" + std::to_string(w) + "x" + std::to_string(h)
+                                                        + ") is smaller than the crop");
+        frames = frames.slice(2, (h - o.cropHeight) / 2, (h - o.cropHeight) / 2 + o.cropHeight)
+                     .slice(3, (w - o.cropWidth) / 2, (w - o.cropWidth) / 2 + o.cropWidth);
+        h = o.cropHeight;
+        w = o.cropWidth;
+    }
+    const int64_t h4 = h / kScale * kScale, w4 = w / kScale * kScale;
+    if (h4 < 8 * kScale || w4 < 8 * kScale)
+        throw Error(ErrorCode::InvalidArgument, "clip '" + clip + "' is too small to benchmark (needs at least 32x32)");
+    return frames.slice(2, 0, h4).slice(3, 0, w4).contiguous();
+}
+
+torch::Tensor lanczosUpscale(const torch::Tensor& frames)
+{
+    std::vector<torch::Tensor> out;
+    for (int64_t i = 0; i < frames.size(0); ++i) {
+        auto hwc = frames[i].permute({1, 2, 0}).contiguous();
+        cv::Mat src(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_32FC3, hwc.data_ptr<float>());
+        cv::Mat dst;
+        cv::resize(src, dst, {}, kScale, kScale, cv::INTER_LANCZOS4);
+        out.push_back(torch::from_blob(dst.data, {dst.rows, dst.cols, 3}, torch::kFloat32).permute({2, 0, 1}).clone());
+    }
+    return torch::stack(out).clamp(0, 1);
+}
+
+std::string fixed(double v, int decimals)
+{
+    if (!std::isfinite(v)) return "n/a";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
+struct MetricColumn {
+    std::string name, heading;
+    int decimals;
+};
+const std::vector<MetricColumn> kColumns = {{"psnr", "PSNR-Y dB ↑", 2},
+                                            {"ssim", "SSIM-Y ↑", 4},
+                                            {"niqe", "NIQE ↓", 3},
+                                            {"brisque", "BRISQUE ↓", 2},
+                                            {"ewarp", "E_warp ×10⁻³ ↓", 3}};
+
+std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchmarkOptions& o, const std::vector<Clip>& clips,
+                           const std::vector<std::string>& methods, const std::string& deviceText)
+{
+    std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
+    std::string md;
+    md += "Clips: " + std::to_string(clips.size()) + " (";
+    for (size_t i = 0; i < clips.size(); ++i) md += (i ? ", " : "") + clips[i].name;
+    md += "), up to " + std::to_string(o.maxFrames) + " frames each";
+    if (o.cropWidth > 0) md += ", centre crop " + std::to_string(o.cropWidth) + "x" + std::to_string(o.cropHeight);
+    md += ". Degradation seed " + std::to_string(o.seed) + ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
+          + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames, on " + deviceText
+          + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
+          + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
+          + ".\n";
+    for (const char* degradation : {"bicubic", "degraded"}) {
+        md += std::string("\n### ") + (std::string(degradation) == "bicubic" ? "Bicubic ×¼ input" : "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)")
+              + ": mean over clips\n\n| method |";
+        for (const auto& c : kColumns)
+            if (asked.count(c.name)) md += " " + c.heading + " |";
+        md += " s/frame | peak MiB |\n|---|";
+        for (const auto& c : kColumns)
+            if (asked.count(c.name)) md += "---|";
+        md += "---|---|\n";
+        for (const auto& method : methods) {
+            std::map<std::string, double> sum;
+            double seconds = 0, frames = 0, peak = 0;
+            int count = 0;
+            for (const auto& row : r.rows)
+                if (row.degradation == degradation && row.method == method) {
+                    for (const auto& [k, v] : row.scores) sum[k] += v;
+                    seconds += row.secondsPerFrame * static_cast<double>(row.frames);
+                    frames += static_cast<double>(row.frames);
+                    peak = std::max(peak, row.peakMemoryMb);
+                    ++count;
+                }
+            if (!count) continue;
+            md += "| " + method + " |";
+            for (const auto& c : kColumns)
+                if (asked.count(c.name)) md += " " + fixed(sum[c.name] / count, c.decimals) + " |";
+            md += " " + fixed(seconds / std::max(1.0, frames), 4) + " | " + fixed(peak, 0) + " |\n";
+        }
+        if (asked.count("niqe") || asked.count("brisque")) {
+            md += "| *reference (ground truth)* |";
+            for (const auto& c : kColumns) {
+                if (!asked.count(c.name)) continue;
+                double sum = 0;
+                int count = 0;
+                for (const auto& [clip, scores] : r.referenceScores)
+                    if (scores.count(c.name)) sum += scores.at(c.name), ++count;
+                md += " " + (count ? fixed(sum / count, c.decimals) : std::string("")) + " |";
+            }
+            md += " | |\n";
+        }
+    }
+    if (asked.count("psnr") && clips.size() > 1) {
+        md += "\n### PSNR-Y (dB) per clip\n\n| clip | input |";
+        for (const auto& m : methods) md += " " + m + " |";
+        md += "\n|---|---|";
+        for (size_t i = 0; i < methods.size(); ++i) md += "---|";
+        md += "\n";
+        for (const auto& clip : clips)
+            for (const char* degradation : {"bicubic", "degraded"}) {
+                md += "| " + clip.name + " | " + degradation + " |";
+                for (const auto& m : methods)
+                    for (const auto& row : r.rows)
+                        if (row.clip == clip.name && row.degradation == degradation && row.method == m)
+                            md += " " + fixed(row.scores.at("psnr"), 2) + " |";
+                md += "\n";
+            }
+    }
+    return md;
+}
+
+} // namespace
+
+QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, const BenchmarkProgress& progress)
+{
+    const auto known = knownMetrics();
+    for (const auto& m : o.metrics)
+        if (std::find(known.begin(), known.end(), m) == known.end())
+            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
+    if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
+    if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
+        throw Error(ErrorCode::InvalidArgument, "E_warp needs at least 2 frames per clip");
+    const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
+    const auto clips = listClips(o.clips);
+
+    // Models first: a bad weight file should fail before minutes of work.
+    const DeviceChoice device = selectDevice(o.device);
+    const auto torchDev = engine::torchDevice(device);
+    const auto dtype = engine::computeDtype(device);
+    std::vector<std::pair<std::string, model::DualXVSR>> models;
+    std::set<std::string> labels{"bicubic", "lanczos"};
+    for (const auto& path : o.models) {
+        auto net = model::loadModelWeights(path);
+        net->to(torchDev, dtype);
+        net->eval();
+        std::string label = fs::path(path).stem().string();
+        while (labels.count(label)) label += "'";
+        labels.insert(label);
+        models.emplace_back(label, net);
+    }
+    std::vector<std::string> methods{"bicubic", "lanczos"};
+    for (const auto& m : models) methods.push_back(m.first);
+    engine::TilingSettings tiling;
+    tiling.tileLr = o.tileLr;
+    tiling.tileOverlapLr = o.tileOverlapLr;
+    tiling.windowFrames = o.windowFrames;
+    tiling.windowOverlap = o.windowOverlap;
+
+    std::error_code ec;
+    fs::create_directories(o.outputFolder, ec);
+    if (!fs::is_directory(o.outputFolder, ec))
+        throw Error(ErrorCode::FileUnwritable, "cannot create the output folder '" + o.outputFolder + "'");
+
+    QualityBenchmarkResult result;
+    const int total = static_cast<int>(clips.size() * 2 * methods.size());
+    int done = 0;
+    for (size_t c = 0; c < clips.size(); ++c) {
+        const auto& clip = clips[c];
+        const torch::Tensor reference = prepareReference(metrics::readFrames(clip.path, o.maxFrames), o, clip.name);
+        const auto sampled = reference.slice(0, 0, reference.size(0), std::max(1, o.noReferenceEvery));
+        // NIQE is defined from one whole 96x96 block on; smaller clips get no NIQE (n/a).
+        const bool niqeDefined = reference.size(2) - 2 * kBorder >= 96 && reference.size(3) - 2 * kBorder >= 96;
+        auto niqeOf = [&](const torch::Tensor& frames) {
+            return niqeDefined ? metrics::meanNiqe(frames, kBorder) : std::numeric_limits<double>::quiet_NaN();
+        };
+        if (asked.count("niqe")) result.referenceScores[clip.name]["niqe"] = niqeOf(sampled);
+        if (asked.count("brisque")) result.referenceScores[clip.name]["brisque"] = metrics::meanBrisque(sampled);
+
+        for (const std::string degradation : {"bicubic", "degraded"}) {
+            torch::Tensor lr;
+            if (degradation == "bicubic") {
+                lr = train::bicubicDownscale(reference, kScale);
+            } else {
+                // One plan per clip, from the seed and the clip's name: the same whatever else is benchmarked.
+                std::mt19937_64 rng(o.seed * 1000003ULL ^ nameHash(clip.name));
+                lr = train::degradeClip(reference, rng);
+            }
+            for (const auto& method : methods) {
+                if (progress) progress(clip.name + " (" + degradation + " input): " + method, done, total);
+                resetPeakMemory();
+                const auto start = std::chrono::steady_clock::now();
+                torch::Tensor output;
+                if (method == "bicubic") {
+                    output = train::bicubicUpscale(lr, kScale);
+                } else if (method == "lanczos") {
+                    output = lanczosUpscale(lr);
+                } else {
+                    auto& net = std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.first == method; })->second;
+                    const engine::WindowModel modelFn = [&](const torch::Tensor& window) {
+                        torch::InferenceMode guard;
+                        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+                    };
+                    output = engine::upscaleClipTiled(modelFn, lr, tiling);
+                }
+                output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
+                BenchmarkRow row{clip.name, degradation, method, reference.size(0), static_cast<int>(lr.size(3)),
+                                 static_cast<int>(lr.size(2))};
+                row.secondsPerFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+                                      / static_cast<double>(reference.size(0));
+                row.peakMemoryMb = peakResidentMemoryMb();
+                if (asked.count("psnr")) {
+                    row.psnrPerFrame = metrics::psnrPerFrame(output, reference, true, kBorder);
+                    double sum = 0;
+                    for (double v : row.psnrPerFrame) sum += v;
+                    row.scores["psnr"] = sum / static_cast<double>(row.psnrPerFrame.size());
+                }
+                if (asked.count("ssim")) row.scores["ssim"] = metrics::meanSsim(output, reference, true, kBorder);
+                const auto outSampled = output.slice(0, 0, output.size(0), std::max(1, o.noReferenceEvery));
+                if (asked.count("niqe")) row.scores["niqe"] = niqeOf(outSampled);
+                if (asked.count("brisque")) row.scores["brisque"] = metrics::meanBrisque(outSampled);
+                if (asked.count("ewarp")) row.scores["ewarp"] = metrics::ewarp(output, reference);
+                result.rows.push_back(std::move(row));
+                ++done;
+            }
+        }
+    }
+    if (progress) progress("done", done, total);
+
+    // Files: the report, the numbers, and the charts.
+    auto file = [&](const std::string& name) {
+        const auto path = (fs::path(o.outputFolder) / name).string();
+        result.files.push_back(path);
+        return path;
+    };
+    std::string deviceText = device.description;
+    result.markdown = markdownReport(result, o, clips, methods, deviceText);
+    auto write = [&](const std::string& path, const std::string& text) {
+        std::ofstream out(path);
+        out << text;
+        if (!out) throw Error(ErrorCode::FileUnwritable, "cannot write '" + path + "'");
+    };
+    write(file("results.md"), result.markdown);
+    nlohmann::json rows = nlohmann::json::array();
+    std::string csv = "clip,degradation,method,frame,psnr_y\n";
+    for (const auto& r : result.rows) {
+        rows.push_back({{"clip", r.clip}, {"degradation", r.degradation}, {"method", r.method}, {"frames", r.frames},
+                        {"lr_width", r.lrWidth}, {"lr_height", r.lrHeight}, {"scores", r.scores},
+                        {"seconds_per_frame", r.secondsPerFrame}, {"peak_memory_mb", r.peakMemoryMb}});
+        for (size_t i = 0; i < r.psnrPerFrame.size(); ++i)
+            csv += r.clip + "," + r.degradation + "," + r.method + "," + std::to_string(i) + "," + fixed(r.psnrPerFrame[i], 4) + "\n";
+    }
+    write(file("results.json"), nlohmann::json{{"rows", rows}, {"reference", result.referenceScores}, {"device", deviceText}}.dump(1));
+    if (asked.count("psnr")) {
+        write(file("psnr-per-frame.csv"), csv);
+        for (const auto& clip : clips) {
+            std::vector<report::ChartPanel> panels;
+            for (const char* degradation : {"bicubic", "degraded"}) {
+                report::ChartPanel panel{std::string("PSNR-Y (dB), ") + degradation + " input", 2, false, {}};
+                for (const auto& r : result.rows)
+                    if (r.clip == clip.name && r.degradation == degradation) {
+                        report::ChartSeries s{r.method, {}, -1, 2};
+                        for (size_t i = 0; i < r.psnrPerFrame.size(); ++i) s.points.emplace_back(static_cast<double>(i), r.psnrPerFrame[i]);
+                        panel.series.push_back(s);
+                    }
+                panels.push_back(panel);
+            }
+            report::drawChart("PSNR-Y per frame: " + clip.name, "frame", panels, file("psnr-per-frame-" + clip.name + ".png"));
+        }
+        std::vector<report::ChartPanel> panels;
+        for (const char* degradation : {"bicubic", "degraded"}) {
+            report::ChartPanel panel{std::string("mean PSNR-Y (dB), ") + degradation + " input", 2, false, {}};
+            for (const auto& method : methods) {
+                double psnr = 0, seconds = 0;
+                int count = 0;
+                for (const auto& r : result.rows)
+                    if (r.degradation == degradation && r.method == method) psnr += r.scores.at("psnr"), seconds += r.secondsPerFrame, ++count;
+                panel.series.push_back({method, {{std::log10(std::max(seconds / count, 1e-6)), psnr / count}}, -1, 0});
+            }
+            panels.push_back(panel);
+        }
+        report::drawChart("Quality vs speed", "log10 seconds per frame (left is faster)", panels, file("quality-vs-speed.png"), 1200, 800, 2);
+    }
+    return result;
+}
+
+} // namespace dualx

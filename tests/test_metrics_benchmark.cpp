@@ -1,0 +1,128 @@
+// dualx benchmark on generated clips: every clip x input x method is scored, the numbers agree
+// with the metrics computed directly, and the report, data and charts are written.
+#include "dualx/quality_benchmark.h"
+#include "media_fixtures.h"
+#include "metrics/frame_source.h"
+#include "metrics/psnr.h"
+#include "model/weights.h"
+#include "test_support.h"
+#include "train/bicubic_downscale.h"
+
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dualx;
+namespace fs = std::filesystem;
+
+class TestMetricsBenchmark : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
+
+    QualityBenchmarkOptions options()
+    {
+        QualityBenchmarkOptions o;
+        o.clips = {path("clips")};
+        o.models = {path("tiny.safetensors")};
+        o.maxFrames = 5;
+        o.metrics = {"psnr", "ssim", "ewarp", "niqe"};
+        o.tileLr = 16;
+        o.tileOverlapLr = 4;
+        o.windowFrames = 4;
+        o.windowOverlap = 1;
+        o.device = DevicePreference::Cpu;
+        o.outputFolder = path("report");
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        torch::manual_seed(2);
+        model::DualXVSR net(presetConfig("tiny"));
+        model::saveModelWeights(*net, path("tiny.safetensors"), "mse", {});
+        fs::create_directories(path("clips/frames"));
+        QVERIFY(test::writeTestClip(path("clips/moving.mkv"), 112, 104, 6));
+        // An image sequence in a subfolder (the Vid4/REDS layout), 98x70: trimmed to 96x68.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=98x70:rate=5", "-frames:v", "4",
+                                 m_dir.filePath("clips/frames/%03d.png")}));
+    }
+
+    void scoresEveryClipInputAndMethod()
+    {
+        std::vector<std::string> steps;
+        const auto r = runQualityBenchmark(options(), [&](const std::string& what, int, int) { steps.push_back(what); });
+        QCOMPARE(r.rows.size(), size_t{2 * 2 * 3}); // clips x inputs x (bicubic, lanczos, model)
+        QCOMPARE(steps.back(), std::string("done"));
+        for (const auto& row : r.rows) {
+            QVERIFY(row.scores.count("psnr") && row.scores.count("ssim") && row.scores.count("ewarp") && row.scores.count("niqe"));
+            QVERIFY(!row.scores.count("brisque"));
+            QVERIFY(row.secondsPerFrame > 0);
+            QVERIFY(row.scores.at("psnr") > 10 && row.scores.at("psnr") < 60);
+            // NIQE needs a whole 96x96 block inside the 4-pixel border: n/a for the small clip.
+            QCOMPARE(std::isnan(row.scores.at("niqe")), row.clip == "frames");
+            QVERIFY(row.scores.at("ssim") > 0 && row.scores.at("ssim") <= 1);
+        }
+        // The image sequence was trimmed to sides divisible by 4 and kept its 4 frames.
+        const auto frames = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& row) { return row.clip == "frames"; });
+        QCOMPARE(frames->frames, int64_t{4});
+        QCOMPARE(frames->lrWidth, 24);
+        QCOMPARE(frames->lrHeight, 17);
+        // The bicubic row is exactly what the metric gives directly.
+        auto reference = metrics::readFrames(path("clips/moving.mkv"), 5);
+        const double direct = metrics::meanPsnr(train::quantise8(train::bicubicUpscale(train::bicubicDownscale(reference, 4), 4)),
+                                                reference, true, 4);
+        const auto bicubic = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& row) {
+            return row.clip == "moving" && row.degradation == "bicubic" && row.method == "bicubic";
+        });
+        QVERIFY(std::abs(bicubic->scores.at("psnr") - direct) < 1e-9);
+        // Degraded input is harder than clean bicubic input for bicubic upscaling.
+        const auto degraded = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& row) {
+            return row.clip == "moving" && row.degradation == "degraded" && row.method == "bicubic";
+        });
+        QVERIFY(degraded->scores.at("psnr") < bicubic->scores.at("psnr"));
+        QVERIFY(r.referenceScores.at("moving").count("niqe"));
+
+        // Report, data and charts.
+        QVERIFY(r.markdown.find("| tiny |") != std::string::npos);
+        QVERIFY(r.markdown.find("PSNR-Y dB") != std::string::npos);
+        for (const char* f : {"results.md", "results.json", "psnr-per-frame.csv", "psnr-per-frame-moving.png",
+                              "psnr-per-frame-frames.png", "quality-vs-speed.png"})
+            QVERIFY2(fs::file_size(path("report") + "/" + f) > 100, f);
+
+        // Same seed, same degraded input: the benchmark is reproducible.
+        auto again = options();
+        again.clips = {path("clips/moving.mkv")};
+        again.models.clear();
+        again.metrics = {"psnr"};
+        again.outputFolder = path("report2");
+        const auto r2 = runQualityBenchmark(again);
+        QCOMPARE(r2.rows.size(), size_t{4});
+        QCOMPARE(r2.rows[2].scores.at("psnr"), degraded->scores.at("psnr"));
+    }
+
+    void badInputIsNamed()
+    {
+        auto o = options();
+        o.clips = {path("nothing-here")};
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::FileNotFound, "nothing-here");
+        fs::create_directories(path("empty"));
+        o.clips = {path("empty")};
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::InvalidArgument, "no videos and no image sequences");
+        o = options();
+        o.metrics = {"psnr", "lpips"};
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::InvalidArgument, "unknown metric 'lpips'");
+        o = options();
+        o.models = {path("clips/moving.mkv")};
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::CorruptFile, "moving.mkv");
+        o = options();
+        o.cropWidth = 400;
+        o.cropHeight = 300;
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::InvalidArgument, "smaller than the crop");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMetricsBenchmark)
+#include "test_metrics_benchmark.moc"
