@@ -1,9 +1,13 @@
 #pragma once
 // Test media made on the spot: textured photos written with OpenCV, short clips encoded by the
 // ffmpeg command-line tool (installed with the project's dependencies).
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QThread>
+
+#include <csignal>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -31,6 +35,22 @@ inline std::string writeTexturedPhoto(const std::string& path, int width, int he
     }
     cv::imwrite(path, img);
     return path;
+}
+
+// Kills `process` with SIGKILL (no chance to clean up) as soon as `file` contains `needle`, the
+// way a crash or power cut would hit a job. False if the process ended first.
+inline bool killWhenFileContains(QProcess& process, const QString& file, const QByteArray& needle, int timeoutMs = 60'000)
+{
+    for (int waited = 0; waited < timeoutMs && process.state() == QProcess::Running; waited += 10) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle)) {
+            ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+            process.waitForFinished();
+            return true;
+        }
+        QThread::msleep(10);
+    }
+    return false;
 }
 
 // Runs ffmpeg with the given arguments; returns true on success.

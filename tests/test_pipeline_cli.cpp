@@ -8,9 +8,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
-
-#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -109,16 +106,8 @@ private Q_SLOTS:
         QProcess killed;
         killed.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("long.mkv"), "-o", path("resumed.mkv")} + options);
         QVERIFY(killed.waitForStarted());
-        const QString journal = path("resumed.mkv.dualx-job/journal.json");
-        bool twoSegments = false;
-        for (int i = 0; i < 3000 && !twoSegments && killed.state() == QProcess::Running; ++i) {
-            QThread::msleep(10);
-            QFile f(journal);
-            twoSegments = f.open(QIODevice::ReadOnly) && f.readAll().contains("segment-000001");
-        }
-        QVERIFY2(twoSegments, "the job ended before it could be killed");
-        ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);
-        killed.waitForFinished();
+        QVERIFY2(test::killWhenFileContains(killed, path("resumed.mkv.dualx-job/journal.json"), "segment-000001"),
+                 "the job ended before it could be killed");
         QVERIFY(!QFile::exists(path("resumed.mkv")));
 
         r = upscale(QStringList{path("long.mkv"), "-o", path("resumed.mkv")} + options);

@@ -1,8 +1,8 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/model_location.h"
 
 #include "dualx/errors.h"
+#include "dualx/shipped_models.h"
 #include "dualx/export_preset.h"
 #include "dualx/runtime.h"
 #include "dualx/upscale_job.h"

@@ -17,6 +17,14 @@ DevicePreference devicePreferenceFromName(std::string_view name)
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
 
+std::vector<std::string> listCudaDevices()
+{
+    std::vector<std::string> out;
+    if (!torch::cuda::is_available()) return out;
+    for (size_t i = 0; i < torch::cuda::device_count(); ++i) out.push_back("CUDA:" + std::to_string(i));
+    return out;
+}
+
 DeviceChoice selectDevice(DevicePreference preference)
 {
     DeviceChoice choice;

@@ -41,6 +41,8 @@ std::string_view stageName(Stage stage)
     return "?";
 }
 
+bool discardJobProgress(const std::string& output) { return pipeline::discardJobFolder(output); }
+
 namespace {
 
 struct TimedFrame {

@@ -2,6 +2,7 @@
 // Where the network runs: CUDA (half precision) when LibTorch was built with it and a GPU is
 // present, else the CPU with all cores.
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace dualx {
@@ -20,5 +21,7 @@ DevicePreference devicePreferenceFromName(std::string_view name); // auto|cpu|cu
 // Throws DeviceUnavailable when CUDA is asked for but not usable.
 DeviceChoice selectDevice(DevicePreference preference);
 bool cudaAvailable();
+// One entry per visible CUDA device ("CUDA:0", ...); empty without CUDA.
+std::vector<std::string> listCudaDevices();
 
 } // namespace dualx

@@ -53,6 +53,10 @@ struct UpscaleReport {
 
 std::string_view stageName(Stage stage);
 
+// Deletes the finished segments an interrupted job left for `output` (its "<output>.dualx-job"
+// folder), so the next run starts from the beginning. True if there was anything to delete.
+bool discardJobProgress(const std::string& output);
+
 class UpscaleJob {
 public:
     explicit UpscaleJob(UpscaleSettings settings);

@@ -1,4 +1,4 @@
-#include "cli/model_location.h"
+#include "dualx/shipped_models.h"
 
 #include "dualx/errors.h"
 
@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace dualx::cli {
+namespace dualx {
 
 namespace fs = std::filesystem;
 
@@ -35,4 +35,4 @@ std::string resolveModel(const std::string& name)
                                              + ") is not installed yet; give a weight file with --model FILE");
 }
 
-} // namespace dualx::cli
+} // namespace dualx

@@ -1,0 +1,72 @@
+// dualx-studio: the desktop application. Thin: settings, language, queue database, main window.
+#include "ui/app_settings.h"
+#include "ui/job_queue_model.h"
+#include "ui/main_window.h"
+#include "ui/queue_runner.h"
+#include "ui/translations.h"
+
+#include "dualx/errors.h"
+#include "dualx/runtime.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DualX"));
+    QApplication::setApplicationName(QStringLiteral("DualX Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(DUALX_VERSION));
+    dualx::quietenMediaLibraries();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Restore and upscale videos x4 with DualX-VSR"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Queue database (default: in the app data folder)."),
+                                QStringLiteral("FILE"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the window to FILE and quit."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption start(QStringLiteral("start"), QStringLiteral("Start the queue at once."));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Interface language (de, zh_CN, en)."), QStringLiteral("CODE"));
+    parser.addOptions({database, screenshot, start, language});
+    parser.addPositionalArgument(QStringLiteral("videos"), QStringLiteral("Videos or folders to add to the queue."));
+    parser.process(app);
+
+    auto settings = dualx::ui::AppSettings::load();
+    dualx::ui::installLanguage(parser.isSet(language) ? parser.value(language) : settings.language);
+    QString dbPath = parser.value(database);
+    if (dbPath.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(folder);
+        dbPath = QDir(folder).filePath(QStringLiteral("queue.sqlite"));
+    }
+    std::unique_ptr<dualx::ui::MainWindow> window;
+    try {
+        window = std::make_unique<dualx::ui::MainWindow>(dbPath);
+    } catch (const dualx::Error& e) {
+        QMessageBox::critical(nullptr, QStringLiteral("DualX Studio"), QString::fromStdString(e.what()));
+        return 2;
+    }
+    QObject::connect(window.get(), &dualx::ui::MainWindow::languageRequested, [](const QString& code) { dualx::ui::installLanguage(code); });
+    if (!parser.positionalArguments().isEmpty()) window->addPaths(parser.positionalArguments());
+    window->show();
+    if (parser.isSet(start)) window->runner()->start();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(0, [&] {
+            window->queueModel()->waitForProbes(30'000);
+            if (window->queueModel()->rowCount() > 0) window->table()->selectRow(0);
+            QTimer::singleShot(1500, [&, file] {
+                const bool ok = window->grab().save(file);
+                QApplication::exit(ok ? 0 : 2);
+            });
+        });
+    }
+    return app.exec();
+}

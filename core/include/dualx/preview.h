@@ -1,0 +1,31 @@
+#pragma once
+// Preview: one restored frame, computed the way the whole job would compute it (a temporal
+// window of frames around it, tiled), so a user can judge a model and settings in seconds
+// before committing hours to the whole video.
+#include "dualx/device.h"
+#include "dualx/media_probe.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace dualx {
+
+struct PreviewSettings {
+    std::string modelPath;
+    int tileLr = 0, tileOverlapLr = 16; // 0: the model's default (112 MSE, 64 GAN)
+    int windowFrames = 16;              // frames around the previewed one that the model sees
+    DevicePreference device = DevicePreference::Auto;
+};
+
+struct PreviewResult {
+    RgbImage source;   // the frame as decoded
+    RgbImage restored; // 4x
+};
+
+// Throws like UpscaleJob (FileNotFound, FileUnreadable, CorruptFile for a bad model),
+// InvalidArgument when `frameIndex` is past the end, Cancelled if `cancel` becomes true.
+PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const PreviewSettings& settings,
+                           const std::atomic<bool>* cancel = nullptr);
+
+} // namespace dualx

@@ -1,0 +1,205 @@
+// The desktop app end to end on the offscreen platform: drops add rows (and refuse what is not
+// a video, with the reason), a tiny-model job runs to completion through the queue runner while
+// the UI thread stays responsive, the queue survives a restart, a job killed mid-run resumes from
+// its last segment, the compare panel shows source and result, and the language switches.
+#include "media_fixtures.h"
+#include "model/weights.h"
+#include "test_support.h"
+#include "ui/app_settings.h"
+#include "ui/compare_panel.h"
+#include "ui/compare_viewer.h"
+#include "ui/job_queue_model.h"
+#include "ui/main_window.h"
+#include "ui/queue_runner.h"
+#include "ui/translations.h"
+
+#include <QApplication>
+#include <QDropEvent>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMimeData>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace dualx;
+using namespace dualx::ui;
+
+namespace {
+
+// Runs the event loop until `done` or the timeout; returns the longest gap between 10 ms timer
+// ticks, i.e. how long the UI thread was ever kept from its events.
+qint64 spinUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer clock, sinceTick;
+    clock.start();
+    sinceTick.start();
+    qint64 worst = 0;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        worst = std::max(worst, sinceTick.restart());
+    });
+    tick.start(10);
+    while (!done() && clock.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return worst;
+}
+
+void drop(QWidget* target, const QStringList& paths)
+{
+    auto* mime = new QMimeData;
+    QList<QUrl> urls;
+    for (const auto& p : paths) urls << QUrl::fromLocalFile(p);
+    mime->setUrls(urls);
+    const QPointF centre(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(centre.toPoint(), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    delete mime;
+}
+
+} // namespace
+
+class TestUiMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char* name) { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("DualX-test");
+        QCoreApplication::setApplicationName("DualX Studio test");
+        QSettings().clear();
+        torch::manual_seed(1);
+        model::DualXVSR net(presetConfig("tiny"));
+        model::saveModelWeights(*net, path("tiny.safetensors").toStdString(), "mse", {});
+        AppSettings s;
+        s.device = "cpu";
+        s.threads = 1;
+        s.tileLr = 32;
+        s.tileOverlapLr = 8;
+        s.windowFrames = 4;
+        s.windowOverlap = 1;
+        s.defaultModel = path("tiny.safetensors");
+        s.defaultPreset = "archive-ffv1";
+        s.outputFolder = path("out");
+        s.save();
+        std::filesystem::create_directories(path("videos/sub").toStdString());
+        QVERIFY(test::writeTestClip(path("videos/a.mp4").toStdString(), 32, 24, 6));
+        QVERIFY(test::writeTestClip(path("videos/sub/b.mkv").toStdString(), 32, 24, 4));
+        std::ofstream(path("notes.txt").toStdString()) << "not a video";
+    }
+
+    void dropAddsRowsAndRefusesWhatIsNotAVideo()
+    {
+        MainWindow w(path("drop.sqlite"));
+        w.show();
+        drop(&w, {path("videos"), path("notes.txt")});
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        const auto& jobs = w.queueModel()->jobs();
+        QCOMPARE(jobs.size(), 3); // a.mp4 and sub/b.mkv from the folder, and the text file
+        QVERIFY(jobs[0].input.endsWith("videos/a.mp4"));
+        QVERIFY(jobs[1].input.endsWith("videos/sub/b.mkv"));
+        QVERIFY(jobs[0].state == JobState::Queued);
+        QVERIFY2(jobs[0].sourceInfo.contains("32x24"), qPrintable(jobs[0].sourceInfo));
+        QVERIFY(!w.queueModel()->thumbnail(jobs[0].id).isNull());
+        QCOMPARE(jobs[0].output, path("out/a-dualx.mkv"));
+        QVERIFY(jobs[2].state == JobState::Refused);
+        QVERIFY2(jobs[2].message.contains("not a video"), qPrintable(jobs[2].message));
+        QVERIFY(jobs[2].message.contains("notes.txt"));
+    }
+
+    void aJobRunsToTheEndWhileTheWindowStaysResponsive()
+    {
+        MainWindow w(path("run.sqlite"));
+        w.show();
+        QCOMPARE(w.addPaths({path("videos/a.mp4")}), 1);
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        const qint64 id = w.queueModel()->jobs()[0].id;
+        w.runner()->start();
+        QVERIFY(w.runner()->isActive());
+        const qint64 worst = spinUntil([&] { return !w.runner()->isActive(); }, 240'000);
+        const Job* job = w.queueModel()->job(id);
+        QVERIFY2(job->state == JobState::Done, qPrintable(job->message));
+        QVERIFY(QFile::exists(path("out/a-dualx.mkv")));
+        qInfo("longest UI-thread stall while the job ran: %lld ms", static_cast<long long>(worst));
+        QVERIFY(worst < 100);
+
+        // The compare panel shows the selected job's source against its finished output.
+        w.table()->selectRow(0);
+        auto* viewer = w.comparePanel()->viewer();
+        spinUntil([&] { return !viewer->restoredImage().isNull() && viewer->restoredImage().width() == 128; }, 30'000);
+        QCOMPARE(viewer->restoredImage().size(), QSize(128, 96));
+        QCOMPARE(viewer->sourceImage().size(), QSize(128, 96)); // upscaled to align
+    }
+
+    void theQueueSurvivesARestartAndAKilledJobResumes()
+    {
+        const QString db = path("restart.sqlite");
+        // A job killed mid-run: the CLI runs the same job (same settings) and is killed with
+        // SIGKILL once a segment is finished, leaving the job folder a crash leaves.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=48x32:rate=10", "-t", "4", "-c:v", "libx264", "-pix_fmt",
+                                 "yuv420p", path("videos/long.mp4")}));
+        {
+            MainWindow w(db);
+            QCOMPARE(w.addPaths({path("videos/long.mp4"), path("videos/sub/b.mkv")}), 2);
+            QVERIFY(w.queueModel()->waitForProbes(30'000));
+            w.queueModel()->moveJobs({w.queueModel()->jobs()[1].id}, 0); // reorder: b.mkv first
+            w.queueModel()->modify(w.queueModel()->jobs()[1].id, [](Job& j) { j.state = JobState::Running; });
+        } // the window goes away with a job marked running, as if the app had been killed
+        QProcess cli;
+        cli.start(QStringLiteral(DUALX_CLI_PATH),
+                  {"upscale", path("videos/long.mp4"), "-o", path("out/long-dualx.mkv"), "--model", path("tiny.safetensors"),
+                   "--preset", "archive-ffv1", "--tile", "32", "--tile-overlap", "8", "--frames", "4", "--frame-overlap", "1",
+                   "--device", "cpu", "--threads", "1", "--segment-frames", "4", "--progress", "none"});
+        QVERIFY(cli.waitForStarted());
+        QVERIFY2(test::killWhenFileContains(cli, path("out/long-dualx.mkv.dualx-job/journal.json"), "segment-000000"),
+                 "the CLI job ended before it could be killed");
+
+        MainWindow w(db);
+        const auto& jobs = w.queueModel()->jobs();
+        QCOMPARE(jobs.size(), 2);
+        QVERIFY(jobs[0].input.endsWith("b.mkv")); // the order came back
+        QVERIFY(jobs[1].state == JobState::Queued); // running when "killed": queued again
+        w.runner()->start();
+        spinUntil([&] { return !w.runner()->isActive(); }, 240'000);
+        QVERIFY2(w.queueModel()->jobs()[1].state == JobState::Done, qPrintable(w.queueModel()->jobs()[1].message));
+        QVERIFY2(w.queueModel()->jobs()[1].message.contains("resumed after frame"), qPrintable(w.queueModel()->jobs()[1].message));
+        QVERIFY(!QFile::exists(path("out/long-dualx.mkv.dualx-job")));
+    }
+
+    void languageSwitchesAKnownString()
+    {
+        MainWindow w(path("lang.sqlite"));
+        auto textOf = [&](const QString& english) {
+            for (auto* a : w.findChildren<QAction*>())
+                if (a->shortcut() == QKeySequence(QKeySequence::Open)) return a->text();
+            return english;
+        };
+        QCOMPARE(textOf("Add files"), QStringLiteral("Add files"));
+        QVERIFY(installLanguage("de"));
+        QCoreApplication::processEvents();
+        QCOMPARE(textOf("Add files"), QStringLiteral("Dateien hinzufügen"));
+        QVERIFY(installLanguage("zh_CN"));
+        QCoreApplication::processEvents();
+        QCOMPARE(textOf("Add files"), QStringLiteral("添加文件"));
+        QVERIFY(installLanguage(""));
+        QCoreApplication::processEvents();
+        QCOMPARE(textOf("Add files"), QStringLiteral("Add files"));
+        QVERIFY(!installLanguage("xx"));
+    }
+};
+
+QTEST_MAIN(TestUiMainWindow)
+#include "test_ui_main_window.moc"

@@ -1,0 +1,56 @@
+#include "app_settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace dualx::ui {
+
+AppSettings AppSettings::load()
+{
+    QSettings q;
+    AppSettings s;
+    s.device = q.value("engine/device", s.device).toString();
+    s.threads = q.value("engine/threads", s.threads).toInt();
+    s.tileLr = q.value("engine/tile", s.tileLr).toInt();
+    s.tileOverlapLr = q.value("engine/tileOverlap", s.tileOverlapLr).toInt();
+    s.windowFrames = q.value("engine/frames", s.windowFrames).toInt();
+    s.windowOverlap = q.value("engine/frameOverlap", s.windowOverlap).toInt();
+    s.outputFolder = q.value("output/folder", s.outputFolder).toString();
+    s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();
+    s.defaultModel = q.value("queue/model", s.defaultModel).toString();
+    s.defaultPreset = q.value("queue/preset", s.defaultPreset).toString();
+    s.parallelJobs = std::max(1, q.value("queue/parallelJobs", s.parallelJobs).toInt());
+    s.quitWhenQueueDone = q.value("queue/quitWhenDone", s.quitWhenQueueDone).toBool();
+    s.language = q.value("ui/language", s.language).toString();
+    return s;
+}
+
+void AppSettings::save() const
+{
+    QSettings q;
+    q.setValue("engine/device", device);
+    q.setValue("engine/threads", threads);
+    q.setValue("engine/tile", tileLr);
+    q.setValue("engine/tileOverlap", tileOverlapLr);
+    q.setValue("engine/frames", windowFrames);
+    q.setValue("engine/frameOverlap", windowOverlap);
+    q.setValue("output/folder", outputFolder);
+    q.setValue("output/naming", namingTemplate);
+    q.setValue("queue/model", defaultModel);
+    q.setValue("queue/preset", defaultPreset);
+    q.setValue("queue/parallelJobs", parallelJobs);
+    q.setValue("queue/quitWhenDone", quitWhenQueueDone);
+    q.setValue("ui/language", language);
+}
+
+QString AppSettings::outputFor(const QString& input, const QString& extension) const
+{
+    const QFileInfo source(input);
+    QString name = namingTemplate.isEmpty() ? QStringLiteral("{name}-dualx") : namingTemplate;
+    name.replace(QStringLiteral("{name}"), source.completeBaseName());
+    const QString folder = outputFolder.isEmpty() ? source.absolutePath() : outputFolder;
+    return QDir(folder).filePath(name + extension);
+}
+
+} // namespace dualx::ui

@@ -1,0 +1,29 @@
+#pragma once
+// The desktop app's settings, saved with QSettings: engine (device, threads, tiling), where
+// outputs go and how they are named, how many jobs run at once, language.
+#include <QString>
+
+namespace dualx::ui {
+
+struct AppSettings {
+    QString device = QStringLiteral("auto"); // auto | cpu | cuda
+    int threads = 0;                         // 0: all cores
+    int tileLr = 0;                          // 0: the model's default (112 MSE, 64 GAN)
+    int tileOverlapLr = 16;
+    int windowFrames = 16;
+    int windowOverlap = 4;
+    QString outputFolder;                    // empty: beside the source
+    QString namingTemplate = QStringLiteral("{name}-dualx"); // {name} = source file name without extension
+    QString defaultModel = QStringLiteral("mse");
+    QString defaultPreset = QStringLiteral("web-h264");
+    int parallelJobs = 1;
+    QString language;                        // empty: the system's
+    bool quitWhenQueueDone = false;
+
+    static AppSettings load();  // from QSettings (organisation "DualX", application "DualX Studio")
+    void save() const;
+    // Output path for `input` with a preset's file extension (".mkv").
+    QString outputFor(const QString& input, const QString& extension) const;
+};
+
+} // namespace dualx::ui

@@ -1,0 +1,28 @@
+#pragma once
+// One queued restoration as the desktop app keeps it: what to do (input, output, model, preset,
+// tiling) and how far it got. Plain data, stored row for row by JobStore.
+#include <QString>
+#include <QtGlobal>
+
+namespace dualx::ui {
+
+enum class JobState { Queued, Running, Paused, Done, Failed, Cancelled, Refused };
+
+QString jobStateName(JobState state);          // stable, untranslated: stored in the database
+JobState jobStateFromName(const QString& name); // unknown -> Queued
+QString jobStateLabel(JobState state);         // translated, for the table
+
+struct Job {
+    qint64 id = 0;       // database row id, 0 until stored
+    int position = 0;    // order in the queue
+    QString input, output;
+    QString model = QStringLiteral("mse"); // "mse", "gan" or a weight file
+    QString preset = QStringLiteral("web-h264");
+    JobState state = JobState::Queued;
+    qint64 framesDone = 0, framesTotal = 0;
+    double framesPerSecond = 0, etaSeconds = -1;
+    QString message;     // error text, refusal reason, or the job report
+    QString sourceInfo;  // "640x360 25 fps 0:42 h264, audio aac, 1 subtitle"
+};
+
+} // namespace dualx::ui

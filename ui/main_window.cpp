@@ -1,0 +1,308 @@
+#include "main_window.h"
+
+#include "compare_panel.h"
+#include "job_queue_model.h"
+#include "queue_runner.h"
+#include "settings_dialog.h"
+
+#include "dualx/export_preset.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QToolBar>
+#include <QUrl>
+
+namespace dualx::ui {
+
+MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWindow(parent), m_settings(AppSettings::load())
+{
+    setAcceptDrops(true);
+    resize(1280, 820);
+    m_model = new JobQueueModel(std::make_unique<JobStore>(databasePath), this);
+    m_runner = new QueueRunner(m_model, this);
+    m_runner->setSettings(m_settings);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setDragDropMode(QAbstractItemView::InternalMove); // drag rows to reorder
+    m_table->setDragEnabled(true);
+    m_table->setDropIndicatorShown(true);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->verticalHeader()->setDefaultSectionSize(60);
+    m_table->setIconSize(QSize(96, 54));
+    m_table->horizontalHeader()->setSectionResizeMode(JobQueueModel::Source, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(JobQueueModel::Output, QHeaderView::Stretch);
+    m_table->setAccessibleName(tr("Job queue"));
+    m_dropHint = new QLabel(m_table->viewport());
+    m_dropHint->setAlignment(Qt::AlignCenter);
+    m_dropHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+
+    m_compare = new ComparePanel(this);
+    m_compare->setSettings(m_settings);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_compare);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    setCentralWidget(split);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setAccessibleName(tr("Log"));
+    auto* dock = new QDockWidget(tr("Log"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    dock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+
+    buildActions();
+    retranslate();
+    connect(m_runner, &QueueRunner::logMessage, this, &MainWindow::log);
+    connect(m_compare, &ComparePanel::logMessage, this, &MainWindow::log);
+    connect(m_runner, &QueueRunner::activeChanged, this, &MainWindow::updateActions);
+    connect(m_runner, &QueueRunner::queueFinished, this, [this](int done, int failed) {
+        const QString text = tr("Queue finished: %1 done, %2 failed").arg(done).arg(failed);
+        if (m_tray) m_tray->showMessage(tr("DualX Studio"), text);
+        statusBar()->showMessage(text);
+        if (m_settings.quitWhenQueueDone) close();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const auto ids = selectedIds();
+        m_compare->showJob(ids.isEmpty() ? nullptr : m_model->job(ids.first()));
+        updateActions();
+    });
+    connect(m_model, &JobQueueModel::jobChanged, this, [this](qint64 id) {
+        const auto ids = selectedIds();
+        if (!ids.isEmpty() && ids.first() == id) m_compare->showJob(m_model->job(id));
+        updateActions();
+    });
+    auto hint = [this] {
+        m_dropHint->setVisible(m_model->rowCount() == 0);
+        m_dropHint->resize(m_table->viewport()->size());
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, hint);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, hint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, hint);
+    hint();
+    updateActions();
+    log(tr("Queue database: %1 (%2 jobs)").arg(databasePath).arg(m_model->rowCount()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto* bar = addToolBar(tr("Queue"));
+    bar->setObjectName(QStringLiteral("queueToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto make = [&](QStyle::StandardPixmap icon, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(style()->standardIcon(icon), QString(), this);
+        if (!key.isEmpty()) a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        bar->addAction(a);
+        return a;
+    };
+    m_addFiles = make(QStyle::SP_FileIcon, QKeySequence::Open, [this] {
+        const auto files = QFileDialog::getOpenFileNames(this, tr("Add videos"));
+        if (!files.isEmpty()) addPaths(files);
+    });
+    m_addFolder = make(QStyle::SP_DirIcon, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of videos"));
+        if (!folder.isEmpty()) addPaths({folder});
+    });
+    bar->addSeparator();
+    m_start = make(QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
+        m_runner->setSettings(m_settings);
+        m_runner->start();
+    });
+    m_pause = make(QStyle::SP_MediaPause, QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
+        m_runner->isPaused() ? m_runner->resume() : m_runner->pause();
+        updateActions();
+    });
+    m_stop = make(QStyle::SP_MediaStop, QKeySequence(), [this] { m_runner->stop(); });
+    bar->addSeparator();
+    m_cancel = make(QStyle::SP_DialogCancelButton, QKeySequence(), [this] {
+        for (qint64 id : selectedIds()) m_runner->cancelJob(id);
+    });
+    m_retry = make(QStyle::SP_BrowserReload, QKeySequence(), [this] {
+        for (qint64 id : selectedIds())
+            m_model->modify(id, [](Job& j) {
+                if (j.state == JobState::Failed || j.state == JobState::Cancelled || j.state == JobState::Done) {
+                    j.state = JobState::Queued;
+                    j.framesDone = 0;
+                    j.message.clear();
+                }
+            });
+    });
+    m_remove = make(QStyle::SP_TrashIcon, QKeySequence::Delete, [this] {
+        QVector<qint64> removable;
+        for (qint64 id : selectedIds()) {
+            const Job* j = m_model->job(id);
+            if (j && j->state != JobState::Running && j->state != JobState::Paused) removable.push_back(id);
+        }
+        m_model->removeJobs(removable);
+    });
+    bar->addSeparator();
+    m_top = make(QStyle::SP_ArrowUp, QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_model->moveJobs(selectedIds(), 0); });
+    m_up = make(QStyle::SP_ArrowUp, QKeySequence(Qt::CTRL | Qt::Key_Up), [this] {
+        const auto ids = selectedIds();
+        if (!ids.isEmpty()) m_model->moveJobs(ids, std::max(0, m_model->rowOf(ids.first()) - 1));
+    });
+    m_down = make(QStyle::SP_ArrowDown, QKeySequence(Qt::CTRL | Qt::Key_Down), [this] {
+        const auto ids = selectedIds();
+        if (!ids.isEmpty()) m_model->moveJobs(ids, m_model->rowOf(ids.last()) + 2);
+    });
+    m_bottom = make(QStyle::SP_ArrowDown, QKeySequence(Qt::CTRL | Qt::Key_End), [this] { m_model->moveJobs(selectedIds(), m_model->rowCount()); });
+    bar->addSeparator();
+    m_useMse = make(QStyle::SP_DialogApplyButton, QKeySequence(), [this] { applyToSelected(JobQueueModel::Model, QStringLiteral("mse")); });
+    m_useGan = make(QStyle::SP_DialogApplyButton, QKeySequence(), [this] { applyToSelected(JobQueueModel::Model, QStringLiteral("gan")); });
+    m_openFolder = make(QStyle::SP_DirOpenIcon, QKeySequence(), [this] {
+        const auto ids = selectedIds();
+        if (!ids.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
+    });
+    m_settingsAction = make(QStyle::SP_FileDialogDetailedView, QKeySequence::Preferences, [this] { openSettings(); });
+
+    // Multi-select edit: the preset of every selected queued job, from a context menu.
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        auto* presets = menu.addMenu(tr("Preset for selected jobs"));
+        for (const auto& p : allPresets()) {
+            const QString id = QString::fromStdString(p.id);
+            presets->addAction(QString::fromStdString(p.name), this, [this, id] { applyToSelected(JobQueueModel::Preset, id); });
+        }
+        menu.addAction(m_useMse);
+        menu.addAction(m_useGan);
+        menu.addSeparator();
+        menu.addAction(m_retry);
+        menu.addAction(m_cancel);
+        menu.addAction(m_remove);
+        menu.addAction(m_openFolder);
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("DualX Studio"));
+    m_dropHint->setText(tr("Drop videos or folders here\nor use Add files / Add folder"));
+    const std::pair<QAction*, QString> texts[] = {
+        {m_addFiles, tr("Add files")},  {m_addFolder, tr("Add folder")}, {m_start, tr("Start")},
+        {m_pause, tr("Pause")},         {m_stop, tr("Stop")},            {m_cancel, tr("Cancel job")},
+        {m_retry, tr("Retry")},         {m_remove, tr("Remove")},        {m_top, tr("To top")},
+        {m_up, tr("Up")},               {m_down, tr("Down")},            {m_bottom, tr("To bottom")},
+        {m_useMse, tr("Use MSE model")}, {m_useGan, tr("Use GAN model")}, {m_openFolder, tr("Open output folder")},
+        {m_settingsAction, tr("Settings")}};
+    for (const auto& [action, text] : texts) {
+        action->setText(text);
+        action->setToolTip(action->shortcut().isEmpty() ? text : text + " (" + action->shortcut().toString(QKeySequence::NativeText) + ")");
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateActions()
+{
+    const bool active = m_runner->isActive();
+    m_start->setEnabled(!active && m_model->nextQueued() != 0);
+    m_pause->setEnabled(active);
+    m_pause->setText(m_runner->isPaused() ? tr("Resume") : tr("Pause"));
+    m_stop->setEnabled(active);
+    const bool any = !selectedIds().isEmpty();
+    for (auto* a : {m_cancel, m_retry, m_remove, m_top, m_up, m_down, m_bottom, m_openFolder, m_useMse, m_useGan}) a->setEnabled(any);
+    statusBar()->showMessage(active ? (m_runner->isPaused() ? tr("Paused") : tr("Running %1 job(s)").arg(m_runner->runningCount()))
+                                    : tr("%1 jobs in the queue").arg(m_model->rowCount()));
+}
+
+QVector<qint64> MainWindow::selectedIds() const
+{
+    QVector<qint64> ids;
+    if (!m_table->selectionModel()) return ids;
+    auto rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const auto& r : rows) ids.push_back(r.data(JobQueueModel::JobIdRole).toLongLong());
+    return ids;
+}
+
+void MainWindow::applyToSelected(int column, const QString& value)
+{
+    for (qint64 id : selectedIds()) m_model->setData(m_model->index(m_model->rowOf(id), column), value, Qt::EditRole);
+}
+
+int MainWindow::addPaths(const QStringList& paths)
+{
+    const int added = m_model->addPaths(paths, m_settings);
+    log(tr("Added %1 job(s)").arg(added));
+    updateActions();
+    return added;
+}
+
+void MainWindow::log(const QString& line)
+{
+    m_log->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + line);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    m_settings = dialog.settings();
+    m_settings.save();
+    m_runner->setSettings(m_settings);
+    m_compare->setSettings(m_settings);
+    Q_EMIT languageRequested(m_settings.language);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const auto& url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
+    addPaths(paths);
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // Running jobs are cancelled; their finished segments stay, and the next start resumes them.
+    if (m_runner->runningCount() > 0) log(tr("Stopping: running jobs will resume from their last segment next time"));
+    m_runner->stop();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace dualx::ui

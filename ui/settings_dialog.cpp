@@ -1,0 +1,124 @@
+#include "settings_dialog.h"
+
+#include "translations.h"
+
+#include "dualx/device.h"
+#include "dualx/export_preset.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+
+namespace dualx::ui {
+
+namespace {
+
+QSpinBox* spin(int lo, int hi, int value, QWidget* parent, const QString& special = {})
+{
+    auto* s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    if (!special.isEmpty()) s->setSpecialValueText(special);
+    return s;
+}
+
+void select(QComboBox* box, const QString& data)
+{
+    const int i = box->findData(data);
+    if (i >= 0) box->setCurrentIndex(i);
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(parent), m_original(s)
+{
+    setWindowTitle(tr("Settings"));
+    auto* form = new QFormLayout;
+
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic (GPU if available)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    for (const auto& gpu : listCudaDevices()) m_device->addItem(tr("CUDA: %1").arg(QString::fromStdString(gpu)), QStringLiteral("cuda"));
+    select(m_device, s.device);
+    form->addRow(tr("Device"), m_device);
+    m_threads = spin(0, 256, s.threads, this, tr("all %1 cores").arg(QThread::idealThreadCount()));
+    form->addRow(tr("CPU threads"), m_threads);
+    m_tile = spin(0, 1024, s.tileLr, this, tr("model default (112 MSE, 64 GAN)"));
+    form->addRow(tr("Tile size (input pixels)"), m_tile);
+    m_tileOverlap = spin(0, 256, s.tileOverlapLr, this);
+    form->addRow(tr("Tile overlap"), m_tileOverlap);
+    m_frames = spin(1, 64, s.windowFrames, this);
+    form->addRow(tr("Temporal window (frames)"), m_frames);
+    m_frameOverlap = spin(0, 63, s.windowOverlap, this);
+    form->addRow(tr("Window overlap (frames)"), m_frameOverlap);
+
+    m_model = new QComboBox(this);
+    m_model->addItem(tr("MSE (faithful)"), QStringLiteral("mse"));
+    m_model->addItem(tr("GAN (sharp)"), QStringLiteral("gan"));
+    select(m_model, s.defaultModel);
+    form->addRow(tr("Model for new jobs"), m_model);
+    m_preset = new QComboBox(this);
+    for (const auto& p : allPresets()) m_preset->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
+    select(m_preset, s.defaultPreset);
+    form->addRow(tr("Preset for new jobs"), m_preset);
+
+    auto* folderRow = new QHBoxLayout;
+    m_folder = new QLineEdit(s.outputFolder, this);
+    m_folder->setPlaceholderText(tr("beside each source"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("Output folder"), m_folder->text());
+        if (!folder.isEmpty()) m_folder->setText(folder);
+    });
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    form->addRow(tr("Output folder"), folderRow);
+    m_naming = new QLineEdit(s.namingTemplate, this);
+    m_naming->setToolTip(tr("{name} is the source file name without its extension"));
+    form->addRow(tr("Output name"), m_naming);
+    m_parallel = spin(1, 8, s.parallelJobs, this);
+    form->addRow(tr("Jobs at a time"), m_parallel);
+    m_quit = new QCheckBox(tr("Quit when the queue is done"), this);
+    m_quit->setChecked(s.quitWhenQueueDone);
+    form->addRow(QString(), m_quit);
+    m_language = new QComboBox(this);
+    m_language->addItem(tr("System language"), QString());
+    for (const auto& [code, name] : availableLanguages()) m_language->addItem(name, code);
+    select(m_language, s.language);
+    form->addRow(tr("Language"), m_language);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+}
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings s = m_original;
+    s.device = m_device->currentData().toString();
+    s.threads = m_threads->value();
+    s.tileLr = m_tile->value();
+    s.tileOverlapLr = m_tileOverlap->value();
+    s.windowFrames = m_frames->value();
+    s.windowOverlap = std::min(m_frameOverlap->value(), s.windowFrames - 1);
+    s.defaultModel = m_model->currentData().toString();
+    s.defaultPreset = m_preset->currentData().toString();
+    s.outputFolder = m_folder->text();
+    s.namingTemplate = m_naming->text();
+    s.parallelJobs = m_parallel->value();
+    s.quitWhenQueueDone = m_quit->isChecked();
+    s.language = m_language->currentData().toString();
+    return s;
+}
+
+} // namespace dualx::ui
