@@ -2,6 +2,7 @@
 
 #include "compare_panel.h"
 #include "job_queue_model.h"
+#include "progress_delegate.h"
 #include "queue_runner.h"
 #include "settings_dialog.h"
 
@@ -52,6 +53,7 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWind
     m_table->horizontalHeader()->setSectionResizeMode(JobQueueModel::Source, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(JobQueueModel::Output, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Job queue"));
+    m_table->setItemDelegateForColumn(JobQueueModel::Progress, new ProgressDelegate(m_table));
     m_dropHint = new QLabel(m_table->viewport());
     m_dropHint->setAlignment(Qt::AlignCenter);
     m_dropHint->setAttribute(Qt::WA_TransparentForMouseEvents);
@@ -73,6 +75,7 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWind
     dock->setObjectName(QStringLiteral("logDock"));
     dock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {110}, Qt::Vertical);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
