@@ -6,7 +6,10 @@
 #include "queue_runner.h"
 #include "settings_dialog.h"
 
+#include "dualx/device.h"
 #include "dualx/export_preset.h"
+#include "dualx/runtime.h"
+#include "dualx/shipped_models.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -35,6 +39,7 @@ namespace dualx::ui {
 MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWindow(parent), m_settings(AppSettings::load())
 {
     setAcceptDrops(true);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/dualx-studio-256.png")));
     resize(1280, 820);
     m_model = new JobQueueModel(std::make_unique<JobStore>(databasePath), this);
     m_runner = new QueueRunner(m_model, this);
@@ -189,6 +194,7 @@ void MainWindow::buildActions()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
     });
     m_settingsAction = make(QStyle::SP_FileDialogDetailedView, QKeySequence::Preferences, [this] { openSettings(); });
+    m_about = make(QStyle::SP_MessageBoxInformation, QKeySequence::HelpContents, [this] { showAbout(); });
 
     // Multi-select edit: the preset of every selected queued job, from a context menu.
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -220,7 +226,7 @@ void MainWindow::retranslate()
         {m_retry, tr("Retry")},         {m_remove, tr("Remove")},        {m_top, tr("To top")},
         {m_up, tr("Up")},               {m_down, tr("Down")},            {m_bottom, tr("To bottom")},
         {m_useMse, tr("Use MSE model")}, {m_useGan, tr("Use GAN model")}, {m_openFolder, tr("Open output folder")},
-        {m_settingsAction, tr("Settings")}};
+        {m_settingsAction, tr("Settings")}, {m_about, tr("About")}};
     for (const auto& [action, text] : texts) {
         action->setText(text);
         action->setToolTip(action->shortcut().isEmpty() ? text : text + " (" + action->shortcut().toString(QKeySequence::NativeText) + ")");
@@ -283,6 +289,17 @@ void MainWindow::openSettings()
     m_runner->setSettings(m_settings);
     m_compare->setSettings(m_settings);
     Q_EMIT languageRequested(m_settings.language);
+}
+
+void MainWindow::showAbout()
+{
+    QString models;
+    for (const auto& line : shippedModelProvenance()) models += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(line).toHtmlEscaped());
+    QMessageBox::about(this, tr("About DualX Studio"),
+                       tr("<h3>DualX Studio %1</h3><p>Restores and upscales videos 4x with the DualX-VSR video transformer.</p>"
+                          "<p>LibTorch %2<br>Device: %3</p><p>Models:</p><ul>%4</ul>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromStdString(torchVersion()),
+                                QString::fromStdString(selectDevice(DevicePreference::Auto).description), models));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

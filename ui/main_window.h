@@ -47,6 +47,7 @@ private:
     QVector<qint64> selectedIds() const;
     void log(const QString& line);
     void openSettings();
+    void showAbout();
     void applyToSelected(int column, const QString& value);
 
     AppSettings m_settings;
@@ -58,7 +59,7 @@ private:
     QPlainTextEdit* m_log = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QAction *m_addFiles, *m_addFolder, *m_start, *m_pause, *m_stop, *m_cancel, *m_retry, *m_remove, *m_top, *m_up, *m_down,
-        *m_bottom, *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan;
+        *m_bottom, *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan, *m_about;
 };
 
 } // namespace dualx::ui

@@ -4,6 +4,7 @@
 #include "dualx/device.h"
 #include "dualx/errors.h"
 #include "dualx/runtime.h"
+#include "dualx/shipped_models.h"
 
 #include <c10/util/Exception.h>
 
@@ -65,6 +66,7 @@ int main(int argc, char** argv)
         dualx::configureThreads();
         std::cout << "dualx " << DUALX_VERSION << "\nLibTorch " << dualx::torchVersion() << "\ndevice "
                   << dualx::selectDevice(dualx::DevicePreference::Auto).description << "\n";
+        for (const auto& line : dualx::shippedModelProvenance()) std::cout << "model " << line << "\n";
         return 0;
     }
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {

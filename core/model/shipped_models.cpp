@@ -1,6 +1,7 @@
 #include "dualx/shipped_models.h"
 
 #include "dualx/errors.h"
+#include "dualx/weights.h"
 
 #include <unistd.h>
 
@@ -33,6 +34,27 @@ std::string resolveModel(const std::string& name)
         if (fs::exists(c)) return fs::weakly_canonical(c).string();
     throw Error(ErrorCode::FileNotFound, "the shipped " + name + " model (" + file
                                              + ") is not installed yet; give a weight file with --model FILE");
+}
+
+std::vector<std::string> shippedModelProvenance()
+{
+    std::vector<std::string> lines;
+    for (const char* name : {"mse", "gan"}) {
+        try {
+            const std::string path = resolveModel(name);
+            const WeightFileInfo info = inspectWeightFile(path);
+            auto meta = [&](const char* key) {
+                auto it = info.metadata.find(key);
+                return it == info.metadata.end() ? std::string("?") : it->second;
+            };
+            lines.push_back(std::string(name) + ": " + path + ": " + info.config.preset + ", " + std::to_string(info.parameters)
+                            + " parameters, " + info.storageDtype + ", trained " + meta("dualx.stages") + ", validation PSNR-Y "
+                            + meta("dualx.validation_psnr_y") + " dB (bicubic " + meta("dualx.validation_bicubic_psnr_y") + ")");
+        } catch (const Error& e) {
+            lines.push_back(std::string(name) + ": " + e.what());
+        }
+    }
+    return lines;
 }
 
 } // namespace dualx

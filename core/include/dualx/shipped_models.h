@@ -3,10 +3,16 @@
 // looked up in DUALX_MODEL_DIR, beside the build tree, or in the installed share folder. Shared
 // by the CLI and the desktop app so both find the same files.
 #include <string>
+#include <vector>
 
 namespace dualx {
 
 // "mse" / "gan" -> the shipped file's path (FileNotFound naming it if absent); else `name`.
 std::string resolveModel(const std::string& name);
+
+// One line per shipped model for --version and the About dialog: where it is and where it came
+// from ("mse: /usr/share/dualx/models/dualx-small-mse.safetensors: small, 190,736 parameters,
+// trained small-stage1-bicubic@12000, F16"), or that it is not installed.
+std::vector<std::string> shippedModelProvenance();
 
 } // namespace dualx
