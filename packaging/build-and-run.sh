@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Everything from a fresh Debian 12 machine to the main job: install, build, run.
-# Today the engine stops at the network: this shows the shipped presets and measures the CPU
-# preset on a 320x180 clip. Upscaling the bundled sample clip arrives with the video pipeline.
+# With a display, DualX Studio opens with the bundled sample clip queued; without one, the CLI
+# restores the sample clip with the shipped MSE model and shows what came out.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${DUALX_BUILD_DIR:-$root/build}"
+sample="$root/resources/sample/cockatoo-320x180.mp4"
 bash "$root/packaging/install-deps.sh"
 bash "$root/packaging/build.sh"
 "$build/app/dualx" --version
-"$build/app/dualx" model-info --preset small --size 320x180 --frames 16
-"$build/app/dualx" bench --preset small --size 320x180 --frames 8 --warmup 0
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$build/app/dualx-studio" ]; then
+  exec "$build/app/dualx-studio" "$sample"
+fi
+out="$build/sample-restored.mp4"
+rm -f "$out"
+"$build/app/dualx" upscale "$sample" -o "$out" --model mse --preset web-h264
+ffprobe -v error -show_entries stream=codec_type,codec_name,width,height:format=duration -of compact "$out"
+echo "restored sample: $out"

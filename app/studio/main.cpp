@@ -58,15 +58,17 @@ int main(int argc, char** argv)
     window->show();
     if (parser.isSet(start)) window->runner()->start();
     if (parser.isSet(screenshot)) {
+        // With --start the picture is taken once the queue has finished, showing a result.
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(0, [&] {
+        auto take = [&, file] {
             window->queueModel()->waitForProbes(30'000);
             if (window->queueModel()->rowCount() > 0) window->table()->selectRow(0);
-            QTimer::singleShot(1500, [&, file] {
-                const bool ok = window->grab().save(file);
-                QApplication::exit(ok ? 0 : 2);
-            });
-        });
+            QTimer::singleShot(2000, [&, file] { QApplication::exit(window->grab().save(file) ? 0 : 2); });
+        };
+        if (parser.isSet(start) && window->runner()->isActive())
+            QObject::connect(window->runner(), &dualx::ui::QueueRunner::queueFinished, take);
+        else
+            QTimer::singleShot(0, take);
     }
     return app.exec();
 }
