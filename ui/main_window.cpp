@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -205,6 +206,14 @@ void MainWindow::buildActions()
             const QString id = QString::fromStdString(p.id);
             presets->addAction(QString::fromStdString(p.name), this, [this, id] { applyToSelected(JobQueueModel::Preset, id); });
         }
+        menu.addAction(tr("Output folder for selected jobs…"), this, [this] {
+            const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder"));
+            if (folder.isEmpty()) return;
+            for (qint64 id : selectedIds()) {
+                const Job* j = m_model->job(id);
+                if (j) applyOutput(id, QDir(folder).filePath(QFileInfo(j->output).fileName()));
+            }
+        });
         menu.addAction(m_useMse);
         menu.addAction(m_useGan);
         menu.addSeparator();
@@ -260,6 +269,11 @@ QVector<qint64> MainWindow::selectedIds() const
     std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     for (const auto& r : rows) ids.push_back(r.data(JobQueueModel::JobIdRole).toLongLong());
     return ids;
+}
+
+void MainWindow::applyOutput(qint64 id, const QString& output)
+{
+    m_model->setData(m_model->index(m_model->rowOf(id), JobQueueModel::Output), output, Qt::EditRole);
 }
 
 void MainWindow::applyToSelected(int column, const QString& value)

@@ -49,6 +49,7 @@ private:
     void openSettings();
     void showAbout();
     void applyToSelected(int column, const QString& value);
+    void applyOutput(qint64 id, const QString& output);
 
     AppSettings m_settings;
     JobQueueModel* m_model = nullptr;
