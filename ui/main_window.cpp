@@ -2,6 +2,7 @@
 
 #include "compare_panel.h"
 #include "job_queue_model.h"
+#include "preset_editor.h"
 #include "progress_delegate.h"
 #include "queue_runner.h"
 #include "settings_dialog.h"
@@ -195,6 +196,11 @@ void MainWindow::buildActions()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
     });
     m_settingsAction = make(QStyle::SP_FileDialogDetailedView, QKeySequence::Preferences, [this] { openSettings(); });
+    m_presets = make(QStyle::SP_FileDialogContentsView, QKeySequence(), [this] {
+        PresetEditor editor(QString::fromStdString(userPresetFolder()), this);
+        connect(&editor, &PresetEditor::presetsChanged, this, [this] { log(tr("Presets changed")); });
+        editor.exec();
+    });
     m_about = make(QStyle::SP_MessageBoxInformation, QKeySequence::HelpContents, [this] { showAbout(); });
 
     // Multi-select edit: the preset of every selected queued job, from a context menu.
@@ -235,7 +241,7 @@ void MainWindow::retranslate()
         {m_retry, tr("Retry")},         {m_remove, tr("Remove")},        {m_top, tr("To top")},
         {m_up, tr("Up")},               {m_down, tr("Down")},            {m_bottom, tr("To bottom")},
         {m_useMse, tr("Use MSE model")}, {m_useGan, tr("Use GAN model")}, {m_openFolder, tr("Open output folder")},
-        {m_settingsAction, tr("Settings")}, {m_about, tr("About")}};
+        {m_settingsAction, tr("Settings")}, {m_presets, tr("Presets")}, {m_about, tr("About")}};
     for (const auto& [action, text] : texts) {
         action->setText(text);
         action->setToolTip(action->shortcut().isEmpty() ? text : text + " (" + action->shortcut().toString(QKeySequence::NativeText) + ")");
