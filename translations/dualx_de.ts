@@ -150,52 +150,52 @@
 <context>
     <name>dualx::ui::CompareViewer</name>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="40"/>
+        <location filename="../ui/compare_viewer.cpp" line="46"/>
         <source>Before/after comparison</source>
         <translation>Vorher-Nachher-Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="41"/>
+        <location filename="../ui/compare_viewer.cpp" line="47"/>
         <source>Compares the source frame with the restored frame. Drag the divider or the image, scroll to zoom, F fits, 1, 2 and 4 set the zoom, hold Space to show the source.</source>
         <translation>Vergleicht den Quell-Frame mit dem restaurierten Frame. Trennlinie oder Bild ziehen, scrollen zum Zoomen, F passt ein, 1, 2 und 4 stellen den Zoom ein, Leertaste halten zeigt die Quelle.</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="320"/>
+        <location filename="../ui/compare_viewer.cpp" line="338"/>
         <source>No frame</source>
         <translation>Kein Frame</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="323"/>
+        <location filename="../ui/compare_viewer.cpp" line="341"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="324"/>
+        <location filename="../ui/compare_viewer.cpp" line="342"/>
         <source>Restored</source>
         <translation>Restauriert</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="325"/>
+        <location filename="../ui/compare_viewer.cpp" line="343"/>
         <source>No source frame</source>
         <translation>Kein Quell-Frame</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="326"/>
+        <location filename="../ui/compare_viewer.cpp" line="344"/>
         <source>No restored frame</source>
         <translation>Kein restaurierter Frame</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="356"/>
+        <location filename="../ui/compare_viewer.cpp" line="374"/>
         <source>Difference needs both frames</source>
         <translation>Differenz benötigt beide Frames</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="357"/>
+        <location filename="../ui/compare_viewer.cpp" line="375"/>
         <source>Difference ×%1</source>
         <translation>Differenz ×%1</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="360"/>
+        <location filename="../ui/compare_viewer.cpp" line="378"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -276,169 +276,901 @@
 <context>
     <name>dualx::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>Job queue</source>
         <translation>Auftragswarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>Warteschlange abgeschlossen: %1 fertig, %2 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>Queue database: %1 (%2 jobs)</source>
         <translation>Warteschlangen-Datenbank: %1 (%2 Aufträge)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Add videos</source>
         <translation>Videos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Add a folder of videos</source>
         <translation>Ordner mit Videos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
+        <source>Presets changed</source>
+        <translation>Voreinstellungen geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Preset for selected jobs</source>
         <translation>Voreinstellung für ausgewählte Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
+        <source>Output folder for selected jobs…</source>
+        <translation>Ausgabeordner für ausgewählte Aufträge…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>Videos oder Ordner hier ablegen
 oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>To top</source>
         <translation>Ganz nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>To bottom</source>
         <translation>Ganz nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Use MSE model</source>
         <translation>MSE-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Use GAN model</source>
         <translation>GAN-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Open output folder</source>
         <translation>Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Running %1 job(s)</source>
         <translation>Aktive Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>%1 jobs in the queue</source>
         <translation>%1 Aufträge in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Added %1 job(s)</source>
         <translation>Aufträge hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <source>About DualX Studio</source>
+        <translation>Über DualX Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="319"/>
+        <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restauriert Videos und skaliert sie mit dem Video-Transformer DualX-VSR um den Faktor 4 hoch.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Gerät: %3&lt;/p&gt;&lt;p&gt;Modelle:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>Wird gestoppt: Laufende Aufträge werden beim nächsten Mal ab ihrem letzten Segment fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>dualx::ui::PresetEditor</name>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="170"/>
+        <source>Export presets</source>
+        <translation>Exportvoreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="191"/>
+        <source>&amp;Presets</source>
+        <translation>&amp;Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="195"/>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="200"/>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="201"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="202"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="203"/>
+        <source>I&amp;mport…</source>
+        <translation>I&amp;mportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="204"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="205"/>
+        <source>New preset</source>
+        <translation>Neue Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="206"/>
+        <source>Duplicate preset</source>
+        <translation>Voreinstellung duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="207"/>
+        <location filename="../ui/preset_editor.cpp" line="925"/>
+        <source>Delete preset</source>
+        <translation>Voreinstellung löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="208"/>
+        <location filename="../ui/preset_editor.cpp" line="1027"/>
+        <source>Import preset</source>
+        <translation>Voreinstellung importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="209"/>
+        <location filename="../ui/preset_editor.cpp" line="1038"/>
+        <source>Export preset</source>
+        <translation>Voreinstellung exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="210"/>
+        <source>Start a new preset from common settings</source>
+        <translation>Neue Voreinstellung mit gängigen Einstellungen anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="211"/>
+        <source>Make an editable copy of the selected preset</source>
+        <translation>Bearbeitbare Kopie der ausgewählten Voreinstellung erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="212"/>
+        <source>Delete the selected user preset file</source>
+        <translation>Ausgewählte Benutzer-Voreinstellungsdatei löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="213"/>
+        <source>Add a preset .json file to your presets</source>
+        <translation>Eine Voreinstellungsdatei (.json) zu Ihren Voreinstellungen hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="214"/>
+        <source>Write the selected preset to a .json file</source>
+        <translation>Ausgewählte Voreinstellung in eine .json-Datei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="226"/>
+        <source>Built-in presets are read-only. Use Duplicate to make an editable copy.</source>
+        <translation>Integrierte Voreinstellungen sind schreibgeschützt. Mit „Duplizieren“ erstellen Sie eine bearbeitbare Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="231"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="234"/>
+        <source>Preset id</source>
+        <translation>Voreinstellungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="236"/>
+        <source>Short name used by the command line and as the file name (&lt;id&gt;.json): letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>Kurzname für die Befehlszeile und als Dateiname (&lt;id&gt;.json): Buchstaben, Ziffern, „-“, „_“ und „.“</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="237"/>
+        <source>&amp;Id</source>
+        <translation>&amp;ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="239"/>
+        <source>Preset name</source>
+        <translation>Name der Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="240"/>
+        <source>&amp;Name</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="242"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="246"/>
+        <source>Descrip&amp;tion</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="248"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="249"/>
+        <source>MP4 (mp4)</source>
+        <translation>MP4 (mp4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="250"/>
+        <source>Matroska (matroska)</source>
+        <translation>Matroska (matroska)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="251"/>
+        <source>QuickTime (mov)</source>
+        <translation>QuickTime (mov)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="252"/>
+        <source>&amp;Container</source>
+        <translation>C&amp;ontainer</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="254"/>
+        <source>File extension</source>
+        <translation>Dateierweiterung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="255"/>
+        <source>Extension of the output files, starting with &apos;.&apos;</source>
+        <translation>Erweiterung der Ausgabedateien, beginnend mit „.“</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="256"/>
+        <source>E&amp;xtension</source>
+        <translation>Er&amp;weiterung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="259"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="262"/>
+        <source>Video codec</source>
+        <translation>Videocodec</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="263"/>
+        <source>H.264 (libx264)</source>
+        <translation>H.264 (libx264)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="264"/>
+        <source>HEVC (libx265)</source>
+        <translation>HEVC (libx265)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="265"/>
+        <source>AV1 (libsvtav1)</source>
+        <translation>AV1 (libsvtav1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="266"/>
+        <source>FFV1, lossless (ffv1)</source>
+        <translation>FFV1, verlustfrei (ffv1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="267"/>
+        <source>ProRes (prores_ks)</source>
+        <translation>ProRes (prores_ks)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="268"/>
+        <source>C&amp;odec</source>
+        <translation>Cod&amp;ec</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="272"/>
+        <source>Pixel format</source>
+        <translation>Pixelformat</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="273"/>
+        <source>FFmpeg pixel format, e.g. yuv420p (8-bit) or yuv420p10le (10-bit)</source>
+        <translation>FFmpeg-Pixelformat, z. B. yuv420p (8 Bit) oder yuv420p10le (10 Bit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="274"/>
+        <source>Pixel &amp;format</source>
+        <translation>&amp;Pixelformat</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="276"/>
+        <source>Constant quality (CRF)</source>
+        <translation>Konstante Qualität (CRF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="278"/>
+        <location filename="../ui/preset_editor.cpp" line="287"/>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="280"/>
+        <source>Lower is better quality and larger files; &quot;not used&quot; leaves it to the bit rate or the encoder</source>
+        <translation>Niedriger bedeutet bessere Qualität und größere Dateien; „nicht verwendet“ überlässt dies der Bitrate oder dem Encoder</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="281"/>
+        <source>C&amp;RF</source>
+        <translation>&amp;CRF</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="283"/>
+        <source>Video bit rate in kbit/s</source>
+        <translation>Videobitrate in kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="286"/>
+        <location filename="../ui/preset_editor.cpp" line="329"/>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="288"/>
+        <source>&amp;Bit rate</source>
+        <translation>Bit&amp;rate</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="292"/>
+        <source>Encoder speed preset</source>
+        <translation>Geschwindigkeitsvoreinstellung des Encoders</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="293"/>
+        <source>encoder default</source>
+        <translation>Encoder-Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="294"/>
+        <source>Encoder pre&amp;set</source>
+        <translation>Encoder-Vorein&amp;stellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="296"/>
+        <source>Encoder and muxer options</source>
+        <translation>Encoder- und Muxer-Optionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="299"/>
+        <source>one key=value per line, e.g. movflags=+faststart</source>
+        <translation>ein key=value pro Zeile, z. B. movflags=+faststart</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="301"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="304"/>
+        <source>Audio and subtitles</source>
+        <translation>Audio und Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="308"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="309"/>
+        <source>Transcode</source>
+        <translation>Transkodieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="310"/>
+        <source>Drop</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="314"/>
+        <source>Audio policy</source>
+        <translation>Audiobehandlung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="316"/>
+        <source>Copy keeps the original audio (transcoded to the fallback codec where the container cannot hold it)</source>
+        <translation>„Kopieren“ behält den Originalton bei (wird in den Fallback-Codec transkodiert, wenn der Container ihn nicht aufnehmen kann)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="317"/>
+        <source>&amp;Audio</source>
+        <translation>A&amp;udio</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="323"/>
+        <source>Audio fallback codec</source>
+        <translation>Fallback-Audiocodec</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="324"/>
+        <source>Audio fallbac&amp;k codec</source>
+        <translation>&amp;Fallback-Audiocodec</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="326"/>
+        <source>Audio fallback bit rate in kbit/s</source>
+        <translation>Fallback-Audiobitrate in kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="330"/>
+        <source>codec default</source>
+        <translation>Codec-Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="331"/>
+        <source>Audio fallback bit rate</source>
+        <translation>Fallback-Audiobitrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="333"/>
+        <source>Subtitle policy</source>
+        <translation>Untertitelbehandlung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="334"/>
+        <source>S&amp;ubtitles</source>
+        <translation>Un&amp;tertitel</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="337"/>
+        <location filename="../ui/preset_editor.cpp" line="341"/>
+        <source>Final scale</source>
+        <translation>Endgültige Skalierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="342"/>
+        <source>None (keep the ×4 size)</source>
+        <translation>Keine (×4-Größe beibehalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="343"/>
+        <source>Factor of the ×4 result</source>
+        <translation>Faktor des ×4-Ergebnisses</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="344"/>
+        <source>Target height</source>
+        <translation>Zielhöhe</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="346"/>
+        <source>Scale factor</source>
+        <translation>Skalierungsfaktor</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="350"/>
+        <source>Applied to the ×4 result: 0.5 gives ×2</source>
+        <translation>Wird auf das ×4-Ergebnis angewendet: 0,5 ergibt ×2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="352"/>
+        <source>Target height in pixels</source>
+        <translation>Zielhöhe in Pixeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="354"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="355"/>
+        <source>Final height; the width keeps the aspect ratio</source>
+        <translation>Endgültige Höhe; die Breite folgt dem Seitenverhältnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="359"/>
+        <source>Output si&amp;ze</source>
+        <translation>Aus&amp;gabegröße</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="373"/>
+        <source>&amp;JSON preview</source>
+        <translation>&amp;JSON-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="375"/>
+        <source>JSON preview</source>
+        <translation>JSON-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="400"/>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="401"/>
+        <source>Revert unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="402"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="403"/>
+        <source>Save preset</source>
+        <translation>Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="405"/>
+        <source>Check the preset and write it to %1 (Ctrl+S)</source>
+        <translation>Voreinstellung prüfen und in %1 schreiben (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="406"/>
+        <location filename="../ui/preset_editor.cpp" line="407"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="487"/>
+        <source>Some preset files were skipped (the command line skips them too):
+%1</source>
+        <translation>Einige Voreinstellungsdateien wurden übersprungen (auch die Befehlszeile überspringt sie):
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="558"/>
+        <source>%1 (built-in)</source>
+        <translation>%1 (integriert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="559"/>
+        <source>%1 (unsaved)</source>
+        <translation>%1 (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="560"/>
+        <source>%1 (modified)</source>
+        <translation>%1 (geändert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="568"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="669"/>
+        <source>option line %1 is not key=value: &apos;%2&apos;</source>
+        <translation>Optionszeile %1 hat nicht die Form key=value: „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="705"/>
+        <source>Ready to save.</source>
+        <translation>Bereit zum Speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="707"/>
+        <location filename="../ui/preset_editor.cpp" line="829"/>
+        <location filename="../ui/preset_editor.cpp" line="837"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="796"/>
+        <source>built-in presets are read-only; use Duplicate to make an editable copy.</source>
+        <translation>integrierte Voreinstellungen sind schreibgeschützt; erstellen Sie mit „Duplizieren“ eine bearbeitbare Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="797"/>
+        <source>the id is empty.</source>
+        <translation>die ID ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="799"/>
+        <source>the id &apos;%1&apos; may only contain letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting with a letter or digit (it is the file name and the command-line name).</source>
+        <translation>die ID „%1“ darf nur Buchstaben, Ziffern, „-“, „_“ und „.“ enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen (sie dient als Dateiname und als Name in der Befehlszeile).</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="802"/>
+        <source>the id &apos;%1&apos; belongs to a built-in preset; choose another id.</source>
+        <translation>die ID „%1“ gehört zu einer integrierten Voreinstellung; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="803"/>
+        <source>the id &apos;%1&apos; is already used by another preset; choose another id.</source>
+        <translation>die ID „%1“ wird bereits von einer anderen Voreinstellung verwendet; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="804"/>
+        <source>the name is empty.</source>
+        <translation>der Name ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="810"/>
+        <source>the preset does not read back unchanged from its JSON.</source>
+        <translation>die Voreinstellung lässt sich nicht unverändert aus ihrem JSON zurücklesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="826"/>
+        <source>No preset is selected.</source>
+        <translation>Keine Voreinstellung ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="845"/>
+        <source> The old file %1 could not be removed: %2</source>
+        <translation> Die alte Datei %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="853"/>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="878"/>
+        <source>My preset</source>
+        <translation>Meine Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="888"/>
+        <source>New preset &apos;%1&apos;: edit it and save it to use it.</source>
+        <translation>Neue Voreinstellung „%1“: Bearbeiten und speichern, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="899"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="905"/>
+        <source>Copy &apos;%1&apos; made: edit it and save it to use it.</source>
+        <translation>Kopie „%1“ erstellt: Bearbeiten und speichern, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="915"/>
+        <source>Built-in presets cannot be deleted.</source>
+        <translation>Integrierte Voreinstellungen können nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="921"/>
+        <source>Delete the preset &apos;%1&apos;?
+
+Its file %2 is removed; the command line will not find it any more.</source>
+        <translation>Voreinstellung „%1“ löschen?
+
+Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="923"/>
+        <source>Discard the unsaved preset &apos;%1&apos;?</source>
+        <translation>Nicht gespeicherte Voreinstellung „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="932"/>
+        <source>Cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="942"/>
+        <source>Deleted &apos;%1&apos;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="942"/>
+        <source>Discarded &apos;%1&apos;.</source>
+        <translation>„%1“ verworfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="956"/>
+        <location filename="../ui/preset_editor.cpp" line="962"/>
+        <location filename="../ui/preset_editor.cpp" line="975"/>
+        <source>Cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="967"/>
+        <source>Cannot import %1: the id &apos;%2&apos; may only contain letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>%1 kann nicht importiert werden: Die ID „%2“ darf nur Buchstaben, Ziffern, „-“, „_“ und „.“ enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="984"/>
+        <source>Imported &apos;%1&apos;.</source>
+        <translation>„%1“ importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="984"/>
+        <source>Imported as &apos;%1&apos;: the id &apos;%2&apos; was taken.</source>
+        <translation>Als „%1“ importiert: Die ID „%2“ war bereits vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="990"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1006"/>
+        <source>Not exported: there is no preset &apos;%1&apos;.</source>
+        <translation>Nicht exportiert: Es gibt keine Voreinstellung „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1007"/>
+        <location filename="../ui/preset_editor.cpp" line="1013"/>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1017"/>
+        <location filename="../ui/preset_editor.cpp" line="1019"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1020"/>
+        <source>Exported &apos;%1&apos; to %2.</source>
+        <translation>„%1“ nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1027"/>
+        <source>Export presets (*.json);;All files (*)</source>
+        <translation>Exportvoreinstellungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1031"/>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1039"/>
+        <source>Export presets (*.json)</source>
+        <translation>Exportvoreinstellungen (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1044"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1052"/>
+        <source>Unsaved presets</source>
+        <translation>Nicht gespeicherte Voreinstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/preset_editor.cpp" line="1053"/>
+        <source>%n preset(s) have unsaved changes. Close and discard them?</source>
+        <translation>
+            <numerusform>%n Voreinstellung hat nicht gespeicherte Änderungen. Schließen und Änderungen verwerfen?</numerusform>
+            <numerusform>%n Voreinstellungen haben nicht gespeicherte Änderungen. Schließen und Änderungen verwerfen?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -150,52 +150,52 @@
 <context>
     <name>dualx::ui::CompareViewer</name>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="40"/>
+        <location filename="../ui/compare_viewer.cpp" line="46"/>
         <source>Before/after comparison</source>
         <translation>前后对比</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="41"/>
+        <location filename="../ui/compare_viewer.cpp" line="47"/>
         <source>Compares the source frame with the restored frame. Drag the divider or the image, scroll to zoom, F fits, 1, 2 and 4 set the zoom, hold Space to show the source.</source>
         <translation>对比源帧与修复后的帧。拖动分隔线或图像，滚动鼠标滚轮缩放，按 F 适应窗口，按 1、2、4 设置缩放，按住空格键显示源帧。</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="320"/>
+        <location filename="../ui/compare_viewer.cpp" line="338"/>
         <source>No frame</source>
         <translation>无帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="323"/>
+        <location filename="../ui/compare_viewer.cpp" line="341"/>
         <source>Source</source>
         <translation>源</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="324"/>
+        <location filename="../ui/compare_viewer.cpp" line="342"/>
         <source>Restored</source>
         <translation>修复后</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="325"/>
+        <location filename="../ui/compare_viewer.cpp" line="343"/>
         <source>No source frame</source>
         <translation>无源帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="326"/>
+        <location filename="../ui/compare_viewer.cpp" line="344"/>
         <source>No restored frame</source>
         <translation>无修复帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="356"/>
+        <location filename="../ui/compare_viewer.cpp" line="374"/>
         <source>Difference needs both frames</source>
         <translation>差异模式需要两帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="357"/>
+        <location filename="../ui/compare_viewer.cpp" line="375"/>
         <source>Difference ×%1</source>
         <translation>差异 ×%1</translation>
     </message>
     <message>
-        <location filename="../ui/compare_viewer.cpp" line="360"/>
+        <location filename="../ui/compare_viewer.cpp" line="378"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
@@ -276,169 +276,900 @@
 <context>
     <name>dualx::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>Job queue</source>
         <translation>任务队列</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>队列已完成：%1 个成功，%2 个失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>Queue database: %1 (%2 jobs)</source>
         <translation>队列数据库：%1（%2 个任务）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Add videos</source>
         <translation>添加视频</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Add a folder of videos</source>
         <translation>添加视频文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
+        <source>Presets changed</source>
+        <translation>预设已更改</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Preset for selected jobs</source>
         <translation>所选任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
+        <source>Output folder for selected jobs…</source>
+        <translation>所选任务的输出文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>将视频或文件夹拖放到此处
 或使用“添加文件”/“添加文件夹”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Cancel job</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>To top</source>
         <translation>移至顶部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>To bottom</source>
         <translation>移至底部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Use MSE model</source>
         <translation>使用 MSE 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Use GAN model</source>
         <translation>使用 GAN 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Open output folder</source>
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Running %1 job(s)</source>
         <translation>正在运行 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>%1 jobs in the queue</source>
         <translation>队列中有 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Added %1 job(s)</source>
         <translation>已添加 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <source>About DualX Studio</source>
+        <translation>关于 DualX Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="319"/>
+        <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;使用 DualX-VSR 视频 Transformer 修复视频并将其放大 4 倍。&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;设备：%3&lt;/p&gt;&lt;p&gt;模型：&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>正在停止：运行中的任务下次将从上一个片段继续</translation>
+    </message>
+</context>
+<context>
+    <name>dualx::ui::PresetEditor</name>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="170"/>
+        <source>Export presets</source>
+        <translation>导出预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="191"/>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="195"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="200"/>
+        <source>Ne&amp;w</source>
+        <translation>新建(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="201"/>
+        <source>&amp;Duplicate</source>
+        <translation>复制(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="202"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="203"/>
+        <source>I&amp;mport…</source>
+        <translation>导入(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="204"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="205"/>
+        <source>New preset</source>
+        <translation>新建预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="206"/>
+        <source>Duplicate preset</source>
+        <translation>复制预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="207"/>
+        <location filename="../ui/preset_editor.cpp" line="925"/>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="208"/>
+        <location filename="../ui/preset_editor.cpp" line="1027"/>
+        <source>Import preset</source>
+        <translation>导入预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="209"/>
+        <location filename="../ui/preset_editor.cpp" line="1038"/>
+        <source>Export preset</source>
+        <translation>导出预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="210"/>
+        <source>Start a new preset from common settings</source>
+        <translation>以常用设置新建预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="211"/>
+        <source>Make an editable copy of the selected preset</source>
+        <translation>为所选预设创建可编辑的副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="212"/>
+        <source>Delete the selected user preset file</source>
+        <translation>删除所选的用户预设文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="213"/>
+        <source>Add a preset .json file to your presets</source>
+        <translation>将预设 .json 文件添加到预设列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="214"/>
+        <source>Write the selected preset to a .json file</source>
+        <translation>将所选预设写入 .json 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="226"/>
+        <source>Built-in presets are read-only. Use Duplicate to make an editable copy.</source>
+        <translation>内置预设为只读。请使用“复制”创建可编辑的副本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="231"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="234"/>
+        <source>Preset id</source>
+        <translation>预设 ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="236"/>
+        <source>Short name used by the command line and as the file name (&lt;id&gt;.json): letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>用于命令行和文件名（&lt;id&gt;.json）的短名称：字母、数字、“-”、“_”和“.”</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="237"/>
+        <source>&amp;Id</source>
+        <translation>ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="239"/>
+        <source>Preset name</source>
+        <translation>预设名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="240"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="242"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="246"/>
+        <source>Descrip&amp;tion</source>
+        <translation>描述(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="248"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="249"/>
+        <source>MP4 (mp4)</source>
+        <translation>MP4（mp4）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="250"/>
+        <source>Matroska (matroska)</source>
+        <translation>Matroska（matroska）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="251"/>
+        <source>QuickTime (mov)</source>
+        <translation>QuickTime（mov）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="252"/>
+        <source>&amp;Container</source>
+        <translation>容器(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="254"/>
+        <source>File extension</source>
+        <translation>文件扩展名</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="255"/>
+        <source>Extension of the output files, starting with &apos;.&apos;</source>
+        <translation>输出文件的扩展名，以“.”开头</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="256"/>
+        <source>E&amp;xtension</source>
+        <translation>扩展名(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="259"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="262"/>
+        <source>Video codec</source>
+        <translation>视频编解码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="263"/>
+        <source>H.264 (libx264)</source>
+        <translation>H.264（libx264）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="264"/>
+        <source>HEVC (libx265)</source>
+        <translation>HEVC（libx265）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="265"/>
+        <source>AV1 (libsvtav1)</source>
+        <translation>AV1（libsvtav1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="266"/>
+        <source>FFV1, lossless (ffv1)</source>
+        <translation>FFV1，无损（ffv1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="267"/>
+        <source>ProRes (prores_ks)</source>
+        <translation>ProRes（prores_ks）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="268"/>
+        <source>C&amp;odec</source>
+        <translation>编解码器(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="272"/>
+        <source>Pixel format</source>
+        <translation>像素格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="273"/>
+        <source>FFmpeg pixel format, e.g. yuv420p (8-bit) or yuv420p10le (10-bit)</source>
+        <translation>FFmpeg 像素格式，例如 yuv420p（8 位）或 yuv420p10le（10 位）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="274"/>
+        <source>Pixel &amp;format</source>
+        <translation>像素格式(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="276"/>
+        <source>Constant quality (CRF)</source>
+        <translation>恒定质量（CRF）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="278"/>
+        <location filename="../ui/preset_editor.cpp" line="287"/>
+        <source>not used</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="280"/>
+        <source>Lower is better quality and larger files; &quot;not used&quot; leaves it to the bit rate or the encoder</source>
+        <translation>数值越低，质量越好、文件越大；“不使用”则交由码率或编码器决定</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="281"/>
+        <source>C&amp;RF</source>
+        <translation>CRF(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="283"/>
+        <source>Video bit rate in kbit/s</source>
+        <translation>视频码率（kbit/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="286"/>
+        <location filename="../ui/preset_editor.cpp" line="329"/>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="288"/>
+        <source>&amp;Bit rate</source>
+        <translation>码率(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="292"/>
+        <source>Encoder speed preset</source>
+        <translation>编码器速度预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="293"/>
+        <source>encoder default</source>
+        <translation>编码器默认值</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="294"/>
+        <source>Encoder pre&amp;set</source>
+        <translation>编码器预设(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="296"/>
+        <source>Encoder and muxer options</source>
+        <translation>编码器和封装器选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="299"/>
+        <source>one key=value per line, e.g. movflags=+faststart</source>
+        <translation>每行一个 key=value，例如 movflags=+faststart</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="301"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="304"/>
+        <source>Audio and subtitles</source>
+        <translation>音频和字幕</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="308"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="309"/>
+        <source>Transcode</source>
+        <translation>转码</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="310"/>
+        <source>Drop</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="314"/>
+        <source>Audio policy</source>
+        <translation>音频策略</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="316"/>
+        <source>Copy keeps the original audio (transcoded to the fallback codec where the container cannot hold it)</source>
+        <translation>“复制”保留原始音频（容器不支持时转码为备用编解码器）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="317"/>
+        <source>&amp;Audio</source>
+        <translation>音频(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="323"/>
+        <source>Audio fallback codec</source>
+        <translation>备用音频编解码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="324"/>
+        <source>Audio fallbac&amp;k codec</source>
+        <translation>备用音频编解码器(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="326"/>
+        <source>Audio fallback bit rate in kbit/s</source>
+        <translation>备用音频码率（kbit/s）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="330"/>
+        <source>codec default</source>
+        <translation>编解码器默认值</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="331"/>
+        <source>Audio fallback bit rate</source>
+        <translation>备用音频码率</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="333"/>
+        <source>Subtitle policy</source>
+        <translation>字幕策略</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="334"/>
+        <source>S&amp;ubtitles</source>
+        <translation>字幕(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="337"/>
+        <location filename="../ui/preset_editor.cpp" line="341"/>
+        <source>Final scale</source>
+        <translation>最终缩放</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="342"/>
+        <source>None (keep the ×4 size)</source>
+        <translation>无（保持 ×4 尺寸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="343"/>
+        <source>Factor of the ×4 result</source>
+        <translation>×4 结果的倍数</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="344"/>
+        <source>Target height</source>
+        <translation>目标高度</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="346"/>
+        <source>Scale factor</source>
+        <translation>缩放系数</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="350"/>
+        <source>Applied to the ×4 result: 0.5 gives ×2</source>
+        <translation>应用于 ×4 结果：0.5 即为 ×2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="352"/>
+        <source>Target height in pixels</source>
+        <translation>目标高度（像素）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="354"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="355"/>
+        <source>Final height; the width keeps the aspect ratio</source>
+        <translation>最终高度；宽度按宽高比自动调整</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="359"/>
+        <source>Output si&amp;ze</source>
+        <translation>输出尺寸(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="373"/>
+        <source>&amp;JSON preview</source>
+        <translation>JSON 预览(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="375"/>
+        <source>JSON preview</source>
+        <translation>JSON 预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="400"/>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="401"/>
+        <source>Revert unsaved changes</source>
+        <translation>撤销未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="402"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="403"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="405"/>
+        <source>Check the preset and write it to %1 (Ctrl+S)</source>
+        <translation>检查预设并写入 %1（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="406"/>
+        <location filename="../ui/preset_editor.cpp" line="407"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="487"/>
+        <source>Some preset files were skipped (the command line skips them too):
+%1</source>
+        <translation>已跳过部分预设文件（命令行也会跳过它们）：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="558"/>
+        <source>%1 (built-in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="559"/>
+        <source>%1 (unsaved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="560"/>
+        <source>%1 (modified)</source>
+        <translation>%1（已修改）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="568"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="669"/>
+        <source>option line %1 is not key=value: &apos;%2&apos;</source>
+        <translation>选项第 %1 行不是 key=value 格式：“%2”</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="705"/>
+        <source>Ready to save.</source>
+        <translation>可以保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="707"/>
+        <location filename="../ui/preset_editor.cpp" line="829"/>
+        <location filename="../ui/preset_editor.cpp" line="837"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="796"/>
+        <source>built-in presets are read-only; use Duplicate to make an editable copy.</source>
+        <translation>内置预设为只读；请使用“复制”创建可编辑的副本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="797"/>
+        <source>the id is empty.</source>
+        <translation>ID 为空。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="799"/>
+        <source>the id &apos;%1&apos; may only contain letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting with a letter or digit (it is the file name and the command-line name).</source>
+        <translation>ID“%1”只能包含字母、数字、“-”、“_”和“.”，且必须以字母或数字开头（它同时用作文件名和命令行中的名称）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="802"/>
+        <source>the id &apos;%1&apos; belongs to a built-in preset; choose another id.</source>
+        <translation>ID“%1”属于内置预设，请选择其他 ID。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="803"/>
+        <source>the id &apos;%1&apos; is already used by another preset; choose another id.</source>
+        <translation>ID“%1”已被其他预设使用，请选择其他 ID。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="804"/>
+        <source>the name is empty.</source>
+        <translation>名称为空。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="810"/>
+        <source>the preset does not read back unchanged from its JSON.</source>
+        <translation>预设从其 JSON 读回后与原内容不一致。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="826"/>
+        <source>No preset is selected.</source>
+        <translation>未选择预设。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="845"/>
+        <source> The old file %1 could not be removed: %2</source>
+        <translation> 无法删除旧文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="853"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="878"/>
+        <source>My preset</source>
+        <translation>我的预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="888"/>
+        <source>New preset &apos;%1&apos;: edit it and save it to use it.</source>
+        <translation>新预设“%1”：编辑并保存后即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="899"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="905"/>
+        <source>Copy &apos;%1&apos; made: edit it and save it to use it.</source>
+        <translation>已创建副本“%1”：编辑并保存后即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="915"/>
+        <source>Built-in presets cannot be deleted.</source>
+        <translation>内置预设无法删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="921"/>
+        <source>Delete the preset &apos;%1&apos;?
+
+Its file %2 is removed; the command line will not find it any more.</source>
+        <translation>删除预设“%1”？
+
+其文件 %2 将被删除，命令行将无法再找到该预设。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="923"/>
+        <source>Discard the unsaved preset &apos;%1&apos;?</source>
+        <translation>放弃未保存的预设“%1”？</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="932"/>
+        <source>Cannot delete %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="942"/>
+        <source>Deleted &apos;%1&apos;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="942"/>
+        <source>Discarded &apos;%1&apos;.</source>
+        <translation>已放弃“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="956"/>
+        <location filename="../ui/preset_editor.cpp" line="962"/>
+        <location filename="../ui/preset_editor.cpp" line="975"/>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="967"/>
+        <source>Cannot import %1: the id &apos;%2&apos; may only contain letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>无法导入 %1：ID“%2”只能包含字母、数字、“-”、“_”和“.”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="984"/>
+        <source>Imported &apos;%1&apos;.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="984"/>
+        <source>Imported as &apos;%1&apos;: the id &apos;%2&apos; was taken.</source>
+        <translation>已导入为“%1”：ID“%2”已被占用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="990"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1006"/>
+        <source>Not exported: there is no preset &apos;%1&apos;.</source>
+        <translation>未导出：不存在预设“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1007"/>
+        <location filename="../ui/preset_editor.cpp" line="1013"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1017"/>
+        <location filename="../ui/preset_editor.cpp" line="1019"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1020"/>
+        <source>Exported &apos;%1&apos; to %2.</source>
+        <translation>已将“%1”导出到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1027"/>
+        <source>Export presets (*.json);;All files (*)</source>
+        <translation>导出预设 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1031"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1039"/>
+        <source>Export presets (*.json)</source>
+        <translation>导出预设 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1044"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/preset_editor.cpp" line="1052"/>
+        <source>Unsaved presets</source>
+        <translation>未保存的预设</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/preset_editor.cpp" line="1053"/>
+        <source>%n preset(s) have unsaved changes. Close and discard them?</source>
+        <translation>
+            <numerusform>%n 个预设有未保存的更改。要关闭并放弃这些更改吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
