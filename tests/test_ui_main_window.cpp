@@ -118,6 +118,10 @@ private Q_SLOTS:
         QVERIFY(jobs[2].state == JobState::Refused);
         QVERIFY2(jobs[2].message.contains("not a video"), qPrintable(jobs[2].message));
         QVERIFY(jobs[2].message.contains("notes.txt"));
+        // Dropping the same folder again queues nothing twice.
+        drop(&w, {path("videos")});
+        QCOMPARE(w.queueModel()->jobs().size(), 3);
+        QCOMPARE(w.queueModel()->lastSkipped(), 2);
     }
 
     void aJobRunsToTheEndWhileTheWindowStaysResponsive()

@@ -258,17 +258,17 @@
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="195"/>
+        <location filename="../ui/job_queue_model.cpp" line="205"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="197"/>
+        <location filename="../ui/job_queue_model.cpp" line="207"/>
         <source>reading…</source>
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="238"/>
+        <location filename="../ui/job_queue_model.cpp" line="248"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>kein von FFmpeg lesbares Video: %1</translation>
     </message>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="99"/>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
@@ -338,140 +338,161 @@
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <source>%1
+→ %2
+
+State: %3</source>
+        <translation>%1
+→ %2
+
+Status: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>Videos oder Ordner hier ablegen
 oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>To top</source>
         <translation>Ganz nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>To bottom</source>
         <translation>Ganz nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Use MSE model</source>
         <translation>MSE-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Use GAN model</source>
         <translation>GAN-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Open output folder</source>
         <translation>Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Presets</source>
         <translation>Voreinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>About</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Running %1 job(s)</source>
         <translation>Aktive Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>%1 jobs in the queue</source>
         <translation>%1 Aufträge in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Added %1 job(s)</source>
         <translation>Aufträge hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <source>Skipped %1 file(s) already in the queue</source>
+        <translation>%1 Datei(en) übersprungen, sie sind schon in der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>About DualX Studio</source>
         <translation>Über DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restauriert Videos und skaliert sie mit dem Video-Transformer DualX-VSR um den Faktor 4 hoch.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Gerät: %3&lt;/p&gt;&lt;p&gt;Modelle:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>Wird gestoppt: Laufende Aufträge werden beim nächsten Mal ab ihrem letzten Segment fortgesetzt</translation>
     </message>

@@ -179,6 +179,16 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
             files << info.absoluteFilePath();
         }
     }
+    // A file already waiting or running in the queue is not queued twice.
+    QStringList fresh;
+    for (const auto& f : files) {
+        const bool pending = std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job& j) {
+            return j.input == f && (j.state == JobState::Queued || j.state == JobState::Running || j.state == JobState::Paused);
+        });
+        if (!pending && !fresh.contains(f)) fresh << f;
+    }
+    m_lastSkipped = static_cast<int>(files.size() - fresh.size());
+    files = fresh;
     if (files.isEmpty()) return 0;
     const QString extension = presetExtension(settings.defaultPreset);
     beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(files.size()) - 1);

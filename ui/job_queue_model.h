@@ -36,8 +36,10 @@ public:
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
     bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column, const QModelIndex& parent) override;
 
-    // Files and folders (recursed for video files); returns how many rows were added.
+    // Files and folders (recursed for video files); returns how many rows were added. Files
+    // already queued or running are skipped (lastSkipped() says how many).
     int addPaths(const QStringList& paths, const AppSettings& settings);
+    int lastSkipped() const { return m_lastSkipped; }
     static bool looksLikeVideo(const QString& path);
 
     const QVector<Job>& jobs() const { return m_jobs; }
@@ -62,6 +64,7 @@ private:
     QVector<Job> m_jobs;
     QHash<qint64, QImage> m_thumbnails;
     int m_probesRunning = 0;
+    int m_lastSkipped = 0;
 };
 
 } // namespace dualx::ui

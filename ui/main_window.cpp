@@ -223,6 +223,17 @@ void MainWindow::buildActions()
         menu.addAction(m_useMse);
         menu.addAction(m_useGan);
         menu.addSeparator();
+        const auto ids = selectedIds();
+        if (ids.size() == 1 && m_model->job(ids.first())) {
+            const Job job = *m_model->job(ids.first());
+            menu.addAction(tr("Details…"), this, [this, job] {
+                QMessageBox box(this);
+                box.setWindowTitle(QFileInfo(job.input).fileName());
+                box.setText(tr("%1\n→ %2\n\nState: %3").arg(job.input, job.output, jobStateLabel(job.state)));
+                box.setDetailedText(job.message.isEmpty() ? job.sourceInfo : job.sourceInfo + QStringLiteral("\n\n") + job.message);
+                box.exec();
+            });
+        }
         menu.addAction(m_retry);
         menu.addAction(m_cancel);
         menu.addAction(m_remove);
@@ -291,6 +302,7 @@ int MainWindow::addPaths(const QStringList& paths)
 {
     const int added = m_model->addPaths(paths, m_settings);
     log(tr("Added %1 job(s)").arg(added));
+    if (m_model->lastSkipped() > 0) log(tr("Skipped %1 file(s) already in the queue").arg(m_model->lastSkipped()));
     updateActions();
     return added;
 }
