@@ -1362,4 +1362,12 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <translation>Sprache</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio/main.cpp" line="53"/>
+        <source>DualX Studio is already running with the queue %1.</source>
+        <translation>DualX Studio läuft bereits mit der Warteschlange %1.</translation>
+    </message>
+</context>
 </TS>

@@ -1361,4 +1361,12 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <translation>语言</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio/main.cpp" line="53"/>
+        <source>DualX Studio is already running with the queue %1.</source>
+        <translation>DualX Studio 已在使用队列 %1 运行。</translation>
+    </message>
+</context>
 </TS>

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLockFile>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -45,6 +46,14 @@ int main(int argc, char** argv)
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(folder);
         dbPath = QDir(folder).filePath(QStringLiteral("queue.sqlite"));
+    }
+    // One app per queue: a second one would run the same jobs into the same files.
+    QLockFile lock(dbPath + QStringLiteral(".lock"));
+    if (!lock.tryLock(200)) {
+        const QString text = QApplication::translate("main", "DualX Studio is already running with the queue %1.").arg(dbPath);
+        if (parser.isSet(screenshot)) qCritical("%s", qPrintable(text));
+        else QMessageBox::warning(nullptr, QStringLiteral("DualX Studio"), text);
+        return 1;
     }
     std::unique_ptr<dualx::ui::MainWindow> window;
     try {
