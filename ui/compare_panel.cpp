@@ -11,7 +11,6 @@
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QSlider>
 #include <QThreadPool>
@@ -101,6 +100,7 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent), m_viewer(new Comp
 ComparePanel::~ComparePanel()
 {
     if (m_cancelPreview) *m_cancelPreview = true;
+    m_pool.waitForDone();
 }
 
 int ComparePanel::frameIndex() const { return m_slider->value(); }
@@ -129,16 +129,16 @@ void ComparePanel::showJob(const Job* job)
     }
     // The frame count comes from the probe; until a job has run it may be unknown here.
     const int generation = ++m_generation;
-    QPointer<ComparePanel> self(this);
+    ComparePanel* self = this;
     const QString path = m_input;
-    QThreadPool::globalInstance()->start([self, path, generation] {
+    m_pool.start([self, path, generation] {
         qint64 frames = 0;
         try {
             frames = probeMedia(path.toStdString()).frameCountEstimate;
         } catch (const std::exception&) {
         }
         QMetaObject::invokeMethod(self, [self, frames, generation] {
-            if (!self || generation != self->m_generation) return;
+            if (generation != self->m_generation) return;
             if (frames > 0) self->m_slider->setRange(0, static_cast<int>(frames - 1));
             self->loadFrames();
         }, Qt::QueuedConnection);
@@ -153,9 +153,9 @@ void ComparePanel::loadFrames()
     m_frameLabel->setText(tr("frame %1 / %2").arg(index + 1).arg(m_slider->maximum() + 1));
     m_status->setText(m_outputReady ? tr("Source and finished output, frame-synchronised.")
                                     : tr("Source only: press \"Preview this frame\" to see the restored frame."));
-    QPointer<ComparePanel> self(this);
+    ComparePanel* self = this;
     const QString input = m_input, output = m_outputReady ? m_output : QString();
-    QThreadPool::globalInstance()->start([self, input, output, index, generation] {
+    m_pool.start([self, input, output, index, generation] {
         QImage source, restored;
         double seconds = 0;
         QString error;
@@ -168,7 +168,7 @@ void ComparePanel::loadFrames()
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(self, [self, source, restored, seconds, index, generation, error] {
-            if (!self || generation != self->m_generation) return;
+            if (generation != self->m_generation) return;
             self->m_viewer->setImages(source, restored.isNull() ? source : restored);
             self->m_frameLabel->setText(tr("frame %1 / %2  %3").arg(index + 1).arg(self->m_slider->maximum() + 1).arg(timestamp(seconds)));
             if (!error.isEmpty()) self->m_status->setText(error);
@@ -195,10 +195,10 @@ void ComparePanel::previewCurrentFrame()
     settings.tileOverlapLr = m_settings.tileOverlapLr;
     settings.windowFrames = m_settings.windowFrames;
     m_status->setText(tr("Restoring frame %1 with a %2-frame window…").arg(index + 1).arg(settings.windowFrames));
-    QPointer<ComparePanel> self(this);
+    ComparePanel* self = this;
     const QString input = m_input;
     auto cancel = m_cancelPreview;
-    QThreadPool::globalInstance()->start([self, input, index, settings, generation, cancel] {
+    m_pool.start([self, input, index, settings, generation, cancel] {
         QImage source, restored;
         QString error;
         try {
@@ -209,7 +209,7 @@ void ComparePanel::previewCurrentFrame()
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(self, [self, source, restored, generation, error, index] {
-            if (!self || generation != self->m_generation) return;
+            if (generation != self->m_generation) return;
             if (!error.isEmpty()) {
                 self->m_status->setText(error);
                 Q_EMIT self->logMessage(tr("Preview failed: %1").arg(error));

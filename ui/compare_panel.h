@@ -4,6 +4,7 @@
 // frame slider. Frames are decoded and previews computed off the UI thread.
 #include "app_settings.h"
 
+#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -49,6 +50,7 @@ private:
     AppSettings m_settings;
     int m_generation = 0; // newer requests win over older ones still running
     std::shared_ptr<std::atomic<bool>> m_cancelPreview;
+    QThreadPool m_pool; // waited for (after cancelling) before the panel goes, so tasks may use `this`
 };
 
 } // namespace dualx::ui

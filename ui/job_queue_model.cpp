@@ -10,7 +10,6 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QMimeData>
-#include <QPointer>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -41,12 +40,13 @@ QString presetExtension(const QString& preset)
 
 JobQueueModel::JobQueueModel(std::unique_ptr<JobStore> store, QObject* parent) : QAbstractTableModel(parent), m_store(std::move(store))
 {
+    m_pool.setMaxThreadCount(2);
     m_jobs = m_store->load();
     for (const auto& j : m_jobs)
         if (j.state != JobState::Refused) probeLater(j.id, j.input); // thumbnails are not stored
 }
 
-JobQueueModel::~JobQueueModel() { waitForProbes(10'000); }
+JobQueueModel::~JobQueueModel() { m_pool.waitForDone(); }
 
 int JobQueueModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_jobs.size()); }
 int JobQueueModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -219,8 +219,8 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
 void JobQueueModel::probeLater(qint64 id, const QString& path)
 {
     ++m_probesRunning;
-    QPointer<JobQueueModel> self(this);
-    QThreadPool::globalInstance()->start([self, id, path] {
+    JobQueueModel* self = this;
+    m_pool.start([self, id, path] {
         QString info, error;
         QImage thumb;
         try {
@@ -235,9 +235,8 @@ void JobQueueModel::probeLater(qint64 id, const QString& path)
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        if (!self) return;
+        // Delivered only while the model lives (Qt drops events for a deleted receiver).
         QMetaObject::invokeMethod(self, [self, id, info, error, thumb] {
-            if (!self) return;
             --self->m_probesRunning;
             if (!self->job(id)) return; // removed meanwhile
             if (!thumb.isNull()) self->m_thumbnails.insert(id, thumb);
@@ -258,7 +257,7 @@ bool JobQueueModel::waitForProbes(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (m_probesRunning > 0 && !deadline.hasExpired()) {
-        QThreadPool::globalInstance()->waitForDone(10);
+        m_pool.waitForDone(10);
         QCoreApplication::processEvents();
     }
     return m_probesRunning == 0;

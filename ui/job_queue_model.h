@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QImage>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -64,6 +65,7 @@ private:
     QVector<Job> m_jobs;
     QHash<qint64, QImage> m_thumbnails;
     int m_probesRunning = 0;
+    QThreadPool m_pool; // the model waits for its probes before it goes, so they may use `this`
     int m_lastSkipped = 0;
 };
 
