@@ -183,6 +183,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("out/long-dualx.mkv.dualx-job")));
     }
 
+    void draggedRowsReorderTheQueueAndStay()
+    {
+        const QString db = path("order.sqlite");
+        {
+            MainWindow w(db);
+            QCOMPARE(w.addPaths({path("videos/a.mp4"), path("videos/sub/b.mkv"), path("notes.txt")}), 3);
+            auto* model = w.queueModel();
+            // Drag the last row (as the table view does: mime data of the rows, dropped on row 0).
+            std::unique_ptr<QMimeData> dragged(model->mimeData({model->index(2, 0)}));
+            QVERIFY(model->dropMimeData(dragged.get(), Qt::MoveAction, 0, 0, {}));
+            QVERIFY(model->jobs()[0].input.endsWith("notes.txt"));
+            QVERIFY(model->jobs()[1].input.endsWith("a.mp4"));
+            // And the first two to the end.
+            std::unique_ptr<QMimeData> two(model->mimeData({model->index(0, 0), model->index(1, 3)}));
+            QVERIFY(model->dropMimeData(two.get(), Qt::MoveAction, 3, 0, {}));
+            QVERIFY(model->jobs()[0].input.endsWith("b.mkv"));
+            QVERIFY(model->jobs()[2].input.endsWith("a.mp4"));
+            model->waitForProbes(30'000);
+        }
+        MainWindow again(db);
+        const auto& jobs = again.queueModel()->jobs();
+        QVERIFY(jobs[0].input.endsWith("b.mkv"));
+        QVERIFY(jobs[1].input.endsWith("notes.txt"));
+        QVERIFY(jobs[2].input.endsWith("a.mp4"));
+    }
+
     void languageSwitchesAKnownString()
     {
         MainWindow w(path("lang.sqlite"));
