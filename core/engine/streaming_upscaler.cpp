@@ -1,5 +1,7 @@
 #include "engine/streaming_upscaler.h"
 
+#include "engine/torch_device.h"
+
 #include "dualx/errors.h"
 
 #include <c10/util/Exception.h>
@@ -166,6 +168,16 @@ void StreamingUpscaler::runWindow(int64_t start, int64_t count, bool isLast)
         m_lr.pop_front();
         ++m_lrFirst;
     }
+}
+
+WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
+{
+    const auto torchDev = torchDevice(device);
+    const auto dtype = computeDtype(device);
+    return [net, torchDev, dtype](const torch::Tensor& window) mutable {
+        torch::InferenceMode guard;
+        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+    };
 }
 
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings)

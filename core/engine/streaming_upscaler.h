@@ -2,7 +2,9 @@
 // Streaming tiled spatio-temporal inference: LR frames go in one at a time, HR frames come out in
 // order as soon as no later window can touch them. Memory is bounded by the window (T frames of
 // LR input and T frames of HR accumulators), never by the video's length.
+#include "dualx/device.h"
 #include "engine/tiling.h"
+#include "model/dualx_vsr.h"
 
 #include <torch/types.h>
 
@@ -22,6 +24,10 @@ struct TilingSettings {
 
 // Maps an LR window [T, 3, h, w] to its HR result [T, 3, scale*h, scale*w].
 using WindowModel = std::function<torch::Tensor(const torch::Tensor&)>;
+
+// The network as a WindowModel: each window on `device` (in its compute dtype), without
+// gradients, the result clamped to [0, 1] and returned as float32 on the CPU.
+WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device);
 
 // Runs `model` over overlapping spatial tiles of one window and blends them.
 torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& window, const TilingSettings& settings);

@@ -12,15 +12,18 @@ namespace dualx::metrics {
 
 namespace fs = std::filesystem;
 
+bool isImageFile(const std::string& path)
+{
+    auto ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff";
+}
+
 FrameSource::FrameSource(const std::string& path) : m_path(path)
 {
     if (fs::is_directory(path)) {
-        for (const auto& e : fs::directory_iterator(path)) {
-            auto ext = e.path().extension().string();
-            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff")
-                m_images.push_back(e.path().string());
-        }
+        for (const auto& e : fs::directory_iterator(path))
+            if (isImageFile(e.path().string())) m_images.push_back(e.path().string());
         std::sort(m_images.begin(), m_images.end());
         if (m_images.empty()) throw Error(ErrorCode::InvalidArgument, "folder '" + path + "' holds no images");
     } else {

@@ -26,6 +26,9 @@ private:
     size_t m_next = 0;
 };
 
+// True for the still-image files an image-sequence folder is made of (by extension).
+bool isImageFile(const std::string& path);
+
 // Up to maxFrames frames (all when <= 0) as [N, 3, H, W]; InvalidArgument if there are none.
 torch::Tensor readFrames(const std::string& path, int64_t maxFrames);
 

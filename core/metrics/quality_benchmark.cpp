@@ -52,11 +52,8 @@ uint64_t nameHash(const std::string& name) // FNV-1a: stable across platforms, u
 
 bool holdsImages(const fs::path& folder)
 {
-    for (const auto& e : fs::directory_iterator(folder)) {
-        auto ext = e.path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff") return true;
-    }
+    for (const auto& e : fs::directory_iterator(folder))
+        if (metrics::isImageFile(e.path().string())) return true;
     return false;
 }
 
@@ -226,13 +223,11 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
 
     // Models first: a bad weight file should fail before minutes of work.
     const DeviceChoice device = selectDevice(o.device);
-    const auto torchDev = engine::torchDevice(device);
-    const auto dtype = engine::computeDtype(device);
     std::vector<std::pair<std::string, model::DualXVSR>> models;
     std::set<std::string> labels{"bicubic", "lanczos"};
     for (const auto& path : o.models) {
         auto net = model::loadModelWeights(path);
-        net->to(torchDev, dtype);
+        net->to(engine::torchDevice(device), engine::computeDtype(device));
         net->eval();
         std::string label = fs::path(path).stem().string();
         while (labels.count(label)) label += "'";
@@ -287,11 +282,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                     output = lanczosUpscale(lr);
                 } else {
                     auto& net = std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.first == method; })->second;
-                    const engine::WindowModel modelFn = [&](const torch::Tensor& window) {
-                        torch::InferenceMode guard;
-                        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
-                    };
-                    output = engine::upscaleClipTiled(modelFn, lr, tiling);
+                    output = engine::upscaleClipTiled(engine::networkWindowModel(net, device), lr, tiling);
                 }
                 output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
                 BenchmarkRow row{clip.name, degradation, method, reference.size(0), static_cast<int>(lr.size(3)),

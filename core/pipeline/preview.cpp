@@ -66,12 +66,10 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     tiling.tileOverlapLr = std::min(settings.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = static_cast<int>(clip.size(0));
     tiling.windowOverlap = 0;
-    const auto torchDev = engine::torchDevice(device);
-    const auto dtype = engine::computeDtype(device);
+    const engine::WindowModel network = engine::networkWindowModel(net, device);
     const engine::WindowModel modelFn = [&](const torch::Tensor& window) {
         if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
-        torch::InferenceMode guard;
-        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+        return network(window);
     };
     const auto hr = engine::upscaleWindowTiled(modelFn, clip, tiling);
     result.restored = toImage(hr[frameIndex - first], result.source.timeSeconds);

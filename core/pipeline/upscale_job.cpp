@@ -164,9 +164,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
     auto net = model::loadModelWeights(s.modelPath);
     const DeviceChoice device = selectDevice(s.device);
-    const auto torchDev = engine::torchDevice(device);
-    const auto dtype = engine::computeDtype(device);
-    net->to(torchDev, dtype);
+    net->to(engine::torchDevice(device), engine::computeDtype(device));
     net->eval();
     engine::TilingSettings tiling;
     tiling.tileLr = s.tileLr > 0 ? s.tileLr : (modelInfo.variant == "gan" ? 64 : 112);
@@ -258,11 +256,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     std::thread modelThread([&] {
         try {
-            engine::WindowModel modelFn = [&](const torch::Tensor& window) {
-                torch::InferenceMode guard;
-                return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
-            };
-            engine::StreamingUpscaler upscaler(modelFn, tiling, replayFrom);
+            engine::StreamingUpscaler upscaler(engine::networkWindowModel(net, device), tiling, replayFrom);
             std::deque<int64_t> timestamps;
             int64_t nextOut = replayFrom;
             auto emit = [&] {
