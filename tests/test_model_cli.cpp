@@ -43,6 +43,22 @@ private Q_SLOTS:
         QCOMPARE(j["width"].toInt(), 24);
     }
 
+    void benchTimesATrainingStep()
+    {
+        const auto r = runDualx({"bench", "--preset", "tiny", "--train", "--batch", "2", "--crop", "8", "--frames", "3",
+                                 "--json", "--threads", "1"});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(j["seconds_per_step"].toDouble() > 0);
+        QCOMPARE(j["batch"].toInt(), 2);
+        QCOMPARE(j["lr_crop"].toInt(), 8);
+        QVERIFY(qAbs(j["clips_per_second"].toDouble() * j["seconds_per_step"].toDouble() - 2.0) < 1e-6);
+
+        const auto bad = runDualx({"bench", "--preset", "tiny", "--train", "--batch", "0"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("batch"));
+    }
+
     void errorsAreOneClearLine()
     {
         auto r = runDualx({"model-info", "/no/such/model.safetensors"});

@@ -13,11 +13,45 @@
 
 namespace dualx::cli {
 
+namespace {
+
+// `bench --train`: one training step (forward, loss, backward, AdamW) on synthetic clips.
+int runTrainingBench(const Arguments& args, const BenchmarkOptions& inference)
+{
+    TrainingBenchmarkOptions options;
+    options.config = inference.config;
+    options.frames = inference.frames;
+    options.repeats = inference.repeats;
+    options.warmup = inference.warmup;
+    options.attention = inference.attention;
+    options.device = inference.device;
+    options.batch = args.intValue("batch", 2);
+    options.lrCrop = args.intValue("crop", 32);
+    const TrainingBenchmarkResult r = runTrainingBenchmark(options);
+    if (args.flag("json")) {
+        nlohmann::json j = {{"preset", options.config.preset}, {"batch", options.batch}, {"frames", options.frames},
+                            {"lr_crop", options.lrCrop}, {"repeats", options.repeats}, {"device", r.device},
+                            {"threads", r.threads}, {"attention", r.attentionKernel},
+                            {"seconds_per_step", r.secondsPerStep}, {"clips_per_second", r.clipsPerSecond},
+                            {"peak_memory_mb", r.peakMemoryMb}};
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    std::printf("preset %s, training step on %d clips of %d frames, %dx%d LR -> %dx%d GT, %s, attention %s\n",
+                options.config.preset.c_str(), options.batch, options.frames, options.lrCrop, options.lrCrop,
+                4 * options.lrCrop, 4 * options.lrCrop, r.device.c_str(), r.attentionKernel.c_str());
+    std::printf("%.3f s per step (%.2f clips/s), peak memory %.0f MB\n", r.secondsPerStep, r.clipsPerSecond,
+                r.peakMemoryMb);
+    return 0;
+}
+
+} // namespace
+
 int runBench(const std::vector<std::string>& argv)
 {
     Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads",
-                    "tile", "tile-overlap", "frame-overlap", "clip"},
-                   {"json"});
+                    "tile", "tile-overlap", "frame-overlap", "clip", "batch", "crop"},
+                   {"json", "train"});
     configureThreads(args.intValue("threads", 0));
     BenchmarkOptions options;
     const auto preset = args.value("preset");
@@ -37,6 +71,7 @@ int runBench(const std::vector<std::string>& argv)
     options.attention.kernel = attentionKernelFromName(args.value("attention", "auto"));
     options.device = devicePreferenceFromName(args.value("device", "auto"));
 
+    if (args.flag("train")) return runTrainingBench(args, options);
     const BenchmarkResult r = runBenchmark(options);
     if (args.flag("json")) {
         nlohmann::json j = {{"preset", options.config.preset}, {"width", options.width}, {"height", options.height},

@@ -31,9 +31,10 @@ commands:
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
         [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda] [--threads N] [--json]
-        [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]]
+        [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]] [--train [--batch B] [--crop C]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
-        of the streaming tiled path over a clip of N frames (default 2 x frames)
+        of the streaming tiled path over a clip of N frames (default 2 x frames), or (with --train)
+        seconds per training step on batches of B clips of N frames, C x C LR pixels
   eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp] [--y]
        [--crop-border N] [--csv FILE] [--json]
         quality of a result against a reference (or without one: niqe, brisque), per frame and mean

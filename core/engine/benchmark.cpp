@@ -2,48 +2,20 @@
 
 #include "dualx/errors.h"
 #include "dualx/runtime.h"
+#include "engine/device_timing.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/dualx_vsr.h"
 
-#include <torch/cuda.h>
 #include <torch/version.h>
 
 #include <chrono>
 
-#ifdef DUALX_WITH_CUDA
-#include <c10/cuda/CUDACachingAllocator.h>
-#endif
-
 namespace dualx {
 
-namespace {
-
-void synchronise(const DeviceChoice& device)
-{
-    if (device.kind == DeviceKind::Cuda) torch::cuda::synchronize(device.index);
-}
-
-void resetDevicePeak([[maybe_unused]] const DeviceChoice& device)
-{
-#ifdef DUALX_WITH_CUDA
-    if (device.kind == DeviceKind::Cuda) c10::cuda::CUDACachingAllocator::resetPeakStats(device.index);
-#endif
-}
-
-double devicePeakMb([[maybe_unused]] const DeviceChoice& device)
-{
-#ifdef DUALX_WITH_CUDA
-    if (device.kind == DeviceKind::Cuda) {
-        // Index 0 is the aggregate over pool types in every LibTorch version.
-        auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index);
-        return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);
-    }
-#endif
-    return peakResidentMemoryMb();
-}
-
-} // namespace
+using engine::devicePeakMemoryMb;
+using engine::resetDevicePeakMemory;
+using engine::synchronise;
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options)
 {
@@ -78,8 +50,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
         auto frame = torch::rand({3, options.height, options.width}).to(torchDev, dtype);
         engine::WindowModel model = [&](const torch::Tensor& window) { return net->forward(window.unsqueeze(0))[0]; };
         result.baselineMemoryMb = currentResidentMemoryMb();
-        resetPeakMemory();
-        resetDevicePeak(device);
+        resetDevicePeakMemory(device);
         const auto start = std::chrono::steady_clock::now();
         engine::StreamingUpscaler upscaler(model, tiling);
         int64_t out = 0;
@@ -91,7 +62,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
         while (upscaler.pop()) ++out;
         synchronise(device);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        result.peakMemoryMb = devicePeakMb(device);
+        result.peakMemoryMb = devicePeakMemoryMb(device);
         result.framesTimed = out;
         result.windowsRun = upscaler.windowsRun();
         result.msPerFrame = 1000.0 * seconds / static_cast<double>(out);
@@ -102,14 +73,13 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
     synchronise(device);
 
     result.baselineMemoryMb = currentResidentMemoryMb();
-    resetPeakMemory();
-    resetDevicePeak(device);
+    resetDevicePeakMemory(device);
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < options.repeats; ++i) net->forward(input);
     synchronise(device);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    result.peakMemoryMb = devicePeakMb(device);
+    result.peakMemoryMb = devicePeakMemoryMb(device);
     const double frames = static_cast<double>(options.frames) * options.repeats;
     result.framesTimed = options.frames * options.repeats;
     result.msPerFrame = 1000.0 * seconds / frames;

@@ -21,7 +21,8 @@ std::vector<std::string> listCudaDevices()
 {
     std::vector<std::string> out;
     if (!torch::cuda::is_available()) return out;
-    for (size_t i = 0; i < torch::cuda::device_count(); ++i) out.push_back("CUDA:" + std::to_string(i));
+    const int count = static_cast<int>(torch::cuda::device_count());
+    for (int i = 0; i < count; ++i) out.push_back("CUDA:" + std::to_string(i));
     return out;
 }
 

@@ -41,4 +41,29 @@ struct BenchmarkResult {
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options);
 
+// One training step as the trainer takes it (forward, Charbonnier loss, backward, gradient
+// clipping, AdamW) on synthetic clips, in float32 on any device: sizes training runs.
+struct TrainingBenchmarkOptions {
+    ModelConfig config;
+    int batch = 2;
+    int frames = 8;
+    int lrCrop = 32; // LR crop side; GT is 4x
+    int repeats = 3;
+    int warmup = 1;
+    AttentionSettings attention;
+    DevicePreference device = DevicePreference::Auto;
+    uint64_t seed = 0;
+};
+
+struct TrainingBenchmarkResult {
+    std::string device;
+    int threads = 0;
+    double secondsPerStep = 0;
+    double clipsPerSecond = 0;
+    double peakMemoryMb = 0; // CPU: process peak RSS; CUDA: peak allocated
+    std::string attentionKernel;
+};
+
+TrainingBenchmarkResult runTrainingBenchmark(const TrainingBenchmarkOptions& options);
+
 } // namespace dualx
