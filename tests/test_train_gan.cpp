@@ -87,6 +87,21 @@ private Q_SLOTS:
                                   {"learning_rate", 1e-4}, {"validate_every", 0}, {"sharpen_gt", true},
                                   {"gan", {{"discriminator_features", 8}}}};
         const auto recipe = parseRecipe(j.dump(), "/");
+        // The discriminator on one of the two frames: still trains and resumes exactly.
+        auto subset = j;
+        subset["gan"]["discriminator_frames"] = 1;
+        subset["checkpoint"] = path("gan-subset.safetensors");
+        const auto subsetRecipe = parseRecipe(subset.dump(), "/");
+        QCOMPARE(subsetRecipe.gan.discriminatorFrames, 1);
+        {
+            Trainer a(subsetRecipe, {});
+            QVERIFY(std::isfinite(a.trainStep()));
+            a.saveCheckpoint();
+            const double next = a.trainStep();
+            Trainer b(subsetRecipe, {});
+            QVERIFY(b.restore());
+            QCOMPARE(b.trainStep(), next);
+        }
         QVERIFY(recipe.gan.enabled);
         Trainer first(recipe, {});
         QVERIFY(first.adversarial());
@@ -102,6 +117,9 @@ private Q_SLOTS:
         auto bad = j;
         bad["gan"]["perceptual"] = "vgg19";
         test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "vgg19_weights");
+        auto negative = j;
+        negative["gan"]["discriminator_frames"] = -1;
+        test::expectError([&] { parseRecipe(negative.dump(), "/"); }, ErrorCode::InvalidArgument, "discriminator_frames");
     }
 };
 

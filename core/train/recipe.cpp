@@ -83,7 +83,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             if (r.gan.perceptual != "feature-matching" && r.gan.perceptual != "vgg19")
                 bad("gan.perceptual must be 'feature-matching' or 'vgg19', got '" + r.gan.perceptual + "'");
             if (r.gan.perceptual == "vgg19" && r.gan.vggWeights.empty()) bad("gan.perceptual 'vgg19' needs gan.vgg19_weights");
+            r.gan.discriminatorFrames = g.value("discriminator_frames", r.gan.discriminatorFrames);
             if (r.gan.discriminatorFeatures < 4) bad("gan.discriminator_features must be >= 4");
+            if (r.gan.discriminatorFrames < 0) bad("gan.discriminator_frames must be >= 0 (0: every frame)");
         }
         const auto& d = j.at("data");
         r.data.photos = resolveAll(baseFolder, d.value("photos", std::vector<std::string>{}));

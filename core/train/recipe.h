@@ -31,6 +31,9 @@ struct GanSpec {
     std::string perceptual = "feature-matching"; // or "vgg19" with vggWeights
     std::string vggWeights;
     double discriminatorLearningRate = 1e-5;
+    // Frames per clip the discriminator (and feature matching) sees each step, drawn at random;
+    // 0 = all. The discriminator costs ~10x the generator per frame on a CPU.
+    int discriminatorFrames = 0;
 };
 
 struct Recipe {

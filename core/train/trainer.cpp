@@ -9,7 +9,9 @@
 #include "train/losses.h"
 #include "train/training_plot.h"
 
+#include <algorithm>
 #include <chrono>
+#include <numeric>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -160,6 +162,20 @@ double Trainer::adversarialStep(const Batch& batch)
     m_optimizer->zeroGrad();
     auto output = m_model->forward(batch.lr);
     auto fake = output.flatten(0, 1), real = batch.gt.flatten(0, 1);
+    if (g.discriminatorFrames > 0 && g.discriminatorFrames < output.size(1)) {
+        // The same frames of every clip for the generator's and the discriminator's update,
+        // drawn from the step so a resumed run replays them.
+        auto rng = rngFor(m_recipe.seed, m_state.step, 1000);
+        std::vector<int64_t> frames(static_cast<size_t>(output.size(1)));
+        std::iota(frames.begin(), frames.end(), 0);
+        std::shuffle(frames.begin(), frames.end(), rng);
+        std::vector<int64_t> rows;
+        for (int64_t b = 0; b < output.size(0); ++b)
+            for (int i = 0; i < g.discriminatorFrames; ++i) rows.push_back(b * output.size(1) + frames[static_cast<size_t>(i)]);
+        const auto index = torch::tensor(rows, torch::kLong).to(fake.device());
+        fake = fake.index_select(0, index);
+        real = real.index_select(0, index);
+    }
     auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
                 + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
