@@ -94,6 +94,33 @@ private Q_SLOTS:
         QVERIFY((tiled - single).abs().max().item<double>() < 1e-6);
     }
 
+    void outOfMemoryHalvesTheTileAndCarriesOn()
+    {
+        // A model that, like a GPU, runs out of memory on tiles larger than 24 LR pixels.
+        int refusals = 0;
+        WindowModel picky = [&refusals](const torch::Tensor& window) {
+            if (window.size(-1) > 24 || window.size(-2) > 24) {
+                ++refusals;
+                TORCH_CHECK(false, "CUDA out of memory. Tried to allocate 2.00 GiB");
+            }
+            return nearestModel(window);
+        };
+        auto clip = torch::rand({7, 3, 40, 56});
+        StreamingUpscaler upscaler(picky, settings(112, 16, 4, 1));
+        const auto out = upscaleClip(upscaler, clip);
+        QCOMPARE(out.size(0), clip.size(0));
+        QCOMPARE(upscaler.tileLr(), 16); // 112 -> 56 -> 28 -> 16 (the smallest tile): the first that fits
+        QVERIFY(refusals >= 3);
+        QVERIFY((out - nearestModel(clip)).abs().max().item<double>() < 1e-6);
+
+        // Any other error is not retried.
+        WindowModel broken = [](const torch::Tensor&) -> torch::Tensor { TORCH_CHECK(false, "shape mismatch"); };
+        StreamingUpscaler failing(broken, settings(32, 8, 2, 0));
+        failing.push(clip[0]);
+        QVERIFY_THROWS_EXCEPTION(c10::Error, failing.push(clip[1]));
+        QCOMPARE(failing.tileLr(), 32);
+    }
+
     void oneTileOneWindowIsTheSinglePass()
     {
         torch::manual_seed(3);

@@ -2,7 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/runtime.h"
-#include "engine/device_timing.h"
+#include "engine/device_control.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/dualx_vsr.h"

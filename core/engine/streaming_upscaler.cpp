@@ -174,6 +174,9 @@ WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
 {
     const auto torchDev = torchDevice(device);
     const auto dtype = computeDtype(device);
+    // The network must sit where its input goes; moving it again costs nothing.
+    net->to(torchDev, dtype);
+    net->eval();
     return [net, torchDev, dtype](const torch::Tensor& window) mutable {
         torch::InferenceMode guard;
         return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
@@ -183,6 +186,11 @@ WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings)
 {
     StreamingUpscaler upscaler(model, settings);
+    return upscaleClip(upscaler, clip);
+}
+
+torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip)
+{
     std::vector<torch::Tensor> out;
     for (int64_t i = 0; i < clip.size(0); ++i) {
         upscaler.push(clip[i]);

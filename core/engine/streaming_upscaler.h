@@ -50,6 +50,8 @@ public:
     int64_t framesIn() const { return m_framesIn; }   // absolute: firstFrame + frames pushed
     int64_t framesOut() const { return m_framesOut; } // absolute index of the next output
     int64_t windowsRun() const { return m_windowsRun; }
+    // The tile side in use: smaller than configured after a GPU ran out of memory.
+    int tileLr() const { return m_settings.tileLr; }
 
 private:
     void runWindow(int64_t start, int64_t count, bool isLast);
@@ -68,5 +70,7 @@ private:
 
 // Whole clip in memory (tests, benchmarks): [N, 3, h, w] -> [N, 3, scale*h, scale*w].
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings);
+// Pushes every frame of `clip` [N, 3, h, w] through `upscaler`, finishes it, and stacks the output.
+torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip);
 
 } // namespace dualx::engine

@@ -13,6 +13,8 @@
 #include "dualx/errors.h"
 #include "dualx/model_config.h"
 #include "dualx/runtime.h"
+#include "engine/device_control.h"
+#include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/weights.h"
 
@@ -158,6 +160,57 @@ Json guarded(const std::string& what, F&& f)
     }
 }
 
+// The pipeline's answer to a GPU running out of memory: the streaming upscaler halves its tile
+// and carries on. With the allocator capped below what whole-frame windows of the paper-size
+// network need, a clip must still come out whole, with a smaller tile, and equal to a run that
+// used that tile from the start.
+Json outOfMemoryRetry(const Options& o, bool& passed)
+{
+    const DeviceChoice device = selectDevice(o.device);
+    if (device.kind != DeviceKind::Cuda) {
+        std::printf("  skipped: needs a CUDA device\n");
+        return Json{{"skipped", "needs a CUDA device"}};
+    }
+    torch::manual_seed(2);
+    model::DualXVSR net(presetConfig("paper"));
+    net->eval();
+    const auto window = engine::networkWindowModel(net, device);
+    const auto clip = torch::rand({10, 3, o.height, o.width});
+    auto run = [&](int tile, torch::Tensor& out) {
+        engine::TilingSettings s;
+        s.tileLr = tile;
+        s.tileOverlapLr = 16;
+        s.windowFrames = o.frames;
+        s.windowOverlap = 2;
+        engine::StreamingUpscaler upscaler(window, s);
+        out = engine::upscaleClip(upscaler, clip);
+        return upscaler.tileLr();
+    };
+    const int wholeFrame = std::max(o.width, o.height);
+    const double capMb = 1536;
+    torch::Tensor capped, reference;
+    int tile = 0;
+    {
+        engine::limitDeviceMemory(device, capMb / engine::deviceTotalMemoryMb(device));
+        struct Uncap {
+            const DeviceChoice& d;
+            ~Uncap() { engine::limitDeviceMemory(d, 1.0); }
+        } uncap{device};
+        tile = run(wholeFrame, capped);
+    }
+    run(tile, reference);
+    const double p = psnr(capped, reference);
+    const bool ok = capped.size(0) == clip.size(0) && tile < wholeFrame && p >= 60.0;
+    passed = passed && ok;
+    std::printf("  paper preset, %d frames of %dx%d, allocator capped at %.0f MB: tile %d -> %d, %lld frames out, "
+                "PSNR %.1f dB against a run with tile %d from the start  %s\n",
+                static_cast<int>(clip.size(0)), o.width, o.height, capMb, wholeFrame, tile,
+                static_cast<long long>(capped.size(0)), p, tile,
+                ok ? "ok" : "FAILED");
+    return Json{{"preset", "paper"}, {"cap_mb", capMb}, {"tile_from", wholeFrame}, {"tile_to", tile},
+                {"frames_out", capped.size(0)}, {"psnr_db_vs_reference", p}, {"passed", ok}};
+}
+
 Json inferenceSpeed(const Options& o)
 {
     Json out = Json::array();
@@ -234,6 +287,8 @@ int main(int argc, char** argv)
         bool passed = true;
         std::printf("consistency of %s against the CPU float32 reference:\n", o.model.c_str());
         report["consistency"] = consistency(o, passed);
+        std::printf("out-of-memory retry:\n");
+        report["out_of_memory_retry"] = outOfMemoryRetry(o, passed);
         std::printf("inference speed:\n");
         report["inference"] = inferenceSpeed(o);
         std::printf("training speed:\n");

@@ -1,4 +1,4 @@
-#include "engine/device_timing.h"
+#include "engine/device_control.h"
 
 #include "dualx/runtime.h"
 
@@ -6,6 +6,9 @@
 
 #ifdef DUALX_WITH_CUDA
 #include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAException.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <cuda_runtime_api.h>
 #endif
 
 namespace dualx::engine {
@@ -37,6 +40,34 @@ double devicePeakMemoryMb(const DeviceChoice& device)
     (void)device;
 #endif
     return peakResidentMemoryMb();
+}
+
+void limitDeviceMemory(const DeviceChoice& device, double fraction)
+{
+#ifdef DUALX_WITH_CUDA
+    if (device.kind == DeviceKind::Cuda) {
+        c10::cuda::CUDACachingAllocator::emptyCache();
+        c10::cuda::CUDACachingAllocator::setMemoryFraction(fraction, static_cast<c10::DeviceIndex>(device.index));
+    }
+#else
+    (void)device;
+    (void)fraction;
+#endif
+}
+
+double deviceTotalMemoryMb(const DeviceChoice& device)
+{
+#ifdef DUALX_WITH_CUDA
+    if (device.kind == DeviceKind::Cuda) {
+        c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(device.index));
+        size_t freeBytes = 0, totalBytes = 0;
+        C10_CUDA_CHECK(cudaMemGetInfo(&freeBytes, &totalBytes));
+        return static_cast<double>(totalBytes) / (1024.0 * 1024.0);
+    }
+#else
+    (void)device;
+#endif
+    return 0;
 }
 
 } // namespace dualx::engine
