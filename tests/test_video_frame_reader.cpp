@@ -1,6 +1,7 @@
 // VideoFrameReader: frame counts, sizes, timestamps and pixel values of clips generated here by the
 // ffmpeg CLI, and a typed error (never a crash) for missing, foreign, truncated and corrupt files.
 #include "video/video_frame_reader.h"
+#include "dualx/media_probe.h"
 #include "test_support.h"
 
 #include <QProcess>
@@ -61,6 +62,18 @@ class TestVideoFrameReader : public QObject {
     std::string m_h264; // 67x35, 10 fps, 12 frames, yuv444p, H.264 in MP4 (B-frames, edit list)
     std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
     QString qpath(const char* name) { return m_dir.filePath(name); }
+
+    // 60 frames of moving content, a keyframe every 10, B-frames: frames differ and decoding
+    // back from a keyframe is the only way to rebuild a frame.
+    std::string writeKeyframeClip(const QString& container = "mp4")
+    {
+        const auto clip = m_dir.filePath("gop10." + container).toStdString();
+        // A failed encode shows as the frame count check failing (runFfmpeg prints why).
+        if (!std::filesystem::exists(clip))
+            runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=25", "-frames:v", "60", "-c:v", "libx264", "-g",
+                       "10", "-keyint_min", "10", "-bf", "2", "-pix_fmt", "yuv420p", QString::fromStdString(clip)});
+        return clip;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -278,6 +291,65 @@ private Q_SLOTS:
         QCOMPARE(readAllFrames(m_h264, 100).size(), size_t(12));
         const auto frames = readAllFrames(m_h264, 3);
         QCOMPARE(frames.back().index, int64_t(2));
+    }
+
+    void seekBeforeGoesBackToTheKeyframe()
+    {
+        const auto clip = writeKeyframeClip();
+        const auto frames = readAllFrames(clip);
+        QCOMPARE(frames.size(), size_t(60));
+        VideoFrameReader reader(clip);
+        RgbFrame f;
+        for (int i = 0; i < 46; ++i) QVERIFY(reader.read(f));
+        QVERIFY(reader.seekBefore(frames[25].pts));
+        QVERIFY(reader.read(f));
+        QCOMPARE(f.pts, frames[20].pts); // the keyframe before frame 25
+        QVERIFY(f.keyFrame);
+        QVERIFY(frames[20].keyFrame && frames[0].keyFrame && !frames[25].keyFrame);
+        QVERIFY(f.rgb == frames[20].rgb);
+        for (int i = 21; i <= 25; ++i) QVERIFY(reader.read(f));
+        QCOMPARE(f.pts, frames[25].pts);
+        QVERIFY(f.rgb == frames[25].rgb);
+        // To the start and past the end.
+        QVERIFY(reader.seekBefore(frames[0].pts));
+        QVERIFY(reader.read(f));
+        QVERIFY(f.rgb == frames[0].rgb);
+        QVERIFY(reader.seekBefore(frames[59].pts + 1000000));
+        int rest = 0;
+        while (reader.read(f)) ++rest;
+        QVERIFY(rest >= 1 && rest <= 10);
+        QCOMPARE(f.pts, frames[59].pts);
+    }
+
+    void frameGrabberSeeksBackExactly_data()
+    {
+        QTest::addColumn<QString>("container");
+        QTest::newRow("mp4") << "mp4";
+        QTest::newRow("mkv") << "mkv";
+        QTest::newRow("mpeg-ts") << "ts";
+    }
+
+    void frameGrabberSeeksBackExactly()
+    {
+        QFETCH(QString, container);
+        const auto clip = writeKeyframeClip(container);
+        const auto frames = readAllFrames(clip);
+        QCOMPARE(frames.size(), size_t(60));
+        FrameGrabber grabber(clip);
+        QVERIFY(grabber.frame(59).rgb == frames[59].rgb);
+        QCOMPARE(grabber.framesDecoded(), int64_t(60));
+        // Back to 12: from the keyframe at 10, not from the start.
+        QVERIFY(grabber.frame(12).rgb == frames[12].rgb);
+        QVERIFY2(grabber.framesDecoded() - 60 <= 6, qPrintable(QString::number(grabber.framesDecoded())));
+        QVERIFY(grabber.frame(3).rgb == frames[3].rgb);
+        const int64_t before = grabber.framesDecoded();
+        // Far ahead (more than 48 frames) into frames already seen: a seek too.
+        QVERIFY(grabber.frame(57).rgb == frames[57].rgb);
+        QVERIFY2(grabber.framesDecoded() - before <= 10, qPrintable(QString::number(grabber.framesDecoded() - before)));
+        for (int64_t i : {3, 59, 30, 31, 29, 0, 58})
+            QVERIFY2(grabber.frame(i).rgb == frames[static_cast<size_t>(i)].rgb, qPrintable(QString::number(i)));
+        QVERIFY(grabber.frame(60).empty());
+        QVERIFY(grabber.frame(5).rgb == frames[5].rgb); // still usable after running off the end
     }
 
     void moveKeepsTheReadPosition()

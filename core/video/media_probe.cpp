@@ -7,6 +7,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 }
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -64,11 +65,63 @@ struct FrameGrabber::Impl {
     int64_t next = 0; // index of the frame the reader gives next
     RgbImage last;
     int64_t lastIndex = -1;
+    int64_t decoded = 0;
+    // Timestamps of the frames decoded so far, by index: where seeking can go back to. Only
+    // trusted while strictly increasing (a frame is found again by its timestamp).
+    std::vector<int64_t> ptsByIndex;
+    std::vector<int64_t> keyframes; // indices of the keyframes among them, ascending
+    bool ptsUsable = true;
 
     void reopen()
     {
         reader = std::make_unique<video::VideoFrameReader>(path);
         next = 0;
+    }
+
+    bool readNext(video::RgbFrame& f)
+    {
+        if (!reader->read(f)) return false;
+        ++decoded;
+        if (next == static_cast<int64_t>(ptsByIndex.size())) {
+            if (f.pts == INT64_MIN || (!ptsByIndex.empty() && f.pts <= ptsByIndex.back())) ptsUsable = false;
+            ptsByIndex.push_back(f.pts);
+            if (f.keyFrame) keyframes.push_back(next);
+        }
+        ++next;
+        return true;
+    }
+
+    // Jumps to a frame decoded before, through a keyframe before it. False where that fails (the
+    // reader is then reopened at the start).
+    bool seekTo(int64_t index, video::RgbFrame& f)
+    {
+        const int64_t target = ptsByIndex[static_cast<size_t>(index)];
+        auto key = std::upper_bound(keyframes.begin(), keyframes.end(), index);
+        // Containers that seek by decode timestamp (MPEG-TS) can land just past the keyframe:
+        // then try from the keyframe before it.
+        for (int attempt = 0; attempt < 3 && key != keyframes.begin(); ++attempt) {
+            --key;
+            if (!reader->seekBefore(ptsByIndex[static_cast<size_t>(*key)])) break;
+            if (decodeUpTo(target, f)) {
+                next = index + 1;
+                return true;
+            }
+        }
+        reopen();
+        return false;
+    }
+
+    // After a seek: decodes up to the frame with timestamp `target`. Frames count only from a
+    // keyframe on; before one they may be garbage with plausible timestamps.
+    bool decodeUpTo(int64_t target, video::RgbFrame& f)
+    {
+        bool keyframeSeen = false;
+        while (reader->read(f)) {
+            ++decoded;
+            keyframeSeen = keyframeSeen || f.keyFrame;
+            if (f.pts >= target) return keyframeSeen && f.pts == target;
+        }
+        return false;
     }
 };
 
@@ -83,16 +136,24 @@ FrameGrabber::~FrameGrabber() = default;
 
 const MediaSummary& FrameGrabber::summary() const { return m_impl->summary; }
 
+int64_t FrameGrabber::framesDecoded() const { return m_impl->decoded; }
+
 RgbImage FrameGrabber::frame(int64_t index)
 {
+    // Decoding forward is cheapest for short hops; seeking pays off going back, or far ahead
+    // into frames already seen.
+    constexpr int64_t kForwardSeekDistance = 48;
     auto& d = *m_impl;
     if (index < 0) return {};
     if (index == d.lastIndex) return d.last;
-    if (index < d.next) d.reopen();
     video::RgbFrame f;
-    while (d.next <= index) {
-        if (!d.reader->read(f)) return {};
-        ++d.next;
+    bool found = false;
+    const bool known = index < static_cast<int64_t>(d.ptsByIndex.size());
+    if (known && d.ptsUsable && (index < d.next || index - d.next > kForwardSeekDistance)) found = d.seekTo(index, f);
+    if (!found) {
+        if (index < d.next) d.reopen();
+        while (d.next <= index)
+            if (!d.readNext(f)) return {};
     }
     d.last = RgbImage{f.width, f.height, std::move(f.rgb), f.timeSeconds};
     d.lastIndex = index;

@@ -54,6 +54,7 @@ struct VideoFrameReader::Impl {
     Impl(const std::string& path, ReaderOptions options);
     const VideoInfo& info() const { return m_info; }
     bool read(RgbFrame& out);
+    bool seekBefore(int64_t pts);
 
 private:
     // Reads packets until one has been handed to the decoder, or sends the flush packet at the
@@ -244,6 +245,16 @@ bool VideoFrameReader::Impl::read(RgbFrame& out)
     }
 }
 
+bool VideoFrameReader::Impl::seekBefore(int64_t pts)
+{
+    if (av_seek_frame(m_format.get(), m_streamIndex, pts, AVSEEK_FLAG_BACKWARD) < 0) return false;
+    // Frames the decoder still holds belong to the old position.
+    avcodec_flush_buffers(m_decoder.get());
+    m_inputFinished = false;
+    m_outputFinished = false;
+    return true;
+}
+
 void VideoFrameReader::Impl::feedDecoder()
 {
     for (;;) {
@@ -377,6 +388,11 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     out.width = frame.width;
     out.height = frame.height;
     out.index = m_framesOut;
+#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
+    out.keyFrame = (frame.flags & AV_FRAME_FLAG_KEY) != 0;
+#else
+    out.keyFrame = frame.key_frame != 0;
+#endif
     out.pts = frame.best_effort_timestamp == AV_NOPTS_VALUE ? INT64_MIN : frame.best_effort_timestamp;
     if (frame.best_effort_timestamp != AV_NOPTS_VALUE && validRational(m_timeBase)) {
         out.timeSeconds = static_cast<double>(frame.best_effort_timestamp) * av_q2d(m_timeBase);
@@ -415,6 +431,8 @@ bool VideoFrameReader::read(RgbFrame& frame)
 {
     return m_impl->read(frame);
 }
+
+bool VideoFrameReader::seekBefore(int64_t pts) { return m_impl->seekBefore(pts); }
 
 std::vector<RgbFrame> readAllFrames(const std::string& path, int64_t maxFrames)
 {

@@ -47,6 +47,7 @@ struct RgbFrame {
     int64_t pts = 0;         // best-effort timestamp in the stream's time base (INT64_MIN if none)
     double timeSeconds = 0; // from the frame's best-effort timestamp (not rebased to 0)
     int64_t index = 0; // 0-based decode order of output frames
+    bool keyFrame = false; // decodable on its own (where a seek can land cleanly)
 };
 
 class VideoFrameReader {
@@ -72,6 +73,12 @@ public:
     // dualx::Error(CorruptFile) if decoding or reading fails otherwise, or if the whole file
     // yields no frame at all (OutOfMemory if FFmpeg runs out of memory).
     bool read(RgbFrame& frame);
+
+    // Repositions at the last keyframe at or before `pts` (the stream's time base, as
+    // RgbFrame::pts): read() goes on from that keyframe. RgbFrame::index keeps counting the
+    // frames output since opening, so after a seek it is no longer the frame's place in the
+    // stream. Returns false, the position unchanged, where the container cannot seek.
+    bool seekBefore(int64_t pts);
 
     // With keepOtherStreams: where the other streams' packets go (dropped while unset).
     void setPacketHandler(PacketHandler handler);

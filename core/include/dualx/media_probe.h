@@ -28,13 +28,16 @@ struct RgbImage {
 // Throws FileNotFound / FileUnreadable (not a video) naming the file.
 MediaSummary probeMedia(const std::string& path);
 
-// Frames by index, decoded in order (stepping forward is cheap; going back re-opens the file).
+// Frames by index: decoded in order, and found again by seeking once seen.
 class FrameGrabber {
 public:
     explicit FrameGrabber(const std::string& path); // throws as probeMedia
     ~FrameGrabber();
     const MediaSummary& summary() const;
-    RgbImage frame(int64_t index); // empty past the end
+    // Empty past the end. Frames seen before are reached again by seeking to the nearest
+    // keyframe, so stepping back through a long video does not decode it from the start.
+    RgbImage frame(int64_t index);
+    int64_t framesDecoded() const; // decoding work so far (for diagnostics and tests)
 
 private:
     struct Impl;
