@@ -42,67 +42,67 @@
 <context>
     <name>dualx::ui::ComparePanel</name>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="45"/>
+        <location filename="../ui/compare_panel.cpp" line="44"/>
         <source>Split</source>
         <translation>Geteilt</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="46"/>
+        <location filename="../ui/compare_panel.cpp" line="45"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="47"/>
+        <location filename="../ui/compare_panel.cpp" line="46"/>
         <source>Toggle (hold Space)</source>
         <translation>Umschalten (Leertaste halten)</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="48"/>
+        <location filename="../ui/compare_panel.cpp" line="47"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>100%</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>200%</source>
         <translation>200 %</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>400%</source>
         <translation>400 %</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="69"/>
+        <location filename="../ui/compare_panel.cpp" line="68"/>
         <source>Preview this frame</source>
         <translation>Vorschau dieses Frames</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="70"/>
+        <location filename="../ui/compare_panel.cpp" line="69"/>
         <source>Restore the current frame with the job&apos;s model and settings</source>
         <translation>Aktuellen Frame mit Modell und Einstellungen des Auftrags restaurieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="79"/>
+        <location filename="../ui/compare_panel.cpp" line="78"/>
         <source>Previous frame</source>
         <translation>Vorheriger Frame</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="82"/>
+        <location filename="../ui/compare_panel.cpp" line="81"/>
         <source>Next frame</source>
         <translation>Nächster Frame</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="84"/>
+        <location filename="../ui/compare_panel.cpp" line="83"/>
         <source>Frame</source>
         <translation>Frame</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="248"/>
+        <location filename="../ui/job_queue_model.cpp" line="247"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>kein von FFmpeg lesbares Video: %1</translation>
     </message>
@@ -1249,11 +1249,6 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <location filename="../ui/settings_dialog.cpp" line="47"/>
         <source>CPU</source>
         <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
-        <source>CUDA: %1</source>
-        <translation>CUDA: %1</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="50"/>

@@ -42,67 +42,67 @@
 <context>
     <name>dualx::ui::ComparePanel</name>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="45"/>
+        <location filename="../ui/compare_panel.cpp" line="44"/>
         <source>Split</source>
         <translation>分屏</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="46"/>
+        <location filename="../ui/compare_panel.cpp" line="45"/>
         <source>Side by side</source>
         <translation>并排</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="47"/>
+        <location filename="../ui/compare_panel.cpp" line="46"/>
         <source>Toggle (hold Space)</source>
         <translation>切换（按住空格键）</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="48"/>
+        <location filename="../ui/compare_panel.cpp" line="47"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>200%</source>
         <translation>200%</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="60"/>
+        <location filename="../ui/compare_panel.cpp" line="59"/>
         <source>400%</source>
         <translation>400%</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="69"/>
+        <location filename="../ui/compare_panel.cpp" line="68"/>
         <source>Preview this frame</source>
         <translation>预览此帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="70"/>
+        <location filename="../ui/compare_panel.cpp" line="69"/>
         <source>Restore the current frame with the job&apos;s model and settings</source>
         <translation>使用任务的模型和设置修复当前帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="79"/>
+        <location filename="../ui/compare_panel.cpp" line="78"/>
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="82"/>
+        <location filename="../ui/compare_panel.cpp" line="81"/>
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="84"/>
+        <location filename="../ui/compare_panel.cpp" line="83"/>
         <source>Frame</source>
         <translation>帧</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="248"/>
+        <location filename="../ui/job_queue_model.cpp" line="247"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>不是 FFmpeg 可读取的视频：%1</translation>
     </message>
@@ -1248,11 +1248,6 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <location filename="../ui/settings_dialog.cpp" line="47"/>
         <source>CPU</source>
         <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
-        <source>CUDA: %1</source>
-        <translation>CUDA：%1</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="50"/>

@@ -45,7 +45,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_device = new QComboBox(this);
     m_device->addItem(tr("Automatic (GPU if available)"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    for (const auto& gpu : listCudaDevices()) m_device->addItem(tr("CUDA: %1").arg(QString::fromStdString(gpu)), QStringLiteral("cuda"));
+    for (const auto& gpu : listCudaDevices()) m_device->addItem(QString::fromStdString(gpu), QStringLiteral("cuda"));
     select(m_device, s.device);
     form->addRow(tr("Device"), m_device);
     m_threads = spin(0, 256, s.threads, this, tr("all %1 cores").arg(QThread::idealThreadCount()));

@@ -5,7 +5,26 @@
 
 #include <torch/cuda.h>
 
+#ifdef DUALX_WITH_CUDA
+#include <ATen/cuda/CUDAContext.h>
+#endif
+
 namespace dualx {
+
+namespace {
+
+// "CUDA:0 NVIDIA H200": the name needs CUDA's headers, so a build without them says "CUDA:0".
+std::string cudaDeviceName(int index)
+{
+    std::string name = "CUDA:" + std::to_string(index);
+#ifdef DUALX_WITH_CUDA
+    if (const auto* properties = at::cuda::getDeviceProperties(static_cast<c10::DeviceIndex>(index)))
+        name += std::string(" ") + properties->name;
+#endif
+    return name;
+}
+
+} // namespace
 
 DevicePreference devicePreferenceFromName(std::string_view name)
 {
@@ -22,7 +41,7 @@ std::vector<std::string> listCudaDevices()
     std::vector<std::string> out;
     if (!torch::cuda::is_available()) return out;
     const int count = static_cast<int>(torch::cuda::device_count());
-    for (int i = 0; i < count; ++i) out.push_back("CUDA:" + std::to_string(i));
+    for (int i = 0; i < count; ++i) out.push_back(cudaDeviceName(i));
     return out;
 }
 
@@ -38,7 +57,8 @@ DeviceChoice selectDevice(DevicePreference preference)
         choice.kind = DeviceKind::Cuda;
         choice.index = 0;
         choice.halfPrecision = true;
-        choice.description = "CUDA:0 (fp16, " + std::to_string(torch::cuda::device_count()) + " GPU(s) visible)";
+        const auto visible = torch::cuda::device_count();
+        choice.description = cudaDeviceName(0) + " (fp16" + (visible > 1 ? ", " + std::to_string(visible) + " GPUs visible" : "") + ")";
         return choice;
     }
     choice.description = "CPU (" + std::to_string(intraOpThreads()) + " threads, fp32)";

@@ -216,27 +216,36 @@ Json inferenceSpeed(const Options& o)
     Json out = Json::array();
     std::vector<AttentionKernel> kernels{AttentionKernel::Chunked};
     if (fusedAttentionAvailable()) kernels.push_back(AttentionKernel::Fused);
-    for (const auto& preset : o.presets)
-        for (auto kernel : kernels) {
-            const std::string what = preset + " inference, " + std::string(attentionKernelName(kernel));
-            out.push_back(guarded(what, [&] {
-                BenchmarkOptions b;
-                b.config = presetConfig(preset);
-                b.width = o.width;
-                b.height = o.height;
-                b.frames = o.frames;
-                b.repeats = o.repeats;
-                b.attention.kernel = kernel;
-                b.device = o.device;
-                const auto r = runBenchmark(b);
-                std::printf("  %-34s %dx%d x %d frames: %9.1f ms/frame  %7.2f fps  peak %7.0f MB  (%s)\n",
-                            what.c_str(), o.width, o.height, o.frames, r.msPerFrame, r.framesPerSecond, r.peakMemoryMb,
-                            r.device.c_str());
-                return Json{{"preset", preset}, {"attention", r.attentionKernel}, {"device", r.device},
-                            {"width", o.width}, {"height", o.height}, {"frames", o.frames},
-                            {"ms_per_frame", r.msPerFrame}, {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb}};
-            }));
-        }
+    // tile 0: one window of o.frames through the network; else the pipeline's streaming tiled
+    // path with its defaults (tiles 112/16, windows 16/4) over a 32-frame clip.
+    auto measure = [&](const std::string& preset, AttentionKernel kernel, int tile) {
+        const std::string what = preset + (tile > 0 ? " streaming tiled, " : " inference, ") + std::string(attentionKernelName(kernel));
+        out.push_back(guarded(what, [&] {
+            BenchmarkOptions b;
+            b.config = presetConfig(preset);
+            b.width = o.width;
+            b.height = o.height;
+            b.frames = tile > 0 ? 16 : o.frames;
+            b.repeats = o.repeats;
+            b.attention.kernel = kernel;
+            b.device = o.device;
+            b.tileLr = tile;
+            b.tileOverlapLr = 16;
+            b.windowOverlap = 4;
+            b.clipFrames = 32;
+            const auto r = runBenchmark(b);
+            std::printf("  %-34s %dx%d x %d frames: %9.1f ms/frame  %7.2f fps  peak %7.0f MB  (%s)\n", what.c_str(),
+                        o.width, o.height, tile > 0 ? 32 : o.frames, r.msPerFrame, r.framesPerSecond, r.peakMemoryMb,
+                        r.device.c_str());
+            return Json{{"preset", preset}, {"attention", r.attentionKernel}, {"device", r.device},
+                        {"width", o.width}, {"height", o.height}, {"frames", b.frames}, {"tile", tile},
+                        {"ms_per_frame", r.msPerFrame}, {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb}};
+        }));
+    };
+    for (const auto& preset : o.presets) {
+        for (auto kernel : kernels) measure(preset, kernel, 0);
+        measure(preset, kernels.back(), 112);
+    }
     return out;
 }
 

@@ -21,7 +21,7 @@ DevicePreference devicePreferenceFromName(std::string_view name); // auto|cpu|cu
 // Throws DeviceUnavailable when CUDA is asked for but not usable.
 DeviceChoice selectDevice(DevicePreference preference);
 bool cudaAvailable();
-// One entry per visible CUDA device ("CUDA:0", ...); empty without CUDA.
+// One entry per visible CUDA device ("CUDA:0 NVIDIA H200", ...); empty without CUDA.
 std::vector<std::string> listCudaDevices();
 
 } // namespace dualx
