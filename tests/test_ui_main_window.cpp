@@ -221,6 +221,10 @@ private Q_SLOTS:
         QVERIFY(installLanguage("de"));
         QCoreApplication::processEvents();
         QCOMPARE(textOf("Add files"), QStringLiteral("Dateien hinzufügen"));
+        // Counts take the language's plural forms.
+        const char* context = "dualx::ui::MainWindow";
+        QCOMPARE(QCoreApplication::translate(context, "Added %n job(s)", nullptr, 1), QStringLiteral("1 Auftrag hinzugefügt"));
+        QCOMPARE(QCoreApplication::translate(context, "Added %n job(s)", nullptr, 3), QStringLiteral("3 Aufträge hinzugefügt"));
         QVERIFY(installLanguage("zh_CN"));
         QCoreApplication::processEvents();
         QCOMPARE(textOf("Add files"), QStringLiteral("添加文件"));

@@ -461,25 +461,37 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="277"/>
-        <source>Running %1 job(s)</source>
-        <translation>Aktive Aufträge: %1</translation>
+        <source>Running %n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag läuft</numerusform>
+            <numerusform>%n Aufträge laufen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="278"/>
-        <source>%1 jobs in the queue</source>
-        <translation>%1 Aufträge in der Warteschlange</translation>
+        <source>%n job(s) in the queue</source>
+        <translation>
+            <numerusform>%n Auftrag in der Warteschlange</numerusform>
+            <numerusform>%n Aufträge in der Warteschlange</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="304"/>
-        <source>Added %1 job(s)</source>
-        <translation>Aufträge hinzugefügt: %1</translation>
+        <source>Added %n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag hinzugefügt</numerusform>
+            <numerusform>%n Aufträge hinzugefügt</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="305"/>
-        <source>Skipped %1 file(s) already in the queue</source>
-        <translation>%1 Datei(en) übersprungen, sie sind schon in der Warteschlange</translation>
+        <source>Skipped %n file(s) already in the queue</source>
+        <translation>
+            <numerusform>%n Datei übersprungen, sie ist schon in der Warteschlange</numerusform>
+            <numerusform>%n Dateien übersprungen, sie sind schon in der Warteschlange</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="330"/>

@@ -461,25 +461,33 @@ or use Add files / Add folder</source>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="277"/>
-        <source>Running %1 job(s)</source>
-        <translation>正在运行 %1 个任务</translation>
+        <source>Running %n job(s)</source>
+        <translation>
+            <numerusform>正在运行 %n 个任务</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="278"/>
-        <source>%1 jobs in the queue</source>
-        <translation>队列中有 %1 个任务</translation>
+        <source>%n job(s) in the queue</source>
+        <translation>
+            <numerusform>队列中有 %n 个任务</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="304"/>
-        <source>Added %1 job(s)</source>
-        <translation>已添加 %1 个任务</translation>
+        <source>Added %n job(s)</source>
+        <translation>
+            <numerusform>已添加 %n 个任务</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/main_window.cpp" line="305"/>
-        <source>Skipped %1 file(s) already in the queue</source>
-        <translation>已跳过 %1 个已在队列中的文件</translation>
+        <source>Skipped %n file(s) already in the queue</source>
+        <translation>
+            <numerusform>已跳过 %n 个已在队列中的文件</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="330"/>

@@ -274,8 +274,8 @@ void MainWindow::updateActions()
     m_stop->setEnabled(active);
     const bool any = !selectedIds().isEmpty();
     for (auto* a : {m_cancel, m_retry, m_remove, m_top, m_up, m_down, m_bottom, m_openFolder, m_useMse, m_useGan}) a->setEnabled(any);
-    statusBar()->showMessage(active ? (m_runner->isPaused() ? tr("Paused") : tr("Running %1 job(s)").arg(m_runner->runningCount()))
-                                    : tr("%1 jobs in the queue").arg(m_model->rowCount()));
+    statusBar()->showMessage(active ? (m_runner->isPaused() ? tr("Paused") : tr("Running %n job(s)", nullptr, m_runner->runningCount()))
+                                    : tr("%n job(s) in the queue", nullptr, m_model->rowCount()));
 }
 
 QVector<qint64> MainWindow::selectedIds() const
@@ -301,8 +301,8 @@ void MainWindow::applyToSelected(int column, const QString& value)
 int MainWindow::addPaths(const QStringList& paths)
 {
     const int added = m_model->addPaths(paths, m_settings);
-    log(tr("Added %1 job(s)").arg(added));
-    if (m_model->lastSkipped() > 0) log(tr("Skipped %1 file(s) already in the queue").arg(m_model->lastSkipped()));
+    log(tr("Added %n job(s)", nullptr, added));
+    if (m_model->lastSkipped() > 0) log(tr("Skipped %n file(s) already in the queue", nullptr, m_model->lastSkipped()));
     updateActions();
     return added;
 }
