@@ -18,7 +18,7 @@ extern "C" void requestStop(int) { g_stopRequested.store(true); }
 
 int runTrain(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"config", "steps", "threads", "report-every", "export", "variant", "plot"}, {"fp16"});
+    Arguments args(argv, {"config", "steps", "threads", "report-every", "export", "variant", "plot", "write-bank", "clips"}, {"fp16"});
     const auto config = args.value("config");
     if (!config) throw Error(ErrorCode::InvalidArgument, "--config RECIPE.json is required");
     configureThreads(args.intValue("threads", 0));
@@ -26,6 +26,11 @@ int runTrain(const std::vector<std::string>& argv)
     if (const auto png = args.value("plot")) {
         plotTrainingProgress(*config, *png);
         std::cout << "wrote " << *png << "\n";
+        return 0;
+    }
+    if (const auto bank = args.value("write-bank")) {
+        writeTrainingBank(*config, *bank, args.intValue("clips", 500), [](const std::string& line) { std::cout << line << std::endl; });
+        std::cout << "wrote " << *bank << "\n";
         return 0;
     }
     if (const auto out = args.value("export")) {

@@ -44,6 +44,9 @@ commands:
         train (or resume) a recipe stage; Ctrl-C writes a checkpoint and stops
   train --config RECIPE.json --export OUT.safetensors [--variant mse|gan] [--fp16]
         write the stage's latest checkpoint as a shippable weight file
+  train --config RECIPE.json --write-bank OUT.safetensors [--clips N]
+        synthesise N training clips (default 500) and the validation clips into a packed sample
+        bank, for dualx-bank-train on a machine without FFmpeg and OpenCV (a GPU machine)
   degrade INPUT OUTPUT [--seed S] [--frames N]
         the stage-2 training degradation (blur, resize, noise, JPEG, codec) of a clip, at 1/4 size
   train --config RECIPE.json --plot OUT.png

@@ -4,6 +4,7 @@
 #include "dualx/weights.h"
 #include "metrics/psnr.h"
 #include "model/weights.h"
+#include "train/augmentation.h"
 #include "train/bicubic_downscale.h"
 #include "train/degradation.h"
 #include "train/losses.h"
@@ -32,17 +33,6 @@ std::mt19937_64 rngFor(uint64_t seed, int64_t step, uint64_t stream)
     std::seed_seq seq{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32), static_cast<uint32_t>(step),
                       static_cast<uint32_t>(static_cast<uint64_t>(step) >> 32), static_cast<uint32_t>(stream)};
     return std::mt19937_64(seq);
-}
-
-// Flips, transposition and temporal reversal, each with probability 1/2.
-torch::Tensor augment(torch::Tensor clip, std::mt19937_64& rng)
-{
-    std::bernoulli_distribution coin(0.5);
-    if (coin(rng)) clip = clip.flip({3});
-    if (coin(rng)) clip = clip.flip({2});
-    if (coin(rng)) clip = clip.transpose(2, 3);
-    if (coin(rng)) clip = clip.flip({0});
-    return clip.contiguous();
 }
 
 std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
@@ -139,7 +129,7 @@ Batch Trainer::batchForStep(int64_t step) const
     std::vector<torch::Tensor> lrs, gts;
     for (int b = 0; b < m_recipe.batch; ++b) {
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
-        auto gt = augment(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
+        auto gt = augmentClip(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
         // A share of clean (bicubic) clips keeps the model faithful on undegraded input too;
         // the draw only happens when asked for, so older recipes replay their exact batches.
         const bool clean = m_recipe.cleanFraction > 0

@@ -39,6 +39,8 @@ public:
     const Recipe& recipe() const { return m_recipe; }
     model::DualXVSR& network() { return m_model; }
     bool hasValidation() const { return m_validation.defined(); }
+    // The fixed validation clips: LR input and GT, float [V, N, 3, h, w].
+    Batch validationSet() const { return {m_validationLr, m_validation}; }
     double lastGradNorm() const { return m_lastGradNorm; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
     double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }

@@ -17,6 +17,7 @@
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/weights.h"
+#include "tool_support.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -68,11 +69,7 @@ int positive(const std::string& name, const std::string& value)
 Options parse(int argc, char** argv)
 {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string key = argv[i];
-        if (key.rfind("--", 0) != 0 || i + 1 >= argc)
-            throw Error(ErrorCode::InvalidArgument, "expected --option VALUE pairs, got '" + key + "'");
-        const std::string name = key.substr(2), value = argv[++i];
+    tools::forEachOption(argc, argv, [&](const std::string& name, const std::string& value) {
         if (name == "device") o.device = devicePreferenceFromName(value);
         else if (name == "model") o.model = value;
         else if (name == "presets") o.presets = splitList(value);
@@ -87,7 +84,7 @@ Options parse(int argc, char** argv)
         else if (name == "repeats") o.repeats = positive(name, value);
         else if (name == "json") o.json = value;
         else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
-    }
+    });
     for (const auto& p : o.presets) presetConfig(p); // validates the names before any work
     return o;
 }
@@ -275,44 +272,34 @@ Json trainingSpeed(const Options& o)
     return out;
 }
 
+int run(const Options& o)
+{
+    configureThreads(0);
+    const auto cuda = listCudaDevices();
+    std::printf("LibTorch %s, fused attention %s, %d CPU threads, CUDA devices: %zu\n", torchVersion().c_str(),
+                fusedAttentionAvailable() ? "available" : "unavailable", intraOpThreads(), cuda.size());
+    Json report = {{"libtorch", torchVersion()}, {"fused_attention", fusedAttentionAvailable()},
+                   {"cuda_devices", cuda}, {"threads", intraOpThreads()}};
+    bool passed = true;
+    std::printf("consistency of %s against the CPU float32 reference:\n", o.model.c_str());
+    report["consistency"] = consistency(o, passed);
+    std::printf("out-of-memory retry:\n");
+    report["out_of_memory_retry"] = outOfMemoryRetry(o, passed);
+    std::printf("inference speed:\n");
+    report["inference"] = inferenceSpeed(o);
+    std::printf("training speed:\n");
+    report["training"] = trainingSpeed(o);
+    passed = passed && !g_measurementFailed;
+    report["passed"] = passed;
+    if (!o.json.empty()) {
+        std::ofstream f(o.json);
+        f << report.dump(2) << "\n";
+        if (!f) throw Error(ErrorCode::FileUnwritable, "cannot write " + o.json);
+    }
+    std::printf("%s\n", passed ? "all checks passed" : "CHECK FAILED");
+    return passed ? 0 : 1;
+}
+
 } // namespace
 
-int main(int argc, char** argv)
-{
-    Options o;
-    try {
-        o = parse(argc, argv);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "dualx-device-check: %s\n", e.what());
-        return 2;
-    }
-    try {
-        configureThreads(0);
-        const auto cuda = listCudaDevices();
-        std::printf("LibTorch %s, fused attention %s, %d CPU threads, CUDA devices: %zu\n", torchVersion().c_str(),
-                    fusedAttentionAvailable() ? "available" : "unavailable", intraOpThreads(), cuda.size());
-        Json report = {{"libtorch", torchVersion()}, {"fused_attention", fusedAttentionAvailable()},
-                       {"cuda_devices", cuda}, {"threads", intraOpThreads()}};
-        bool passed = true;
-        std::printf("consistency of %s against the CPU float32 reference:\n", o.model.c_str());
-        report["consistency"] = consistency(o, passed);
-        std::printf("out-of-memory retry:\n");
-        report["out_of_memory_retry"] = outOfMemoryRetry(o, passed);
-        std::printf("inference speed:\n");
-        report["inference"] = inferenceSpeed(o);
-        std::printf("training speed:\n");
-        report["training"] = trainingSpeed(o);
-        passed = passed && !g_measurementFailed;
-        report["passed"] = passed;
-        if (!o.json.empty()) {
-            std::ofstream f(o.json);
-            f << report.dump(2) << "\n";
-            if (!f) throw Error(ErrorCode::FileUnwritable, "cannot write " + o.json);
-        }
-        std::printf("%s\n", passed ? "all checks passed" : "CHECK FAILED");
-        return passed ? 0 : 1;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "dualx-device-check: %s\n", e.what());
-        return 1;
-    }
-}
+int main(int argc, char** argv) { return dualx::tools::toolMain<Options>("dualx-device-check", argc, argv, parse, run); }

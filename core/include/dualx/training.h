@@ -29,6 +29,13 @@ struct TrainingOptions {
 // Runs (or resumes) the recipe's training. Throws dualx::Error on bad recipes or data.
 void runTraining(const std::string& recipePath, const TrainingOptions& options);
 
+// Draws `clips` training clips, and the fixed validation clips, as `dualx train` would for this
+// recipe (same sampling, synthesis, GT sharpening; clips drawn from steps no training run
+// reaches) and writes them as a packed sample bank (train/sample_bank_packing.h) for training
+// elsewhere, e.g. with dualx-bank-train on a GPU machine.
+void writeTrainingBank(const std::string& recipePath, const std::string& outputPath, int clips,
+                       const std::function<void(const std::string&)>& log = {});
+
 // Writes the recipe's latest checkpoint as a shippable weight file with its provenance.
 void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant,
                         bool halfPrecision);
