@@ -20,6 +20,7 @@ done
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/dualx usr/bin/dualx-studio usr/share/dualx/models/dualx-small-mse.safetensors \
+         usr/share/dualx/models/dualx-small-gan.safetensors usr/share/dualx/models/dualx-small-gan.md \
          usr/share/dualx/sample/cockatoo-320x180.mp4 usr/share/applications/io.github.dualx.Studio.desktop \
          usr/share/metainfo/io.github.dualx.Studio.metainfo.xml usr/share/icons/hicolor/256x256/apps/dualx-studio.png \
          usr/share/icons/hicolor/scalable/apps/dualx-studio.svg usr/share/man/man1/dualx.1 \
@@ -33,6 +34,7 @@ bash -n "$root/usr/share/bash-completion/completions/dualx" || fail "bash comple
 unset DUALX_MODEL_DIR
 "$root/usr/bin/dualx" --version | tee "$scratch/version.txt"
 grep -q "model mse: $root/usr/share/dualx/models/dualx-small-mse.safetensors" "$scratch/version.txt" || fail "installed dualx does not find its model"
+grep -q "model gan: $root/usr/share/dualx/models/dualx-small-gan.safetensors" "$scratch/version.txt" || fail "installed dualx does not find its GAN model"
 "$root/usr/bin/dualx" upscale "$root/usr/share/dualx/sample/cockatoo-320x180.mp4" -o "$scratch/out.mkv" --model mse \
   --preset archive-ffv1 --frames 4 --frame-overlap 1 --tile 96 --duration 0.5 --progress none
 probe="$(ffprobe -v error -show_entries stream=codec_type,width,height -count_frames -show_entries stream=nb_read_frames -of csv=p=0 "$scratch/out.mkv")"

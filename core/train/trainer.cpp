@@ -351,7 +351,10 @@ void plotTrainingProgress(const std::string& recipePath, const std::string& pngP
 {
     const auto recipe = train::loadRecipe(recipePath);
     if (recipe.log.empty()) throw Error(ErrorCode::InvalidArgument, "recipe '" + recipe.name + "' keeps no log");
-    train::plotTrainingLog(train::readTrainingLog(recipe.log), recipe.name + " (" + recipe.model.preset + ")", pngPath);
+    // The GAN stage logs the generator's whole loss: pixel, perceptual and adversarial terms.
+    const std::string lossName = recipe.gan.enabled ? "generator loss" : "Charbonnier loss";
+    train::plotTrainingLog(train::readTrainingLog(recipe.log), recipe.name + " (" + recipe.model.preset + ")", lossName,
+                           pngPath);
 }
 
 } // namespace dualx

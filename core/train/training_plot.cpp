@@ -45,7 +45,8 @@ std::vector<LogRow> readTrainingLog(const std::string& csvPath)
     return rows;
 }
 
-void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& pngPath, int width, int height)
+void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName,
+                     const std::string& pngPath, int width, int height)
 {
     if (rows.empty()) throw Error(ErrorCode::InvalidArgument, "the training log has no rows to plot");
     // Loss on a log scale, raw and smoothed (exponential moving average of log10).
@@ -57,7 +58,7 @@ void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, 
         raw.points.emplace_back(static_cast<double>(r.step), v);
         smooth.points.emplace_back(static_cast<double>(r.step), std::pow(10.0, ema));
     }
-    std::vector<report::ChartPanel> panels{{"Charbonnier loss (log scale)", 4, true, {raw, smooth}}};
+    std::vector<report::ChartPanel> panels{{lossName + " (log scale)", 4, true, {raw, smooth}}};
     report::ChartSeries network{"network", {}, 0x145ab4, 2}, bicubic{"bicubic", {}, 0xdc2828, 2};
     for (const auto& r : rows)
         if (r.validated) {
