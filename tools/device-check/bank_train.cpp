@@ -50,17 +50,6 @@ struct Options {
 Options parse(int argc, char** argv)
 {
     Options o;
-    auto number = [](const std::string& name, const std::string& v) {
-        size_t used = 0;
-        double d = 0;
-        try {
-            d = std::stod(v, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != v.size() || !(d > 0)) throw Error(ErrorCode::InvalidArgument, "--" + name + " needs a positive number, got '" + v + "'");
-        return d;
-    };
     tools::forEachOption(argc, argv, [&](const std::string& name, const std::string& v) {
         if (name == "bank") o.bank = v;
         else if (name == "init") o.init = v;
@@ -68,12 +57,12 @@ Options parse(int argc, char** argv)
         else if (name == "out-fp16") o.outFp16 = v;
         else if (name == "log") o.log = v;
         else if (name == "device") o.device = devicePreferenceFromName(v);
-        else if (name == "batch") o.batch = static_cast<int>(number(name, v));
-        else if (name == "learning-rate") o.learningRate = number(name, v);
-        else if (name == "seconds") o.seconds = number(name, v);
-        else if (name == "steps") o.steps = static_cast<int64_t>(number(name, v));
-        else if (name == "validate-every") o.validateEvery = static_cast<int>(number(name, v));
-        else if (name == "seed") o.seed = static_cast<uint64_t>(number(name, v));
+        else if (name == "batch") o.batch = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "learning-rate") o.learningRate = tools::positiveNumber(name, v);
+        else if (name == "seconds") o.seconds = tools::positiveNumber(name, v);
+        else if (name == "steps") o.steps = static_cast<int64_t>(tools::positiveNumber(name, v));
+        else if (name == "validate-every") o.validateEvery = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "seed") o.seed = static_cast<uint64_t>(tools::positiveNumber(name, v));
         else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
     });
     if (o.bank.empty() || o.init.empty() || o.out.empty())
@@ -82,19 +71,23 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-// Mean PSNR-Y (border 4) of the network and of bicubic upscaling on the bank's validation clips.
-std::pair<double, double> validate(model::DualXVSRImpl& net, const torch::Tensor& lr, const torch::Tensor& gt)
+// Mean PSNR-Y (border 4) of the network on the bank's validation clips.
+double validate(model::DualXVSRImpl& net, const torch::Tensor& lr, const torch::Tensor& gt)
 {
     torch::InferenceMode guard;
     net.eval();
-    double model = 0, bicubic = 0;
-    for (int64_t i = 0; i < lr.size(0); ++i) {
-        const auto out = net.forward(lr[i].unsqueeze(0))[0].clamp(0, 1);
-        model += metrics::meanPsnr(out, gt[i], true, 4);
-        bicubic += metrics::meanPsnr(train::bicubicUpscale(lr[i], 4), gt[i], true, 4);
-    }
+    double sum = 0;
+    for (int64_t i = 0; i < lr.size(0); ++i) sum += metrics::meanPsnr(net.forward(lr[i].unsqueeze(0))[0].clamp(0, 1), gt[i], true, 4);
     net.train();
-    return {model / static_cast<double>(lr.size(0)), bicubic / static_cast<double>(lr.size(0))};
+    return sum / static_cast<double>(lr.size(0));
+}
+
+// The same for bicubic upscaling: the baseline, measured once.
+double bicubicValidation(const torch::Tensor& lr, const torch::Tensor& gt)
+{
+    double sum = 0;
+    for (int64_t i = 0; i < lr.size(0); ++i) sum += metrics::meanPsnr(train::bicubicUpscale(lr[i], 4), gt[i], true, 4);
+    return sum / static_cast<double>(lr.size(0));
 }
 
 int run(const Options& o)
@@ -125,7 +118,7 @@ int run(const Options& o)
         if (!csv) throw Error(ErrorCode::FileUnwritable, "cannot write the log '" + o.log + "'");
         csv << "step,loss,learning_rate,seconds,val_psnr_y,val_bicubic_psnr_y\n";
     }
-    auto [startPsnr, bicubicPsnr] = validate(*net, valLr, valGt);
+    const double startPsnr = validate(*net, valLr, valGt), bicubicPsnr = bicubicValidation(valLr, valGt);
     std::printf("step %7d  val PSNR-Y %.3f dB (bicubic %.3f, %+.3f)\n", 0, startPsnr, bicubicPsnr, startPsnr - bicubicPsnr);
     if (csv) csv << 0 << ",," << o.learningRate << ",0," << startPsnr << ',' << bicubicPsnr << "\n" << std::flush;
 
@@ -153,14 +146,14 @@ int run(const Options& o)
             const double meanLoss = lossSum.item<double>() / lossCount;
             lossSum.zero_();
             lossCount = 0;
-            lastPsnr = validate(*net, valLr, valGt).first;
+            lastPsnr = validate(*net, valLr, valGt);
             std::printf("step %7lld  loss %.5f  lr %.2e  %.0f s  val PSNR-Y %.3f dB (%+.3f over bicubic)\n",
                         static_cast<long long>(step), meanLoss, rate, elapsed(), lastPsnr, lastPsnr - bicubicPsnr);
             std::fflush(stdout);
             if (csv) csv << step << ',' << meanLoss << ',' << rate << ',' << elapsed() << ',' << lastPsnr << ',' << bicubicPsnr << "\n" << std::flush;
         }
     }
-    if (step % o.validateEvery != 0) lastPsnr = validate(*net, valLr, valGt).first;
+    if (step % o.validateEvery != 0) lastPsnr = validate(*net, valLr, valGt);
     const double seconds = elapsed();
     std::printf("%lld steps in %.0f s (%.3f s/step): val PSNR-Y %.3f dB, bicubic %.3f (%+.3f; %+.3f at the start)\n",
                 static_cast<long long>(step), seconds, seconds / std::max<int64_t>(1, step), lastPsnr, bicubicPsnr,

@@ -53,19 +53,6 @@ std::vector<std::string> splitList(const std::string& s)
     return out;
 }
 
-int positive(const std::string& name, const std::string& value)
-{
-    size_t used = 0;
-    int v = 0;
-    try {
-        v = std::stoi(value, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != value.size() || v < 1) throw Error(ErrorCode::InvalidArgument, "--" + name + " needs a positive integer, got '" + value + "'");
-    return v;
-}
-
 Options parse(int argc, char** argv)
 {
     Options o;
@@ -76,12 +63,12 @@ Options parse(int argc, char** argv)
         else if (name == "size") {
             const auto x = value.find('x');
             if (x == std::string::npos) throw Error(ErrorCode::InvalidArgument, "--size needs WxH, got '" + value + "'");
-            o.width = positive(name, value.substr(0, x));
-            o.height = positive(name, value.substr(x + 1));
-        } else if (name == "frames") o.frames = positive(name, value);
-        else if (name == "train-batch") o.trainBatch = positive(name, value);
-        else if (name == "train-crop") o.trainCrop = positive(name, value);
-        else if (name == "repeats") o.repeats = positive(name, value);
+            o.width = tools::positiveInteger(name, value.substr(0, x));
+            o.height = tools::positiveInteger(name, value.substr(x + 1));
+        } else if (name == "frames") o.frames = tools::positiveInteger(name, value);
+        else if (name == "train-batch") o.trainBatch = tools::positiveInteger(name, value);
+        else if (name == "train-crop") o.trainCrop = tools::positiveInteger(name, value);
+        else if (name == "repeats") o.repeats = tools::positiveInteger(name, value);
         else if (name == "json") o.json = value;
         else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
     });

@@ -20,6 +20,27 @@ inline void forEachOption(int argc, char** argv, const std::function<void(const 
     }
 }
 
+// The value of --name as a number > 0 (integer: also whole); throws InvalidArgument otherwise.
+inline double positiveNumber(const std::string& name, const std::string& value, bool integer = false)
+{
+    size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value.size() || !(v > 0) || (integer && v != static_cast<double>(static_cast<long long>(v))))
+        throw Error(ErrorCode::InvalidArgument,
+                    "--" + name + " needs a positive " + (integer ? "integer" : "number") + ", got '" + value + "'");
+    return v;
+}
+
+inline int positiveInteger(const std::string& name, const std::string& value)
+{
+    return static_cast<int>(positiveNumber(name, value, true));
+}
+
 template <class Options>
 int toolMain(const char* tool, int argc, char** argv, Options (*parse)(int, char**), int (*run)(const Options&))
 {
