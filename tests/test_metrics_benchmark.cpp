@@ -103,6 +103,45 @@ private Q_SLOTS:
         QCOMPARE(r2.rows[2].scores.at("psnr"), degraded->scores.at("psnr"));
     }
 
+    void severalPlansAreScoredAndAveraged()
+    {
+        auto o = options();
+        o.clips = {path("clips/moving.mkv")};
+        o.models.clear();
+        o.metrics = {"psnr"};
+        o.outputFolder = path("report-plans");
+        o.seed = 1;
+        o.degradationPlans = 3;
+        const auto r = runQualityBenchmark(o);
+        QCOMPARE(r.rows.size(), size_t{(1 + 3) * 2}); // (bicubic + 3 plans) x (bicubic, lanczos)
+        std::vector<double> degraded;
+        for (const auto& row : r.rows)
+            if (row.degradation == "degraded" && row.method == "bicubic") degraded.push_back(row.scores.at("psnr"));
+            else if (row.degradation == "bicubic") QCOMPARE(row.seed, uint64_t{0});
+        QCOMPARE(degraded.size(), size_t{3});
+        QVERIFY(degraded[0] != degraded[1] && degraded[1] != degraded[2]); // three different plans
+        // Plan k uses seed + k: the first is the single-plan benchmark's input, the last what seed 3 gives alone.
+        auto single = o;
+        single.degradationPlans = 1;
+        single.outputFolder = path("report-seed1");
+        QCOMPARE(runQualityBenchmark(single).rows[2].scores.at("psnr"), degraded[0]);
+        single.seed = 3;
+        single.outputFolder = path("report-seed3");
+        QCOMPARE(runQualityBenchmark(single).rows[2].scores.at("psnr"), degraded[2]);
+        // The report gives each plan and their mean.
+        const double mean = (degraded[0] + degraded[1] + degraded[2]) / 3;
+        char text[16];
+        std::snprintf(text, sizeof text, "%.2f", mean);
+        QVERIFY(r.markdown.find("Degradation seeds 1–3 (3 plans per clip)") != std::string::npos);
+        QVERIFY(r.markdown.find("mean over clips and plans") != std::string::npos);
+        QVERIFY2(r.markdown.find("| moving | degraded, mean | " + std::string(text) + " |") != std::string::npos, r.markdown.c_str());
+        QVERIFY(r.markdown.find("| moving | degraded, seed 2 |") != std::string::npos);
+        std::ifstream csv(path("report-plans") + "/psnr-per-frame.csv");
+        std::string header;
+        std::getline(csv, header);
+        QCOMPARE(header, std::string("clip,degradation,seed,method,frame,psnr_y"));
+    }
+
     void badInputIsNamed()
     {
         auto o = options();
@@ -117,6 +156,9 @@ private Q_SLOTS:
         o = options();
         o.models = {path("clips/moving.mkv")};
         test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::CorruptFile, "moving.mkv");
+        o = options();
+        o.degradationPlans = 0;
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::InvalidArgument, "at least 1 degradation plan");
         o = options();
         o.cropWidth = 400;
         o.cropHeight = 300;

@@ -29,7 +29,7 @@ std::vector<std::string> splitList(const std::string& text)
 
 int runBenchmark(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
+    Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
                           "frame-overlap", "device", "threads", "out"},
                    {});
     configureThreads(args.intValue("threads", 0));
@@ -53,6 +53,7 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.maxFrames = args.intValue("frames", 30);
     if (auto crop = args.value("crop")) std::tie(o.cropWidth, o.cropHeight) = parseSize(*crop);
     o.seed = static_cast<uint64_t>(args.intValue("seed", 1));
+    o.degradationPlans = args.intValue("plans", 1);
     if (auto metrics = args.value("metrics")) o.metrics = splitList(*metrics);
     o.noReferenceEvery = args.intValue("nr-every", 1);
     o.tileLr = args.intValue("tile", 112);
@@ -60,7 +61,8 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.windowFrames = args.intValue("frames-window", 16);
     o.windowOverlap = args.intValue("frame-overlap", 4);
     o.device = devicePreferenceFromName(args.value("device", "auto"));
-    if (o.maxFrames < 1 || o.noReferenceEvery < 1) throw Error(ErrorCode::InvalidArgument, "--frames and --nr-every must be >= 1");
+    if (o.maxFrames < 1 || o.noReferenceEvery < 1 || o.degradationPlans < 1)
+        throw Error(ErrorCode::InvalidArgument, "--frames, --nr-every and --plans must be >= 1");
 
     const bool bar = isatty(STDERR_FILENO);
     const auto result = runQualityBenchmark(o, [&](const std::string& what, int done, int total) {

@@ -24,9 +24,10 @@ commands:
         [--frames T] [--frame-overlap O] [--device auto|cpu|cuda] [--threads N] [--progress bar|json|none]
         [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
-  benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S]
+  benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S] [--plans K]
         [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--device D]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
+        (K degradation plans per clip, seeds S ... S+K-1, scored as their mean)
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]

@@ -124,6 +124,22 @@ std::string fixed(double v, int decimals)
     return text;
 }
 
+// Per-frame PSNR of one clip, input kind and method, averaged over the degradation plans.
+std::vector<double> meanPsnrPerFrame(const std::vector<BenchmarkRow>& rows, const std::string& clip, const std::string& degradation,
+                                     const std::string& method)
+{
+    std::vector<double> sum;
+    int count = 0;
+    for (const auto& r : rows)
+        if (r.clip == clip && r.degradation == degradation && r.method == method && !r.psnrPerFrame.empty()) {
+            sum.resize(std::max(sum.size(), r.psnrPerFrame.size()), 0.0);
+            for (size_t i = 0; i < r.psnrPerFrame.size(); ++i) sum[i] += r.psnrPerFrame[i];
+            ++count;
+        }
+    for (double& v : sum) v /= count;
+    return sum;
+}
+
 struct MetricColumn {
     std::string name, heading;
     int decimals;
@@ -143,14 +159,18 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
     for (size_t i = 0; i < clips.size(); ++i) md += (i ? ", " : "") + clips[i].name;
     md += "), up to " + std::to_string(o.maxFrames) + " frames each";
     if (o.cropWidth > 0) md += ", centre crop " + std::to_string(o.cropWidth) + "x" + std::to_string(o.cropHeight);
-    md += ". Degradation seed " + std::to_string(o.seed) + ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
+    md += o.degradationPlans == 1 ? ". Degradation seed " + std::to_string(o.seed)
+                                  : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1) + " ("
+                                        + std::to_string(o.degradationPlans) + " plans per clip)";
+    md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
           + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames, on " + deviceText
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
           + ".\n";
     for (const char* degradation : {"bicubic", "degraded"}) {
         md += std::string("\n### ") + (std::string(degradation) == "bicubic" ? "Bicubic ×¼ input" : "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)")
-              + ": mean over clips\n\n| method |";
+              + (std::string(degradation) == "degraded" && o.degradationPlans > 1 ? ": mean over clips and plans" : ": mean over clips")
+              + "\n\n| method |";
         for (const auto& c : kColumns)
             if (asked.count(c.name)) md += " " + c.heading + " |";
         md += " s/frame | peak MiB |\n|---|";
@@ -188,21 +208,33 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
             md += " | |\n";
         }
     }
-    if (asked.count("psnr") && clips.size() > 1) {
+    if (asked.count("psnr") && (clips.size() > 1 || o.degradationPlans > 1)) {
         md += "\n### PSNR-Y (dB) per clip\n\n| clip | input |";
         for (const auto& m : methods) md += " " + m + " |";
         md += "\n|---|---|";
         for (size_t i = 0; i < methods.size(); ++i) md += "---|";
         md += "\n";
-        for (const auto& clip : clips)
-            for (const char* degradation : {"bicubic", "degraded"}) {
-                md += "| " + clip.name + " | " + degradation + " |";
-                for (const auto& m : methods)
-                    for (const auto& row : r.rows)
-                        if (row.clip == clip.name && row.degradation == degradation && row.method == m)
-                            md += " " + fixed(row.scores.at("psnr"), 2) + " |";
-                md += "\n";
+        auto line = [&](const std::string& clip, const std::string& label, const std::function<bool(const BenchmarkRow&)>& take) {
+            md += "| " + clip + " | " + label + " |";
+            for (const auto& m : methods) {
+                double sum = 0;
+                int count = 0;
+                for (const auto& row : r.rows)
+                    if (row.clip == clip && row.method == m && take(row)) sum += row.scores.at("psnr"), ++count;
+                md += " " + (count ? fixed(sum / count, 2) : std::string("n/a")) + " |";
             }
+            md += "\n";
+        };
+        for (const auto& clip : clips) {
+            line(clip.name, "bicubic", [](const BenchmarkRow& row) { return row.degradation == "bicubic"; });
+            for (int p = 0; o.degradationPlans > 1 && p < o.degradationPlans; ++p) {
+                const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+                line(clip.name, "degraded, seed " + std::to_string(seed),
+                     [seed](const BenchmarkRow& row) { return row.degradation == "degraded" && row.seed == seed; });
+            }
+            line(clip.name, o.degradationPlans > 1 ? "degraded, mean" : "degraded",
+                 [](const BenchmarkRow& row) { return row.degradation == "degraded"; });
+        }
     }
     return md;
 }
@@ -216,6 +248,8 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         if (std::find(known.begin(), known.end(), m) == known.end())
             throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
+    if (o.degradationPlans < 1)
+        throw Error(ErrorCode::InvalidArgument, "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
         throw Error(ErrorCode::InvalidArgument, "E_warp needs at least 2 frames per clip");
     const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
@@ -248,7 +282,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         throw Error(ErrorCode::FileUnwritable, "cannot create the output folder '" + o.outputFolder + "'");
 
     QualityBenchmarkResult result;
-    const int total = static_cast<int>(clips.size() * 2 * methods.size());
+    const int total = static_cast<int>(clips.size() * static_cast<size_t>(1 + o.degradationPlans) * methods.size());
     int done = 0;
     for (size_t c = 0; c < clips.size(); ++c) {
         const auto& clip = clips[c];
@@ -262,17 +296,20 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         if (asked.count("niqe")) result.referenceScores[clip.name]["niqe"] = niqeOf(sampled);
         if (asked.count("brisque")) result.referenceScores[clip.name]["brisque"] = metrics::meanBrisque(sampled);
 
-        for (const std::string degradation : {"bicubic", "degraded"}) {
-            torch::Tensor lr;
-            if (degradation == "bicubic") {
-                lr = train::bicubicDownscale(reference, kScale);
-            } else {
-                // One plan per clip, from the seed and the clip's name: the same whatever else is benchmarked.
-                std::mt19937_64 rng(o.seed * 1000003ULL ^ nameHash(clip.name));
-                lr = train::degradeClip(reference, rng);
-            }
+        // The bicubic input, then one degraded input per plan.
+        std::vector<std::pair<uint64_t, torch::Tensor>> inputs{{0, train::bicubicDownscale(reference, kScale)}};
+        for (int p = 0; p < o.degradationPlans; ++p) {
+            // A plan from the seed and the clip's name: the same whatever else is benchmarked.
+            const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+            std::mt19937_64 rng(seed * 1000003ULL ^ nameHash(clip.name));
+            inputs.emplace_back(seed, train::degradeClip(reference, rng));
+        }
+        for (size_t input = 0; input < inputs.size(); ++input) {
+            const std::string degradation = input == 0 ? "bicubic" : "degraded";
+            const auto& [seed, lr] = inputs[input];
             for (const auto& method : methods) {
-                if (progress) progress(clip.name + " (" + degradation + " input): " + method, done, total);
+                if (progress)
+                    progress(clip.name + " (" + degradation + (seed ? " input, seed " + std::to_string(seed) : " input") + "): " + method, done, total);
                 resetPeakMemory();
                 const auto start = std::chrono::steady_clock::now();
                 torch::Tensor output;
@@ -285,7 +322,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                     output = engine::upscaleClipTiled(engine::networkWindowModel(net, device), lr, tiling);
                 }
                 output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
-                BenchmarkRow row{clip.name, degradation, method, reference.size(0), static_cast<int>(lr.size(3)),
+                BenchmarkRow row{clip.name, degradation, method, seed, reference.size(0), static_cast<int>(lr.size(3)),
                                  static_cast<int>(lr.size(2))};
                 row.secondsPerFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
                                       / static_cast<double>(reference.size(0));
@@ -323,13 +360,14 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     };
     write(file("results.md"), result.markdown);
     nlohmann::json rows = nlohmann::json::array();
-    std::string csv = "clip,degradation,method,frame,psnr_y\n";
+    std::string csv = "clip,degradation,seed,method,frame,psnr_y\n";
     for (const auto& r : result.rows) {
-        rows.push_back({{"clip", r.clip}, {"degradation", r.degradation}, {"method", r.method}, {"frames", r.frames},
+        rows.push_back({{"clip", r.clip}, {"degradation", r.degradation}, {"seed", r.seed}, {"method", r.method}, {"frames", r.frames},
                         {"lr_width", r.lrWidth}, {"lr_height", r.lrHeight}, {"scores", r.scores},
                         {"seconds_per_frame", r.secondsPerFrame}, {"peak_memory_mb", r.peakMemoryMb}});
         for (size_t i = 0; i < r.psnrPerFrame.size(); ++i)
-            csv += r.clip + "," + r.degradation + "," + r.method + "," + std::to_string(i) + "," + fixed(r.psnrPerFrame[i], 4) + "\n";
+            csv += r.clip + "," + r.degradation + "," + std::to_string(r.seed) + "," + r.method + "," + std::to_string(i) + ","
+                   + fixed(r.psnrPerFrame[i], 4) + "\n";
     }
     write(file("results.json"), nlohmann::json{{"rows", rows}, {"reference", result.referenceScores}, {"device", deviceText}}.dump(1));
     if (asked.count("psnr")) {
@@ -337,13 +375,16 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         for (const auto& clip : clips) {
             std::vector<report::ChartPanel> panels;
             for (const char* degradation : {"bicubic", "degraded"}) {
-                report::ChartPanel panel{std::string("PSNR-Y (dB), ") + degradation + " input", 2, false, {}};
-                for (const auto& r : result.rows)
-                    if (r.clip == clip.name && r.degradation == degradation) {
-                        report::ChartSeries s{r.method, {}, -1, 2};
-                        for (size_t i = 0; i < r.psnrPerFrame.size(); ++i) s.points.emplace_back(static_cast<double>(i), r.psnrPerFrame[i]);
-                        panel.series.push_back(s);
-                    }
+                const bool several = std::string(degradation) == "degraded" && o.degradationPlans > 1;
+                report::ChartPanel panel{std::string("PSNR-Y (dB), ") + degradation + " input"
+                                             + (several ? " (mean of " + std::to_string(o.degradationPlans) + " plans)" : ""),
+                                         2, false, {}};
+                for (const auto& method : methods) {
+                    report::ChartSeries s{method, {}, -1, 2};
+                    const auto psnr = meanPsnrPerFrame(result.rows, clip.name, degradation, method);
+                    for (size_t i = 0; i < psnr.size(); ++i) s.points.emplace_back(static_cast<double>(i), psnr[i]);
+                    panel.series.push_back(s);
+                }
                 panels.push_back(panel);
             }
             report::drawChart("PSNR-Y per frame: " + clip.name, "frame", panels, file("psnr-per-frame-" + clip.name + ".png"));

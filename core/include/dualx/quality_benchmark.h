@@ -1,7 +1,8 @@
 #pragma once
 // `dualx benchmark`: how good and how fast each way of upscaling is, on reference clips.
-// Each clip is reduced to a quarter of its size twice (plain bicubic, and the first-order
-// degradation of training with a fixed seed), upscaled back by bicubic, Lanczos and every model
+// Each clip is reduced to a quarter of its size by plain bicubic and by the first-order
+// degradation of training (one or more fixed-seed plans per clip: a single draw of that wide
+// range can be mild or beyond recovery), upscaled back by bicubic, Lanczos and every model
 // given, and scored against the reference (PSNR/SSIM on Y with 4 border pixels cropped, NIQE,
 // BRISQUE, E_warp) and timed. Writes a Markdown report, JSON, per-frame CSV and PNG charts.
 #include "dualx/device.h"
@@ -20,6 +21,7 @@ struct QualityBenchmarkOptions {
     int64_t maxFrames = 30;          // per clip, from its start
     int cropWidth = 0, cropHeight = 0; // centre crop of the reference (0: whole frame)
     uint64_t seed = 1;               // of the degradation plans
+    int degradationPlans = 1;        // degraded versions per clip, seeds seed ... seed + plans - 1
     std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp"};
     int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
@@ -29,7 +31,8 @@ struct QualityBenchmarkOptions {
 
 struct BenchmarkRow {
     std::string clip, degradation, method; // degradation "bicubic" / "degraded"; method "bicubic",
-    int64_t frames = 0;                    // "lanczos" or a model label
+    uint64_t seed = 0;                     // "lanczos" or a model label; seed: of the degradation plan
+    int64_t frames = 0;
     int lrWidth = 0, lrHeight = 0;
     std::map<std::string, double> scores;  // by metric name
     std::vector<double> psnrPerFrame;      // empty unless psnr was asked for
@@ -47,7 +50,7 @@ struct QualityBenchmarkResult {
 // Called with a line saying what is being done, and (done, total) steps.
 using BenchmarkProgress = std::function<void(const std::string&, int, int)>;
 
-// Throws InvalidArgument for bad options (no clips, unknown metric, a clip without frames or
+// Throws InvalidArgument for bad options (no clips, unknown metric, fewer than 1 plan, a clip without frames or
 // smaller than 4x the 8-pixel minimum), the readers' errors for unreadable clips or models.
 QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& options, const BenchmarkProgress& progress = {});
 
