@@ -45,7 +45,10 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_device = new QComboBox(this);
     m_device->addItem(tr("Automatic (GPU if available)"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    for (const auto& gpu : listCudaDevices()) m_device->addItem(QString::fromStdString(gpu), QStringLiteral("cuda"));
+    const auto gpus = listCudaDevices();
+    for (size_t i = 0; i < gpus.size(); ++i)
+        m_device->addItem(QString::fromStdString(gpus[i]),
+                          QString::fromStdString(devicePreferenceName({DevicePreference::Cuda, static_cast<int>(i)})));
     select(m_device, s.device);
     form->addRow(tr("Device"), m_device);
     m_threads = spin(0, 256, s.threads, this, tr("all %1 cores").arg(QThread::idealThreadCount()));

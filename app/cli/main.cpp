@@ -21,7 +21,7 @@ const char* kUsage = R"(usage: dualx <command> [options]
 
 commands:
   upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
-        [--frames T] [--frame-overlap O] [--device auto|cpu|cuda] [--threads N] [--progress bar|json|none]
+        [--frames T] [--frame-overlap O] [--device auto|cpu|cuda[:N]] [--threads N] [--progress bar|json|none]
         [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
   benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S] [--plans K]
@@ -31,7 +31,7 @@ commands:
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
-        [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda] [--threads N] [--json]
+        [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda[:N]] [--threads N] [--json]
         [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]] [--train [--batch B] [--crop C]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames), or (with --train)

@@ -5,6 +5,8 @@
 
 #include <torch/cuda.h>
 
+#include <algorithm>
+
 #ifdef DUALX_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
 #endif
@@ -31,7 +33,20 @@ DevicePreference devicePreferenceFromName(std::string_view name)
     if (name == "auto") return DevicePreference::Auto;
     if (name == "cpu") return DevicePreference::Cpu;
     if (name == "cuda") return DevicePreference::Cuda;
-    throw Error(ErrorCode::InvalidArgument, "unknown device '" + std::string(name) + "' (expected auto, cpu or cuda)");
+    if (name.substr(0, 5) == "cuda:" && name.size() > 5 && name.size() <= 8
+        && std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {DevicePreference::Cuda, std::stoi(std::string(name.substr(5)))};
+    throw Error(ErrorCode::InvalidArgument, "unknown device '" + std::string(name) + "' (expected auto, cpu, cuda or cuda:N)");
+}
+
+std::string devicePreferenceName(const DevicePreference& preference)
+{
+    switch (preference.kind) {
+    case DevicePreference::Cpu: return "cpu";
+    case DevicePreference::Cuda: return preference.cudaIndex == 0 ? "cuda" : "cuda:" + std::to_string(preference.cudaIndex);
+    case DevicePreference::Auto: break;
+    }
+    return "auto";
 }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
@@ -49,16 +64,19 @@ DeviceChoice selectDevice(DevicePreference preference)
 {
     DeviceChoice choice;
     const bool cuda = cudaAvailable();
-    if (preference == DevicePreference::Cuda && !cuda)
+    if (preference.kind == DevicePreference::Cuda && !cuda)
         throw Error(ErrorCode::DeviceUnavailable,
                     "CUDA was requested but is not available (LibTorch " + torchVersion()
                         + (torch::cuda::device_count() == 0 ? ", no GPU visible or CPU-only build)" : ")"));
-    if (preference != DevicePreference::Cpu && cuda) {
+    if (preference.kind != DevicePreference::Cpu && cuda) {
+        const auto visible = static_cast<int>(torch::cuda::device_count());
+        if (preference.cudaIndex < 0 || preference.cudaIndex >= visible)
+            throw Error(ErrorCode::DeviceUnavailable, "CUDA:" + std::to_string(preference.cudaIndex) + " was requested but "
+                                                          + std::to_string(visible) + (visible == 1 ? " GPU is" : " GPUs are") + " visible");
         choice.kind = DeviceKind::Cuda;
-        choice.index = 0;
+        choice.index = preference.cudaIndex;
         choice.halfPrecision = true;
-        const auto visible = torch::cuda::device_count();
-        choice.description = cudaDeviceName(0) + " (fp16" + (visible > 1 ? ", " + std::to_string(visible) + " GPUs visible" : "") + ")";
+        choice.description = cudaDeviceName(choice.index) + " (fp16" + (visible > 1 ? ", " + std::to_string(visible) + " GPUs visible" : "") + ")";
         return choice;
     }
     choice.description = "CPU (" + std::to_string(intraOpThreads()) + " threads, fp32)";
