@@ -231,6 +231,9 @@ private Q_SLOTS:
         QVERIFY(installLanguage(""));
         QCoreApplication::processEvents();
         QCOMPARE(textOf("Add files"), QStringLiteral("Add files"));
+        // English has its plural forms too, not "job(s)".
+        QCOMPARE(QCoreApplication::translate(context, "Added %n job(s)", nullptr, 1), QStringLiteral("Added 1 job"));
+        QCOMPARE(QCoreApplication::translate(context, "%n job(s) in the queue", nullptr, 3), QStringLiteral("3 jobs in the queue"));
         QVERIFY(!installLanguage("xx"));
     }
 };

@@ -14,6 +14,14 @@ std::vector<std::pair<QString, QString>> availableLanguages()
 
 bool installLanguage(const QString& code)
 {
+    // English plural forms ("1 job", "3 jobs") under every language: the sources say "job(s)",
+    // and a language's own translator, installed after this one, is asked first.
+    static QTranslator* english = nullptr;
+    if (!english) {
+        english = new QTranslator;
+        if (english->load(QStringLiteral(":/i18n/dualx_en.qm")))
+            QCoreApplication::installTranslator(english);
+    }
     // One translator for our strings and one for Qt's own (dialog buttons and the like).
     static QTranslator* ours = nullptr;
     static QTranslator* qt = nullptr;
