@@ -309,7 +309,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             const auto& [seed, lr] = inputs[input];
             for (const auto& method : methods) {
                 if (progress)
-                    progress(clip.name + " (" + degradation + (seed ? " input, seed " + std::to_string(seed) : " input") + "): " + method, done, total);
+                    progress(clip.name + " (" + degradation + (input > 0 ? " input, seed " + std::to_string(seed) : " input") + "): " + method, done, total);
                 resetPeakMemory();
                 const auto start = std::chrono::steady_clock::now();
                 torch::Tensor output;
