@@ -62,6 +62,8 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "'magic'");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","clean_fraction":1.5,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "clean_fraction");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","lr_crop":32,"degrade_crop":16,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "degrade_crop");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

@@ -140,6 +140,26 @@ private Q_SLOTS:
         QVERIFY(!torch::equal(d.lr[0], bicubicDownscale(d.gt[0], 4)));
     }
 
+    void degradeRegionIsCutToAlignedWindows()
+    {
+        auto recipe = tinyRecipe("region.safetensors");
+        recipe.degradeCrop = 24; // synthesise 24x24 LR, train on 12x12
+        Trainer trainer(recipe, {});
+        const auto b = trainer.batchForStep(5);
+        QCOMPARE(b.lr.sizes().vec(), (std::vector<int64_t>{2, 3, 3, 12, 12}));
+        QCOMPARE(b.gt.sizes().vec(), (std::vector<int64_t>{2, 3, 3, 48, 48}));
+        // Bicubic LR cut from the region matches the bicubic downscale of the GT window away
+        // from the window's edge (where the region's kernel saw pixels outside the window):
+        // GT and LR windows are aligned at 4x.
+        for (int64_t i = 0; i < 2; ++i) {
+            const auto own = bicubicDownscale(b.gt[i], 4).narrow(2, 2, 8).narrow(3, 2, 8);
+            const auto cut = b.lr[i].narrow(2, 2, 8).narrow(3, 2, 8);
+            QVERIFY2((own - cut).abs().max().item<float>() < 1e-4f, "LR window is not aligned with its GT window");
+        }
+        // Windows move across the region from step to step.
+        QVERIFY(!torch::equal(trainer.batchForStep(6).gt, b.gt));
+    }
+
     void resumeReproducesTheNextLoss()
     {
         auto recipe = tinyRecipe("resume.safetensors");

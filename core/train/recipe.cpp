@@ -96,6 +96,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.data.videoScale = d.value("video_scale", r.data.videoScale);
         r.data.validationClips = d.value("validation_clips", r.data.validationClips);
         r.lrCrop = j.value("lr_crop", r.lrCrop);
+        r.degradeCrop = j.value("degrade_crop", r.degradeCrop);
         r.frames = j.value("frames", r.frames);
         r.batch = j.value("batch", r.batch);
         r.iterations = j.value("iterations", r.iterations);
@@ -118,6 +119,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     }
     if (r.data.photos.empty() && r.data.videos.empty()) bad("data lists no photos and no videos");
     if (r.lrCrop < 4 || r.lrCrop % 2) bad("lr_crop must be an even number >= 4");
+    if (r.degradeCrop != 0 && r.degradeCrop < r.lrCrop) bad("degrade_crop must be 0 or >= lr_crop");
     if (r.gan.enabled && r.lrCrop % 2) bad("lr_crop must be even for the discriminator (GT divisible by 8)");
     if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
     if (!(r.cleanFraction >= 0 && r.cleanFraction <= 1)) bad("clean_fraction must be in [0, 1]");

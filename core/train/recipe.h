@@ -47,6 +47,11 @@ struct Recipe {
     double cleanFraction = 0;   // share of training clips given plain bicubic LR despite `synthesis`
     GanSpec gan;
     int lrCrop = 32;        // LR crop side; GT crops are 4x
+    // LR side of the region synthesised before the lr_crop window is cut from it (0: lr_crop).
+    // Video compression spends a fixed cost per frame, so a tiny frame at the scaled bit rate
+    // comes out far worse than a real frame does; degrading a larger region keeps the codec
+    // at realistic sizes while the network still trains on lr_crop.
+    int degradeCrop = 0;
     int frames = 8;
     int batch = 2;
     int64_t iterations = 100000;

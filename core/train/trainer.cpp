@@ -129,12 +129,21 @@ Batch Trainer::batchForStep(int64_t step) const
     std::vector<torch::Tensor> lrs, gts;
     for (int b = 0; b < m_recipe.batch; ++b) {
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
-        auto gt = augmentClip(m_train->sampleClip(rng, m_recipe.frames, m_recipe.lrCrop * kScale), rng);
+        const int region = std::max(m_recipe.lrCrop, m_recipe.degradeCrop);
+        auto gt = augmentClip(m_train->sampleClip(rng, m_recipe.frames, region * kScale), rng);
         // A share of clean (bicubic) clips keeps the model faithful on undegraded input too;
         // the draw only happens when asked for, so older recipes replay their exact batches.
         const bool clean = m_recipe.cleanFraction > 0
                            && std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.cleanFraction;
-        lrs.push_back(synthesiseLr(gt, clean ? LrSynthesis::Bicubic : m_recipe.synthesis, rng));
+        auto lr = synthesiseLr(gt, clean ? LrSynthesis::Bicubic : m_recipe.synthesis, rng);
+        if (region > m_recipe.lrCrop) {
+            // Cut the training window out of the degraded region, GT aligned at 4x.
+            std::uniform_int_distribution<int> offset(0, region - m_recipe.lrCrop);
+            const int x = offset(rng), y = offset(rng), c = m_recipe.lrCrop;
+            lr = lr.narrow(2, y, c).narrow(3, x, c).contiguous();
+            gt = gt.narrow(2, y * kScale, c * kScale).narrow(3, x * kScale, c * kScale).contiguous();
+        }
+        lrs.push_back(std::move(lr));
         gts.push_back(m_recipe.sharpenGt ? unsharpMaskClip(gt) : gt);
     }
     return {torch::stack(lrs), torch::stack(gts)};
@@ -341,6 +350,7 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
         {"dualx.validation_psnr_y", std::to_string(state.lastValidationPsnr)},
         {"dualx.validation_bicubic_psnr_y", std::to_string(state.lastValidationBicubicPsnr)},
         {"dualx.crop_lr", std::to_string(recipe.lrCrop)},
+        {"dualx.degrade_crop_lr", std::to_string(std::max(recipe.lrCrop, recipe.degradeCrop))},
         {"dualx.frames", std::to_string(recipe.frames)},
         {"dualx.batch", std::to_string(recipe.batch)},
     };
