@@ -37,6 +37,34 @@ struct Frame {
 
 } // namespace
 
+ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vector<std::pair<int, int>>& points,
+                     int margin, int reservedTop)
+{
+    const int left = plot.x + margin, right = plot.x + plot.width - margin - width;
+    const int top = plot.y + std::max(margin, reservedTop), bottom = plot.y + plot.height - margin - height;
+    const int centre = (left + right) / 2, middle = (top + bottom) / 2;
+    // Corners first, then edge middles and the centre: where a reader looks for a legend.
+    const ChartBox places[] = {{right, top, width, height},     {left, top, width, height},
+                               {right, bottom, width, height},  {left, bottom, width, height},
+                               {right, middle, width, height},  {left, middle, width, height},
+                               {centre, top, width, height},    {centre, bottom, width, height},
+                               {centre, middle, width, height}};
+    ChartBox best = places[0];
+    size_t fewest = std::numeric_limits<size_t>::max();
+    for (const auto& box : places) {
+        const auto covered = static_cast<size_t>(
+            std::count_if(points.begin(), points.end(), [&](const auto& p) {
+                // Markers have a radius: a point just outside the box still shows under it.
+                return ChartBox{box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin}.contains(p.first, p.second);
+            }));
+        if (covered < fewest) {
+            fewest = covered;
+            best = box;
+        }
+    }
+    return best;
+}
+
 void drawChart(const std::string& title, const std::string& xLabel, const std::vector<ChartPanel>& panels,
                const std::string& pngPath, int width, int height, int xDecimals)
 {
@@ -51,6 +79,15 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
     if (xHi - xLo < 1e-12) {
         xLo -= 0.5;
         xHi += 0.5;
+    }
+    // Scatter markers at the extremes would sit on the frame: give them room as the y axis has.
+    const bool scatter = std::any_of(panels.begin(), panels.end(), [](const auto& p) {
+        return std::any_of(p.series.begin(), p.series.end(), [](const auto& s) { return s.thickness == 0; });
+    });
+    if (scatter) {
+        const double pad = (xHi - xLo) * 0.05;
+        xLo -= pad;
+        xHi += pad;
     }
 
     const cv::Scalar black(0, 0, 0), grey(210, 210, 210);
@@ -89,9 +126,8 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
             cv::putText(img, format(fx, xDecimals), {c.x - 20, c.y + 18}, font, 0.45, black, 1, cv::LINE_AA);
         }
         cv::putText(img, panel.yLabel, {f.area.x + 10, f.area.y + 22}, font, 0.6, black, 1, cv::LINE_AA);
-        int legendY = f.area.y + 22;
-        const int labelled = static_cast<int>(std::count_if(panel.series.begin(), panel.series.end(), [](const auto& s) { return !s.label.empty(); }));
         std::vector<std::pair<cv::Scalar, std::string>> legend;
+        std::vector<std::pair<int, int>> drawn; // every plotted pixel position, to keep the legend off them
         for (const auto& s : panel.series) {
             const cv::Scalar colour = bgr(s.colour >= 0 ? s.colour : kPalette[colourIndex++ % std::size(kPalette)]);
             std::vector<cv::Point> points;
@@ -100,16 +136,35 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
                 cv::polylines(img, points, false, colour, s.thickness, cv::LINE_AA);
             if (s.thickness == 0 || points.size() == 1)
                 for (const auto& p : points) cv::circle(img, p, 6, colour, cv::FILLED, cv::LINE_AA);
+            for (size_t k = 0; k < points.size(); ++k) {
+                drawn.emplace_back(points[k].x, points[k].y);
+                if (s.thickness == 0 || k + 1 == points.size()) continue;
+                // Lines cover the pixels between their points too: sample every few pixels.
+                const cv::Point a = points[k], b = points[k + 1];
+                const int steps = static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / 4.0);
+                for (int t = 1; t < steps; ++t)
+                    drawn.emplace_back(a.x + (b.x - a.x) * t / steps, a.y + (b.y - a.y) * t / steps);
+            }
             if (!s.label.empty()) legend.emplace_back(colour, s.label);
         }
-        // Legend last, on a white box, so no line runs through it.
-        const int x = f.area.x + f.area.width - 260;
-        if (labelled > 0)
-            cv::rectangle(img, cv::Rect(x - 8, legendY - 16, 250, labelled * 20 + 6), cv::Scalar(255, 255, 255), cv::FILLED);
+        if (legend.empty()) continue;
+        // Legend last, on a white box, in the corner where it hides the fewest points.
+        constexpr double kLegendScale = 0.5;
+        constexpr int kRow = 20, kSwatch = 32;
+        int textWidth = 0;
+        for (const auto& item : legend) {
+            int baseline = 0;
+            textWidth = std::max(textWidth, cv::getTextSize(item.second, font, kLegendScale, 1, &baseline).width);
+        }
+        const ChartBox box = placeLegend({f.area.x, f.area.y, f.area.width, f.area.height}, kSwatch + textWidth + 16,
+                                         static_cast<int>(legend.size()) * kRow + 8, drawn);
+        cv::rectangle(img, cv::Rect(box.x, box.y, box.width, box.height), cv::Scalar(255, 255, 255), cv::FILLED);
+        cv::rectangle(img, cv::Rect(box.x, box.y, box.width, box.height), grey, 1);
+        int legendY = box.y + kRow;
         for (const auto& [colour, label] : legend) {
-            cv::line(img, {x, legendY - 5}, {x + 25, legendY - 5}, colour, 3, cv::LINE_AA);
-            cv::putText(img, label, {x + 32, legendY}, font, 0.5, black, 1, cv::LINE_AA);
-            legendY += 20;
+            cv::line(img, {box.x + 8, legendY - 5}, {box.x + 8 + 20, legendY - 5}, colour, 3, cv::LINE_AA);
+            cv::putText(img, label, {box.x + 8 + kSwatch, legendY}, font, kLegendScale, black, 1, cv::LINE_AA);
+            legendY += kRow;
         }
     }
     cv::putText(img, title, {left, 40}, font, 0.8, black, 2, cv::LINE_AA);
