@@ -67,6 +67,14 @@ private Q_SLOTS:
         QCOMPARE(box.x, m_plot.x + m_plot.width - 8 - 150); // right edge, middle
     }
 
+    void legendLargerThanThePlotStartsAtItsTopLeft()
+    {
+        const ChartBox small{50, 40, 100, 60};
+        const auto box = placeLegend(small, 300, 120, {{60, 80}});
+        QCOMPARE(box.x, small.x + 8);
+        QCOMPARE(box.y, small.y + 30);
+    }
+
     void drawsAScatterAndLineChart()
     {
         QTemporaryDir dir;

@@ -40,8 +40,9 @@ struct Frame {
 ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vector<std::pair<int, int>>& points,
                      int margin, int reservedTop)
 {
-    const int left = plot.x + margin, right = plot.x + plot.width - margin - width;
-    const int top = plot.y + std::max(margin, reservedTop), bottom = plot.y + plot.height - margin - height;
+    // A legend larger than the plot starts at its top left and overhangs to the right and down.
+    const int left = plot.x + margin, right = std::max(left, plot.x + plot.width - margin - width);
+    const int top = plot.y + std::max(margin, reservedTop), bottom = std::max(top, plot.y + plot.height - margin - height);
     const int centre = (left + right) / 2, middle = (top + bottom) / 2;
     // Corners first, then edge middles and the centre: where a reader looks for a legend.
     const ChartBox places[] = {{right, top, width, height},     {left, top, width, height},

@@ -42,6 +42,13 @@ std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
     return out;
 }
 
+// The aligned `crop` window at LR (x, y) of a clip synthesised for a larger region, and its GT.
+void cutWindow(torch::Tensor& lr, torch::Tensor& gt, int x, int y, int crop)
+{
+    lr = lr.narrow(2, y, crop).narrow(3, x, crop).contiguous();
+    gt = gt.narrow(2, y * kScale, crop * kScale).narrow(3, x * kScale, crop * kScale).contiguous();
+}
+
 } // namespace
 
 torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng)
@@ -87,15 +94,20 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
         std::vector<std::string> valPhotos, valVideos;
         for (const auto& p : m_recipe.data.validation) (isVideoPath(p) ? valVideos : valPhotos).push_back(p);
         ClipLibrary validation(valPhotos, valVideos, m_recipe.data, m_log);
-        // Fixed clips: drawn once from a seed of their own, identical in every run.
+        // Fixed clips: drawn once from a seed of their own, identical in every run. With a
+        // degradation region, they are degraded as training clips are and cut at the centre.
         auto rng = rngFor(m_recipe.seed, -1, 7);
+        const int region = std::max(kValidationLrSize, m_recipe.degradeCrop), offset = (region - kValidationLrSize) / 2;
         std::vector<torch::Tensor> clips;
         for (int i = 0; i < m_recipe.data.validationClips; ++i)
-            clips.push_back(validation.sampleClip(rng, m_recipe.frames, kValidationLrSize * kScale));
-        m_validation = torch::stack(clips);
+            clips.push_back(validation.sampleClip(rng, m_recipe.frames, region * kScale));
         // LR inputs fixed once, so every validation sees the same degradations.
         std::vector<torch::Tensor> lrs;
-        for (auto& clip : clips) lrs.push_back(synthesiseLr(clip, m_recipe.synthesis, rng));
+        for (auto& clip : clips) {
+            lrs.push_back(synthesiseLr(clip, m_recipe.synthesis, rng));
+            if (region > kValidationLrSize) cutWindow(lrs.back(), clip, offset, offset, kValidationLrSize);
+        }
+        m_validation = torch::stack(clips);
         m_validationLr = torch::stack(lrs);
         say("validation: " + std::to_string(clips.size()) + " clips from " + std::to_string(m_recipe.data.validation.size())
             + " held-out files");
@@ -139,9 +151,8 @@ Batch Trainer::batchForStep(int64_t step) const
         if (region > m_recipe.lrCrop) {
             // Cut the training window out of the degraded region, GT aligned at 4x.
             std::uniform_int_distribution<int> offset(0, region - m_recipe.lrCrop);
-            const int x = offset(rng), y = offset(rng), c = m_recipe.lrCrop;
-            lr = lr.narrow(2, y, c).narrow(3, x, c).contiguous();
-            gt = gt.narrow(2, y * kScale, c * kScale).narrow(3, x * kScale, c * kScale).contiguous();
+            const int x = offset(rng), y = offset(rng);
+            cutWindow(lr, gt, x, y, m_recipe.lrCrop);
         }
         lrs.push_back(std::move(lr));
         gts.push_back(m_recipe.sharpenGt ? unsharpMaskClip(gt) : gt);

@@ -174,6 +174,9 @@ int run(const Options& o)
         {"dualx.validation_psnr_y", std::to_string(lastPsnr)},
         {"dualx.validation_bicubic_psnr_y", std::to_string(bicubicPsnr)},
         {"dualx.crop_lr", std::to_string(bank.lr.size(3))},
+        // Banks drawn before degrade_crop existed were degraded at the crop itself.
+        {"dualx.degrade_crop_lr", bank.metadata.count("dualx.degrade_crop_lr") ? bank.metadata["dualx.degrade_crop_lr"]
+                                                                              : std::to_string(bank.lr.size(3))},
         {"dualx.frames", std::to_string(bank.lr.size(1))},
         {"dualx.batch", std::to_string(o.batch)},
         {"dualx.bank_clips", std::to_string(bank.lr.size(0))},
