@@ -64,6 +64,8 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "clean_fraction");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","lr_crop":32,"degrade_crop":16,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "degrade_crop");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"video_fraction":2},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "video_fraction");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

@@ -94,6 +94,22 @@ private Q_SLOTS:
         QCOMPARE(clip.size(2), int64_t{32});
     }
 
+    void videoFractionChoosesTheSource()
+    {
+        // The draw between video and photo comes first; the same rng state then makes the same clip.
+        auto sample = [&](double fraction, bool video) {
+            DataSpec spec;
+            spec.videoFraction = fraction;
+            ClipLibrary library({m_photoA}, {m_clip}, spec, {});
+            std::mt19937_64 a(11), b(11);
+            const auto clip = library.sampleClip(a, 3, 32);
+            std::uniform_real_distribution<double>(0, 1)(b);
+            return torch::equal(clip, video ? library.sampleVideoClip(b, 3, 32) : library.samplePhotoClip(b, 3, 32));
+        };
+        QVERIFY(sample(1.0, true));
+        QVERIFY(sample(0.0, false));
+    }
+
     void bicubicBaselineOnSmoothContent()
     {
         // A smooth gradient survives x4 bicubic down/up almost unchanged; a hard edge does not.

@@ -128,6 +128,7 @@ torch::Tensor matToTensor(const cv::Mat& rgb)
 
 ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos,
                          const DataSpec& spec, const Logger& log)
+    : m_videoFraction(spec.videoFraction)
 {
     for (const auto& path : photos) {
         auto img = loadPhoto(path, spec.maxPhotoSide);
@@ -162,7 +163,7 @@ int64_t ClipLibrary::videoFrameCount() const
 
 torch::Tensor ClipLibrary::sampleClip(std::mt19937_64& rng, int frames, int gtSize) const
 {
-    const bool useVideo = m_photos.empty() || (!m_videos.empty() && uniform(rng, 0, 1) < 0.5);
+    const bool useVideo = m_photos.empty() || (!m_videos.empty() && uniform(rng, 0, 1) < m_videoFraction);
     return useVideo ? sampleVideoClip(rng, frames, gtSize) : samplePhotoClip(rng, frames, gtSize);
 }
 

@@ -32,7 +32,8 @@ public:
     ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec,
                 const Logger& log);
 
-    // A clip of `frames` RGB frames of gtSize x gtSize in [0, 1]: [frames, 3, gtSize, gtSize].
+    // A clip of `frames` RGB frames of gtSize x gtSize in [0, 1]: [frames, 3, gtSize, gtSize],
+    // from a video with probability spec.videoFraction when there are both videos and photos.
     torch::Tensor sampleClip(std::mt19937_64& rng, int frames, int gtSize) const;
     torch::Tensor samplePhotoClip(std::mt19937_64& rng, int frames, int gtSize) const;
     torch::Tensor sampleVideoClip(std::mt19937_64& rng, int frames, int gtSize) const;
@@ -44,6 +45,7 @@ public:
 private:
     std::vector<cv::Mat> m_photos;              // RGB, 8-bit
     std::vector<std::vector<cv::Mat>> m_videos; // RGB, 8-bit, per video
+    double m_videoFraction = 0.5;
 };
 
 // [H, W, 3] RGB uint8 Mat -> [3, H, W] float tensor in [0, 1] (a copy).

@@ -94,6 +94,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.data.maxVideoFrames = d.value("max_video_frames", r.data.maxVideoFrames);
         r.data.maxPhotoSide = d.value("max_photo_side", r.data.maxPhotoSide);
         r.data.videoScale = d.value("video_scale", r.data.videoScale);
+        r.data.videoFraction = d.value("video_fraction", r.data.videoFraction);
         r.data.validationClips = d.value("validation_clips", r.data.validationClips);
         r.lrCrop = j.value("lr_crop", r.lrCrop);
         r.degradeCrop = j.value("degrade_crop", r.degradeCrop);
@@ -126,6 +127,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");
+    if (!(r.data.videoFraction >= 0 && r.data.videoFraction <= 1)) bad("data.video_fraction must be in [0, 1]");
     return r;
 }
 

@@ -20,6 +20,7 @@ struct DataSpec {
     int maxVideoFrames = 300;            // decoded frames kept per video
     int maxPhotoSide = 1600;             // photos are cached downscaled to this long side
     double videoScale = 0.5;             // videos are downscaled for cleaner ground truth
+    double videoFraction = 0.5;          // share of training clips cut from videos (rest: moving photos)
     int validationClips = 8;             // fixed validation clips drawn from the validation files
 };
 
