@@ -136,6 +136,13 @@ private Q_SLOTS:
         QVERIFY(r.markdown.find("mean over clips and plans") != std::string::npos);
         QVERIFY2(r.markdown.find("| moving | degraded, mean | " + std::string(text) + " |") != std::string::npos, r.markdown.c_str());
         QVERIFY(r.markdown.find("| moving | degraded, seed 2 |") != std::string::npos);
+        // Each plan in words, as `dualx degrade` prints one.
+        QCOMPARE(r.plans.at("moving").size(), size_t{3});
+        for (uint64_t seed = 1; seed <= 3; ++seed) {
+            const auto& text = r.plans.at("moving").at(seed);
+            QVERIFY2(text.find("blur") == 0 && text.find("bit/s") != std::string::npos, text.c_str());
+            QVERIFY(r.markdown.find("- moving, seed " + std::to_string(seed) + ": " + text) != std::string::npos);
+        }
         std::ifstream csv(path("report-plans") + "/psnr-per-frame.csv");
         std::string header;
         std::getline(csv, header);

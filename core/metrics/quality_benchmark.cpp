@@ -236,6 +236,12 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
                  [](const BenchmarkRow& row) { return row.degradation == "degraded"; });
         }
     }
+    // What each degraded input went through: the plans differ a lot in severity, and a score
+    // means little without it.
+    md += "\n### Degradation plans\n\n";
+    for (const auto& clip : clips)
+        if (r.plans.count(clip.name))
+            for (const auto& [seed, text] : r.plans.at(clip.name)) md += "- " + clip.name + ", seed " + std::to_string(seed) + ": " + text + "\n";
     return md;
 }
 
@@ -302,7 +308,9 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             // A plan from the seed and the clip's name: the same whatever else is benchmarked.
             const uint64_t seed = o.seed + static_cast<uint64_t>(p);
             std::mt19937_64 rng(seed * 1000003ULL ^ nameHash(clip.name));
-            inputs.emplace_back(seed, train::degradeClip(reference, rng));
+            train::DegradationPlan plan;
+            inputs.emplace_back(seed, train::degradeClip(reference, rng, &plan));
+            result.plans[clip.name][seed] = plan.describe();
         }
         for (size_t input = 0; input < inputs.size(); ++input) {
             const std::string degradation = input == 0 ? "bicubic" : "degraded";
@@ -369,7 +377,11 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             csv += r.clip + "," + r.degradation + "," + std::to_string(r.seed) + "," + r.method + "," + std::to_string(i) + ","
                    + fixed(r.psnrPerFrame[i], 4) + "\n";
     }
-    write(file("results.json"), nlohmann::json{{"rows", rows}, {"reference", result.referenceScores}, {"device", deviceText}}.dump(1));
+    nlohmann::json plans = nlohmann::json::object();
+    for (const auto& [clip, bySeed] : result.plans)
+        for (const auto& [seed, text] : bySeed) plans[clip][std::to_string(seed)] = text;
+    write(file("results.json"),
+          nlohmann::json{{"rows", rows}, {"reference", result.referenceScores}, {"plans", plans}, {"device", deviceText}}.dump(1));
     if (asked.count("psnr")) {
         write(file("psnr-per-frame.csv"), csv);
         for (const auto& clip : clips) {

@@ -241,11 +241,12 @@ std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const Degr
     return compressVideo(lr, plan.codec, plan.bitRate);
 }
 
-torch::Tensor degradeClip(const torch::Tensor& gt, std::mt19937_64& rng)
+torch::Tensor degradeClip(const torch::Tensor& gt, std::mt19937_64& rng, DegradationPlan* drawn)
 {
     std::vector<cv::Mat> frames;
     for (int64_t i = 0; i < gt.size(0); ++i) frames.push_back(tensorToMat(gt[i]));
     const auto plan = sampleDegradationPlan(rng, static_cast<int>(frames.size()), frames[0].cols / 4, frames[0].rows / 4);
+    if (drawn) *drawn = plan;
     std::vector<torch::Tensor> out;
     for (const auto& m : applyDegradation(frames, plan, rng)) out.push_back(matToTensor32(m));
     return torch::stack(out);

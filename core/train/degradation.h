@@ -69,8 +69,9 @@ cv::Mat degradeFrame(const cv::Mat& gt, const DegradationPlan& plan, int frame, 
 // frames (RGB CV_8UC3, a quarter of the size). Noise is drawn from `rng`.
 std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const DegradationPlan& plan, std::mt19937_64& rng);
 
-// Tensor front end: gt [N, 3, H, W] in [0, 1] -> LR [N, 3, H/4, W/4] in [0, 1].
-torch::Tensor degradeClip(const torch::Tensor& gt, std::mt19937_64& rng);
+// Tensor front end: gt [N, 3, H, W] in [0, 1] -> LR [N, 3, H/4, W/4] in [0, 1]. The plan drawn
+// is copied to `drawn` when given (reports say what each degraded input went through).
+torch::Tensor degradeClip(const torch::Tensor& gt, std::mt19937_64& rng, DegradationPlan* drawn = nullptr);
 
 // RealBasicVSR's sharpened ground truth: unsharp masking (kernel 51, weight 0.5, threshold 10
 // on the 0-255 scale) applied only where the residual is significant (soft mask).

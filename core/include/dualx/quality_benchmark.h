@@ -43,6 +43,7 @@ struct BenchmarkRow {
 struct QualityBenchmarkResult {
     std::vector<BenchmarkRow> rows;
     std::map<std::string, std::map<std::string, double>> referenceScores; // clip -> NIQE/BRISQUE of the reference itself
+    std::map<std::string, std::map<uint64_t, std::string>> plans;          // clip -> seed -> degradation plan, in words
     std::string markdown;
     std::vector<std::string> files; // everything written
 };
