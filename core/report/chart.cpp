@@ -53,11 +53,10 @@ ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vec
     ChartBox best = places[0];
     size_t fewest = std::numeric_limits<size_t>::max();
     for (const auto& box : places) {
+        // Markers have a radius: a point just outside the box still shows under it.
+        const ChartBox clearance{box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin};
         const auto covered = static_cast<size_t>(
-            std::count_if(points.begin(), points.end(), [&](const auto& p) {
-                // Markers have a radius: a point just outside the box still shows under it.
-                return ChartBox{box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin}.contains(p.first, p.second);
-            }));
+            std::count_if(points.begin(), points.end(), [&](const auto& p) { return clearance.contains(p.first, p.second); }));
         if (covered < fewest) {
             fewest = covered;
             best = box;

@@ -53,6 +53,7 @@ struct Recipe {
     // comes out far worse than a real frame does; degrading a larger region keeps the codec
     // at realistic sizes while the network still trains on lr_crop.
     int degradeCrop = 0;
+    int degradeRegion() const { return degradeCrop > lrCrop ? degradeCrop : lrCrop; } // LR side actually degraded
     int frames = 8;
     int batch = 2;
     int64_t iterations = 100000;

@@ -141,7 +141,7 @@ Batch Trainer::batchForStep(int64_t step) const
     std::vector<torch::Tensor> lrs, gts;
     for (int b = 0; b < m_recipe.batch; ++b) {
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
-        const int region = std::max(m_recipe.lrCrop, m_recipe.degradeCrop);
+        const int region = m_recipe.degradeRegion();
         auto gt = augmentClip(m_train->sampleClip(rng, m_recipe.frames, region * kScale), rng);
         // A share of clean (bicubic) clips keeps the model faithful on undegraded input too;
         // the draw only happens when asked for, so older recipes replay their exact batches.
@@ -361,7 +361,7 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
         {"dualx.validation_psnr_y", std::to_string(state.lastValidationPsnr)},
         {"dualx.validation_bicubic_psnr_y", std::to_string(state.lastValidationBicubicPsnr)},
         {"dualx.crop_lr", std::to_string(recipe.lrCrop)},
-        {"dualx.degrade_crop_lr", std::to_string(std::max(recipe.lrCrop, recipe.degradeCrop))},
+        {"dualx.degrade_crop_lr", std::to_string(recipe.degradeRegion())},
         {"dualx.frames", std::to_string(recipe.frames)},
         {"dualx.batch", std::to_string(recipe.batch)},
     };

@@ -39,7 +39,7 @@ void writeTrainingBank(const std::string& recipePath, const std::string& outputP
                      {"dualx.synthesis", recipe.synthesis == train::LrSynthesis::Bicubic ? "bicubic" : "first-order"},
                      {"dualx.sharpen_gt", recipe.sharpenGt ? "true" : "false"},
                      {"dualx.clean_fraction", std::to_string(recipe.cleanFraction)},
-                     {"dualx.degrade_crop_lr", std::to_string(std::max(recipe.lrCrop, recipe.degradeCrop))},
+                     {"dualx.degrade_crop_lr", std::to_string(recipe.degradeRegion())},
                      {"dualx.seed", std::to_string(recipe.seed)}};
     train::writePackedSampleBank(outputPath, bank);
 }
