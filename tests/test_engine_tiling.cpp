@@ -2,21 +2,13 @@
 #include "engine/streaming_upscaler.h"
 #include "model/dualx_vsr.h"
 #include "test_support.h"
-
-#include <torch/nn/functional/upsampling.h>
+#include "window_models.h"
 
 using namespace dualx;
 using namespace dualx::engine;
+using dualx::test::nearestModel;
 
 namespace {
-
-// A pixel-local x4 "model": nearest-neighbour upscaling plus a per-frame offset that depends on
-// the frame's content (its mean), so wrong frame/tile bookkeeping shows up.
-torch::Tensor nearestModel(const torch::Tensor& window)
-{
-    namespace F = torch::nn::functional;
-    return F::interpolate(window, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4, 4}).mode(torch::kNearest));
-}
 
 TilingSettings settings(int tile, int tileOverlap, int frames, int frameOverlap)
 {

@@ -141,6 +141,19 @@ private Q_SLOTS:
         r = upscale(QStringList{path("videos/a.mp4"), "-o", path("y.mkv"), "--preset", "betamax"} + QStringList{"--model", path("tiny.safetensors")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown preset 'betamax'"));
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("z.mkv"), "--ensemble", "5"} + common());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("1, 2, 4, 8 or 16 copies, not 5"), r.err.constData());
+        QVERIFY(!QFile::exists(path("z.mkv")));
+    }
+
+    void selfEnsembleRunsEndToEnd()
+    {
+        const auto r = upscale(QStringList{path("videos/a.mp4"), "-o", path("ensemble.mkv"), "--ensemble", "4", "--progress", "none"}
+                               + common());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(video::readAllFrames(path("ensemble.mkv").toStdString()).size(),
+                 video::readAllFrames(path("videos/a.mp4").toStdString()).size());
     }
 };
 

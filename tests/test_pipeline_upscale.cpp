@@ -221,6 +221,10 @@ private Q_SLOTS:
         expectNothingAt(out);
         test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); },
                           ErrorCode::InvalidArgument, "overwrite the input");
+        s = settings(path("cfr.mkv"), out, "archive-ffv1");
+        s.ensemble = 3;
+        test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "1, 2, 4, 8 or 16 copies, not 3");
+        expectNothingAt(out);
         // Truncated: an MP4 cut before its index (moov at the end) is unreadable.
         QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "2", "-c:v", "libx264",
                                  m_dir.filePath("whole.mp4")}));

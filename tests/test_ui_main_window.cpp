@@ -11,9 +11,11 @@
 #include "ui/job_queue_model.h"
 #include "ui/main_window.h"
 #include "ui/queue_runner.h"
+#include "ui/settings_dialog.h"
 #include "ui/translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
@@ -235,6 +237,26 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate(context, "Added %n job(s)", nullptr, 1), QStringLiteral("Added 1 job"));
         QCOMPARE(QCoreApplication::translate(context, "%n job(s) in the queue", nullptr, 3), QStringLiteral("3 jobs in the queue"));
         QVERIFY(!installLanguage("xx"));
+    }
+
+    void selfEnsembleIsSavedAndABadStoredValueFallsBack()
+    {
+        const AppSettings saved = AppSettings::load();
+        AppSettings s = saved;
+        s.ensemble = 8;
+        SettingsDialog dialog(s);
+        QComboBox* box = nullptr;
+        for (auto* b : dialog.findChildren<QComboBox*>())
+            if (b->findData(16) >= 0) box = b;
+        QVERIFY(box);
+        QCOMPARE(box->count(), 5); // off, 2, 4, 8, 16
+        QCOMPARE(box->currentData().toInt(), 8);
+        box->setCurrentIndex(box->findData(4));
+        dialog.settings().save();
+        QCOMPARE(AppSettings::load().ensemble, 4);
+        QSettings().setValue("engine/ensemble", 3); // hand-edited: the engine would refuse it
+        QCOMPARE(AppSettings::load().ensemble, 1);
+        saved.save();
     }
 };
 

@@ -132,17 +132,17 @@
         <translation>Frame %1 / %2  %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="197"/>
+        <location filename="../ui/compare_panel.cpp" line="198"/>
         <source>Restoring frame %1 with a %2-frame window…</source>
         <translation>Frame %1 wird mit einem Fenster von %2 Frames restauriert…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="215"/>
+        <location filename="../ui/compare_panel.cpp" line="216"/>
         <source>Preview failed: %1</source>
         <translation>Vorschau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="219"/>
+        <location filename="../ui/compare_panel.cpp" line="220"/>
         <source>Preview of frame %1: source left, restored right.</source>
         <translation>Vorschau von Frame %1: links Quelle, rechts restauriert.</translation>
     </message>
@@ -1219,28 +1219,28 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <translation>Warteschlange fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="116"/>
-        <location filename="../ui/queue_runner.cpp" line="192"/>
+        <location filename="../ui/queue_runner.cpp" line="117"/>
+        <location filename="../ui/queue_runner.cpp" line="193"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="126"/>
+        <location filename="../ui/queue_runner.cpp" line="127"/>
         <source>Started %1 -&gt; %2</source>
         <translation>Gestartet: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="147"/>
+        <location filename="../ui/queue_runner.cpp" line="148"/>
         <source>%1 frames, %2x%3, %4 s</source>
         <translation>%1 Frames, %2x%3, %4 s</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="164"/>
+        <location filename="../ui/queue_runner.cpp" line="165"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>Warteschlange abgeschlossen: %1 fertig, %2 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="192"/>
+        <location filename="../ui/queue_runner.cpp" line="193"/>
         <source>Finished %1: %2</source>
         <translation>%1 abgeschlossen: %2</translation>
     </message>
@@ -1248,123 +1248,143 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
 <context>
     <name>dualx::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="42"/>
+        <location filename="../ui/settings_dialog.cpp" line="43"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="46"/>
+        <location filename="../ui/settings_dialog.cpp" line="47"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatisch (GPU, falls verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="50"/>
+        <location filename="../ui/settings_dialog.cpp" line="54"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="51"/>
+        <location filename="../ui/settings_dialog.cpp" line="55"/>
         <source>all %1 cores</source>
         <translation>alle %1 Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="52"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="53"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>model default (112 MSE, 64 GAN)</source>
         <translation>Modellstandard (112 MSE, 64 GAN)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="58"/>
         <source>Tile size (input pixels)</source>
         <translation>Kachelgröße (Eingabepixel)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="60"/>
         <source>Tile overlap</source>
         <translation>Kachelüberlappung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
         <source>Temporal window (frames)</source>
         <translation>Zeitfenster (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings_dialog.cpp" line="64"/>
         <source>Window overlap (frames)</source>
         <translation>Fensterüberlappung (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <source>%1 passes (%1× slower)</source>
+        <translation>%1 Durchläufe (%1× langsamer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <source>Runs the model on flipped, transposed and time-reversed copies and averages them</source>
+        <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <source>Self-ensemble (TTA)</source>
+        <translation>Selbst-Ensemble (TTA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="66"/>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
         <source>Model for new jobs</source>
         <translation>Modell für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="80"/>
         <source>Preset for new jobs</source>
         <translation>Voreinstellung für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74"/>
+        <location filename="../ui/settings_dialog.cpp" line="84"/>
         <source>beside each source</source>
         <translation>neben der jeweiligen Quelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="85"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="77"/>
-        <location filename="../ui/settings_dialog.cpp" line="82"/>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <location filename="../ui/settings_dialog.cpp" line="92"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="84"/>
+        <location filename="../ui/settings_dialog.cpp" line="94"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} ist der Name der Quelldatei ohne Erweiterung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <location filename="../ui/settings_dialog.cpp" line="95"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <location filename="../ui/settings_dialog.cpp" line="97"/>
         <source>Jobs at a time</source>
         <translation>Gleichzeitige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="88"/>
+        <location filename="../ui/settings_dialog.cpp" line="98"/>
         <source>Quit when the queue is done</source>
         <translation>Beenden, wenn die Warteschlange abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="92"/>
+        <location filename="../ui/settings_dialog.cpp" line="102"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="95"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

@@ -1,8 +1,13 @@
 #include "app_settings.h"
 
+#include "dualx/upscale_job.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+
+#include <algorithm>
+#include <iterator>
 
 namespace dualx::ui {
 
@@ -16,6 +21,9 @@ AppSettings AppSettings::load()
     s.tileOverlapLr = q.value("engine/tileOverlap", s.tileOverlapLr).toInt();
     s.windowFrames = q.value("engine/frames", s.windowFrames).toInt();
     s.windowOverlap = q.value("engine/frameOverlap", s.windowOverlap).toInt();
+    const int ensemble = q.value("engine/ensemble", s.ensemble).toInt();
+    if (std::find(std::begin(kEnsembleSizes), std::end(kEnsembleSizes), ensemble) != std::end(kEnsembleSizes))
+        s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
     s.outputFolder = q.value("output/folder", s.outputFolder).toString();
     s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();
     s.defaultModel = q.value("queue/model", s.defaultModel).toString();
@@ -35,6 +43,7 @@ void AppSettings::save() const
     q.setValue("engine/tileOverlap", tileOverlapLr);
     q.setValue("engine/frames", windowFrames);
     q.setValue("engine/frameOverlap", windowOverlap);
+    q.setValue("engine/ensemble", ensemble);
     q.setValue("output/folder", outputFolder);
     q.setValue("output/naming", namingTemplate);
     q.setValue("queue/model", defaultModel);

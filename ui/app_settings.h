@@ -12,6 +12,7 @@ struct AppSettings {
     int tileOverlapLr = 16;
     int windowFrames = 16;
     int windowOverlap = 4;
+    int ensemble = 1;                        // self-ensemble copies per window (1, 2, 4, 8, 16)
     QString outputFolder;                    // empty: beside the source
     QString namingTemplate = QStringLiteral("{name}-dualx"); // {name} = source file name without extension
     QString defaultModel = QStringLiteral("mse");

@@ -102,6 +102,7 @@ void QueueRunner::fillSlots()
         s.preset = job.preset.toStdString();
         s.tileLr = m_settings.tileLr;
         s.tileOverlapLr = m_settings.tileOverlapLr;
+        s.ensemble = m_settings.ensemble;
         s.windowFrames = m_settings.windowFrames;
         s.windowOverlap = m_settings.windowOverlap;
         try {

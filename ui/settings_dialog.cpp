@@ -4,6 +4,7 @@
 
 #include "dualx/device.h"
 #include "dualx/export_preset.h"
+#include "dualx/upscale_job.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,6 +62,12 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Temporal window (frames)"), m_frames);
     m_frameOverlap = spin(0, 63, s.windowOverlap, this);
     form->addRow(tr("Window overlap (frames)"), m_frameOverlap);
+    m_ensemble = new QComboBox(this);
+    for (int copies : kEnsembleSizes)
+        m_ensemble->addItem(copies == 1 ? tr("Off") : tr("%1 passes (%1× slower)").arg(copies), copies);
+    m_ensemble->setToolTip(tr("Runs the model on flipped, transposed and time-reversed copies and averages them"));
+    m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
+    form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
 
     m_model = new QComboBox(this);
     m_model->addItem(tr("MSE (faithful)"), QStringLiteral("mse"));
@@ -114,6 +121,7 @@ AppSettings SettingsDialog::settings() const
     s.tileOverlapLr = m_tileOverlap->value();
     s.windowFrames = m_frames->value();
     s.windowOverlap = std::min(m_frameOverlap->value(), s.windowFrames - 1);
+    s.ensemble = m_ensemble->currentData().toInt();
     s.defaultModel = m_model->currentData().toString();
     s.defaultPreset = m_preset->currentData().toString();
     s.outputFolder = m_folder->text();

@@ -30,7 +30,7 @@ std::vector<std::string> splitList(const std::string& text)
 int runBenchmark(const std::vector<std::string>& argv)
 {
     Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
-                          "frame-overlap", "device", "threads", "out"},
+                          "frame-overlap", "ensemble", "device", "threads", "out"},
                    {});
     configureThreads(args.intValue("threads", 0));
     QualityBenchmarkOptions o;
@@ -60,6 +60,7 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.tileOverlapLr = args.intValue("tile-overlap", 16);
     o.windowFrames = args.intValue("frames-window", 16);
     o.windowOverlap = args.intValue("frame-overlap", 4);
+    o.ensemble = args.intValue("ensemble", 1);
     o.device = devicePreferenceFromName(args.value("device", "auto"));
     if (o.maxFrames < 1 || o.noReferenceEvery < 1 || o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "--frames, --nr-every and --plans must be >= 1");

@@ -154,8 +154,8 @@ int runUpscale(const std::vector<std::string>& rawArgs)
 {
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
-    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "device", "threads", "progress",
-                          "start", "duration", "segment-frames", "segment-seconds"},
+    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "device", "threads",
+                          "progress", "start", "duration", "segment-frames", "segment-seconds"},
                    {});
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
@@ -171,6 +171,7 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.tileOverlapLr = args.intValue("tile-overlap", 16);
     base.windowFrames = args.intValue("frames", 16);
     base.windowOverlap = args.intValue("frame-overlap", 4);
+    base.ensemble = args.intValue("ensemble", 1);
     base.device = devicePreferenceFromName(args.value("device", "auto"));
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));

@@ -21,11 +21,13 @@ const char* kUsage = R"(usage: dualx <command> [options]
 
 commands:
   upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
-        [--frames T] [--frame-overlap O] [--device auto|cpu|cuda[:N]] [--threads N] [--progress bar|json|none]
-        [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
-        restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour
+        [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--device auto|cpu|cuda[:N]] [--threads N]
+        [--progress bar|json|none] [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
+        restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour;
+        --ensemble E averages E flipped/transposed/time-reversed passes (E times slower, a little sharper)
   benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S] [--plans K]
-        [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--device D]
+        [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--ensemble E]
+        [--device D]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
         (K degradation plans per clip, seeds S ... S+K-1, scored as their mean)
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]

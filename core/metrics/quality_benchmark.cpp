@@ -3,6 +3,7 @@
 #include "dualx/errors.h"
 #include "dualx/evaluation.h"
 #include "dualx/runtime.h"
+#include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "metrics/brisque.h"
@@ -163,7 +164,8 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
                                   : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1) + " ("
                                         + std::to_string(o.degradationPlans) + " plans per clip)";
     md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
-          + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames, on " + deviceText
+          + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
+          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + deviceText
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
           + ".\n";
@@ -254,6 +256,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         if (std::find(known.begin(), known.end(), m) == known.end())
             throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
+    engine::checkEnsembleSize(o.ensemble);
     if (o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
@@ -327,7 +330,8 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                     output = lanczosUpscale(lr);
                 } else {
                     auto& net = std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.first == method; })->second;
-                    output = engine::upscaleClipTiled(engine::networkWindowModel(net, device), lr, tiling);
+                    output = engine::upscaleClipTiled(
+                        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
                 }
                 output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
                 BenchmarkRow row{clip.name, degradation, method, seed, reference.size(0), static_cast<int>(lr.size(3)),

@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/weights.h"
+#include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/weights.h"
@@ -43,6 +44,8 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     const DeviceChoice device = selectDevice(settings.device);
     net->to(engine::torchDevice(device), engine::computeDtype(device));
     net->eval();
+    const engine::WindowModel network =
+        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), settings.ensemble);
 
     // The window the job would use is centred on the frame where the clip allows.
     const int64_t half = settings.windowFrames / 2;
@@ -66,7 +69,6 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     tiling.tileOverlapLr = std::min(settings.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = static_cast<int>(clip.size(0));
     tiling.windowOverlap = 0;
-    const engine::WindowModel network = engine::networkWindowModel(net, device);
     const engine::WindowModel modelFn = [&](const torch::Tensor& window) {
         if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
         return network(window);

@@ -3,6 +3,7 @@
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
 #include "dualx/weights.h"
+#include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
 #include "model/weights.h"
@@ -144,6 +145,7 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
                               {"tile_overlap", tiling.tileOverlapLr},
                               {"frames", tiling.windowFrames},
                               {"frame_overlap", tiling.windowOverlap},
+                              {"ensemble", s.ensemble},
                               {"start", s.startSeconds},
                               {"duration", s.durationSeconds},
                               {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
@@ -171,6 +173,8 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = s.windowFrames;
     tiling.windowOverlap = s.windowOverlap;
+    const engine::WindowModel windowModel =
+        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
 
     video::ReaderOptions readerOptions;
     readerOptions.sixteenBit = true;
@@ -256,7 +260,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     std::thread modelThread([&] {
         try {
-            engine::StreamingUpscaler upscaler(engine::networkWindowModel(net, device), tiling, replayFrom);
+            engine::StreamingUpscaler upscaler(windowModel, tiling, replayFrom);
             std::deque<int64_t> timestamps;
             int64_t nextOut = replayFrom;
             auto emit = [&] {

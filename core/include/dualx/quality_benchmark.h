@@ -25,6 +25,7 @@ struct QualityBenchmarkOptions {
     std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp"};
     int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
+    int ensemble = 1;                // self-ensemble copies per window (1, 2, 4, 8, 16)
     DevicePreference device = DevicePreference::Auto;
     std::string outputFolder;        // created if missing
 };

@@ -16,6 +16,9 @@
 
 namespace dualx {
 
+// The numbers of self-ensemble copies the engine takes (1: off; each copy is one network pass).
+inline constexpr int kEnsembleSizes[] = {1, 2, 4, 8, 16};
+
 struct UpscaleSettings {
     std::string input;
     std::string output;
@@ -25,6 +28,7 @@ struct UpscaleSettings {
     int tileOverlapLr = 16;
     int windowFrames = 16;
     int windowOverlap = 4;
+    int ensemble = 1;               // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
     DevicePreference device = DevicePreference::Auto;
     int queueFrames = 8;            // capacity of each queue between stages
     double startSeconds = 0;        // restore only [start, start + duration) of the source; the
