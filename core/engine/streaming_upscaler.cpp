@@ -170,6 +170,11 @@ void StreamingUpscaler::runWindow(int64_t start, int64_t count, bool isLast)
     }
 }
 
+int defaultTileLr(const std::string& variant, const DeviceChoice& /*device*/)
+{
+    return variant == "gan" ? 64 : 112;
+}
+
 WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
 {
     const auto torchDev = torchDevice(device);

@@ -11,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <string>
 
 namespace dualx::engine {
 
@@ -21,6 +22,10 @@ struct TilingSettings {
     int windowOverlap = 4;  // shared frames between neighbouring windows
     int scale = 4;
 };
+
+// The tile side when the user leaves it to us: the paper's 112 LR px for MSE models and 64 for
+// GAN models.
+int defaultTileLr(const std::string& variant, const DeviceChoice& device);
 
 // Maps an LR window [T, 3, h, w] to its HR result [T, 3, scale*h, scale*w].
 using WindowModel = std::function<torch::Tensor(const torch::Tensor&)>;

@@ -4,7 +4,6 @@
 #include "dualx/weights.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
-#include "engine/torch_device.h"
 #include "model/weights.h"
 #include "video/video_frame_reader.h"
 
@@ -42,8 +41,6 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     const WeightFileInfo info = inspectWeightFile(settings.modelPath);
     auto net = model::loadModelWeights(settings.modelPath);
     const DeviceChoice device = selectDevice(settings.device);
-    net->to(engine::torchDevice(device), engine::computeDtype(device));
-    net->eval();
     const engine::WindowModel network =
         engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), settings.ensemble);
 
@@ -65,7 +62,7 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
         throw Error(ErrorCode::InvalidArgument, "frame " + std::to_string(frameIndex) + " is past the end of '" + input + "'");
     const auto clip = torch::stack(frames);
     engine::TilingSettings tiling;
-    tiling.tileLr = settings.tileLr > 0 ? settings.tileLr : (info.variant == "gan" ? 64 : 112);
+    tiling.tileLr = settings.tileLr > 0 ? settings.tileLr : engine::defaultTileLr(info.variant, device);
     tiling.tileOverlapLr = std::min(settings.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = static_cast<int>(clip.size(0));
     tiling.windowOverlap = 0;

@@ -5,7 +5,6 @@
 #include "dualx/weights.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
-#include "engine/torch_device.h"
 #include "model/weights.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/final_mux.h"
@@ -166,10 +165,8 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
     auto net = model::loadModelWeights(s.modelPath);
     const DeviceChoice device = selectDevice(s.device);
-    net->to(engine::torchDevice(device), engine::computeDtype(device));
-    net->eval();
     engine::TilingSettings tiling;
-    tiling.tileLr = s.tileLr > 0 ? s.tileLr : (modelInfo.variant == "gan" ? 64 : 112);
+    tiling.tileLr = s.tileLr > 0 ? s.tileLr : engine::defaultTileLr(modelInfo.variant, device);
     tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = s.windowFrames;
     tiling.windowOverlap = s.windowOverlap;
