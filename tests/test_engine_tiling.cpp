@@ -204,6 +204,17 @@ private Q_SLOTS:
                           "window grid");
     }
 
+    void defaultTilesFollowTheModelOnTheCpuAndTakeWholeFramesOnAGpu()
+    {
+        const DeviceChoice cpu = selectDevice(DevicePreference::Cpu);
+        QCOMPARE(defaultTileLr("mse", cpu), 112);
+        QCOMPARE(defaultTileLr("gan", cpu), 64);
+        DeviceChoice gpu;
+        gpu.kind = DeviceKind::Cuda;
+        QCOMPARE(defaultTileLr("mse", gpu), kGpuDefaultTileLr);
+        QCOMPARE(defaultTileLr("gan", gpu), kGpuDefaultTileLr);
+    }
+
     void badSettingsAreRejected()
     {
         test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 4, 8, 8)); }, ErrorCode::InvalidArgument, "frame overlap");

@@ -1279,8 +1279,8 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="57"/>
-        <source>model default (112 MSE, 64 GAN)</source>
-        <translation>Modellstandard (112 MSE, 64 GAN)</translation>
+        <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
+        <translation>Standard (CPU: 112 MSE, 64 GAN; GPU: 512)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="58"/>

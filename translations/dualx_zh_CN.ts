@@ -1274,8 +1274,8 @@ Its file %2 is removed; the command line will not find it any more.</source>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="57"/>
-        <source>model default (112 MSE, 64 GAN)</source>
-        <translation>模型默认值（MSE 112，GAN 64）</translation>
+        <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
+        <translation>默认值（CPU：MSE 112，GAN 64；GPU：512）</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="58"/>

@@ -8,7 +8,7 @@ namespace dualx::ui {
 struct AppSettings {
     QString device = QStringLiteral("auto"); // auto | cpu | cuda
     int threads = 0;                         // 0: all cores
-    int tileLr = 0;                          // 0: the model's default (112 MSE, 64 GAN)
+    int tileLr = 0;                          // 0: the default (CPU: 112 MSE, 64 GAN; GPU: 512)
     int tileOverlapLr = 16;
     int windowFrames = 16;
     int windowOverlap = 4;

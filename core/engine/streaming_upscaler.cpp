@@ -170,8 +170,9 @@ void StreamingUpscaler::runWindow(int64_t start, int64_t count, bool isLast)
     }
 }
 
-int defaultTileLr(const std::string& variant, const DeviceChoice& /*device*/)
+int defaultTileLr(const std::string& variant, const DeviceChoice& device)
 {
+    if (device.kind == DeviceKind::Cuda) return kGpuDefaultTileLr;
     return variant == "gan" ? 64 : 112;
 }
 

@@ -13,7 +13,7 @@ namespace dualx {
 
 struct PreviewSettings {
     std::string modelPath;
-    int tileLr = 0, tileOverlapLr = 16; // 0: the model's default (112 MSE, 64 GAN)
+    int tileLr = 0, tileOverlapLr = 16; // 0: as the job (CPU: 112 MSE, 64 GAN; GPU: 512)
     int windowFrames = 16;              // frames around the previewed one that the model sees
     int ensemble = 1;                   // self-ensemble copies (1, 2, 4, 8, 16), as in the job
     DevicePreference device = DevicePreference::Auto;
