@@ -45,9 +45,9 @@ private Q_SLOTS:
     void aSymmetricModelIsUnchanged()
     {
         torch::manual_seed(4);
-        const auto clip = torch::rand({9, 3, 19, 26});
+        const auto clip = torch::rand({9, 3, 19, 40});
         TilingSettings tiles;
-        tiles.tileLr = 12; // tiles that are not square and not whole: copies are transposed per tile
+        tiles.tileLr = 24; // 19x24 tiles, not square and not whole: each copy is transposed per tile
         tiles.tileOverlapLr = 4;
         tiles.windowFrames = 4;
         tiles.windowOverlap = 1;

@@ -245,9 +245,7 @@ private Q_SLOTS:
         AppSettings s = saved;
         s.ensemble = 8;
         SettingsDialog dialog(s);
-        QComboBox* box = nullptr;
-        for (auto* b : dialog.findChildren<QComboBox*>())
-            if (b->findData(16) >= 0) box = b;
+        auto* box = dialog.findChild<QComboBox*>(QStringLiteral("ensemble"));
         QVERIFY(box);
         QCOMPARE(box->count(), 5); // off, 2, 4, 8, 16
         QCOMPARE(box->currentData().toInt(), 8);

@@ -1303,88 +1303,88 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <translation>Fensterüberlappung (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="68"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="68"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 Durchläufe (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
-        <source>Runs the model on flipped, transposed and time-reversed copies and averages them</source>
-        <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse</translation>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
+        <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse (mit dem MSE-Modell bringen 8 Kopien etwa 0,1 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="72"/>
         <source>Self-ensemble (TTA)</source>
         <translation>Selbst-Ensemble (TTA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="75"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74"/>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <location filename="../ui/settings_dialog.cpp" line="78"/>
         <source>Model for new jobs</source>
         <translation>Modell für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80"/>
+        <location filename="../ui/settings_dialog.cpp" line="82"/>
         <source>Preset for new jobs</source>
         <translation>Voreinstellung für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="84"/>
+        <location filename="../ui/settings_dialog.cpp" line="86"/>
         <source>beside each source</source>
         <translation>neben der jeweiligen Quelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="87"/>
-        <location filename="../ui/settings_dialog.cpp" line="92"/>
+        <location filename="../ui/settings_dialog.cpp" line="89"/>
+        <location filename="../ui/settings_dialog.cpp" line="94"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="96"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} ist der Name der Quelldatei ohne Erweiterung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="95"/>
+        <location filename="../ui/settings_dialog.cpp" line="97"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="97"/>
+        <location filename="../ui/settings_dialog.cpp" line="99"/>
         <source>Jobs at a time</source>
         <translation>Gleichzeitige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="98"/>
+        <location filename="../ui/settings_dialog.cpp" line="100"/>
         <source>Quit when the queue is done</source>
         <translation>Beenden, wenn die Warteschlange abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="102"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <location filename="../ui/settings_dialog.cpp" line="107"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

@@ -63,9 +63,11 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_frameOverlap = spin(0, 63, s.windowOverlap, this);
     form->addRow(tr("Window overlap (frames)"), m_frameOverlap);
     m_ensemble = new QComboBox(this);
+    m_ensemble->setObjectName(QStringLiteral("ensemble"));
     for (int copies : kEnsembleSizes)
         m_ensemble->addItem(copies == 1 ? tr("Off") : tr("%1 passes (%1× slower)").arg(copies), copies);
-    m_ensemble->setToolTip(tr("Runs the model on flipped, transposed and time-reversed copies and averages them"));
+    m_ensemble->setToolTip(tr("Runs the model on flipped, transposed and time-reversed copies and averages them "
+                                   "(with the MSE model, 8 copies gain about 0.1 dB)"));
     m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
 

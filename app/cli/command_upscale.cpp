@@ -172,6 +172,7 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.windowFrames = args.intValue("frames", 16);
     base.windowOverlap = args.intValue("frame-overlap", 4);
     base.ensemble = args.intValue("ensemble", 1);
+    checkEnsembleSize(base.ensemble); // once, before any output folder exists
     base.device = devicePreferenceFromName(args.value("device", "auto"));
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));

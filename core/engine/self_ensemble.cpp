@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace dualx::engine {
+namespace dualx {
 
 void checkEnsembleSize(int copies)
 {
@@ -16,6 +16,8 @@ void checkEnsembleSize(int copies)
         throw Error(ErrorCode::InvalidArgument,
                     "the self-ensemble takes 1, 2, 4, 8 or 16 copies, not " + std::to_string(copies));
 }
+
+namespace engine {
 
 torch::Tensor ensembleTransform(const torch::Tensor& window, int k)
 {
@@ -51,4 +53,5 @@ WindowModel selfEnsembleWindowModel(WindowModel model, int copies)
     };
 }
 
-} // namespace dualx::engine
+} // namespace engine
+} // namespace dualx

@@ -3,15 +3,15 @@
 // flipped, transposed and time-reversed copies of each window, and the outputs, mapped back,
 // are averaged. The network is not exactly equivariant to these symmetries, so the average
 // cancels part of its error; it costs one network pass per copy.
+#include "dualx/upscale_job.h"
 #include "engine/streaming_upscaler.h"
 
 namespace dualx::engine {
 
-// The allowed numbers of copies (kEnsembleSizes): 1 (off), 2, 4, 8 (every flip and transpose)
-// or 16 (each also reversed in time). Copy k applies bit 0: flip left-right, bit 1: flip up-down, bit 2:
-// transpose, bit 3: reverse time, so a smaller ensemble is a prefix of a larger one.
-// Throws InvalidArgument naming the value for any other count.
-void checkEnsembleSize(int copies);
+// The allowed numbers of copies (kEnsembleSizes, checkEnsembleSize in dualx/upscale_job.h):
+// 1 (off), 2, 4, 8 (every flip and transpose) or 16 (each also reversed in time). Copy k applies
+// bit 0: flip left-right, bit 1: flip up-down, bit 2: transpose, bit 3: reverse time, so a
+// smaller ensemble is a prefix of a larger one.
 
 // `window` [T, C, h, w] as copy k sees it, and copy k's output mapped back to the original
 // orientation (the inverse: time and transpose undone before the flips).

@@ -60,6 +60,20 @@ torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& 
     return out / weightSum;
 }
 
+torch::Tensor upscaleWindowFitting(const WindowModel& model, const torch::Tensor& window, TilingSettings& settings)
+{
+    while (true) {
+        try {
+            return upscaleWindowTiled(model, window, settings);
+        } catch (const c10::Error& e) {
+            // On a GPU that runs out of memory, smaller tiles usually fit.
+            if (!isOutOfMemory(e) || settings.tileLr <= kMinTileLr) throw;
+            settings.tileLr = std::max(kMinTileLr, settings.tileLr / 2);
+            settings.tileOverlapLr = std::min(settings.tileOverlapLr, settings.tileLr / 4);
+        }
+    }
+}
+
 StreamingUpscaler::StreamingUpscaler(WindowModel model, TilingSettings settings, int64_t firstFrame)
     : m_model(std::move(model)), m_settings(settings)
 {
@@ -127,19 +141,7 @@ void StreamingUpscaler::runWindow(int64_t start, int64_t count, bool isLast)
 {
     std::vector<torch::Tensor> frames;
     for (int64_t f = start; f < start + count; ++f) frames.push_back(m_lr.at(static_cast<size_t>(f - m_lrFirst)));
-    const auto window = torch::stack(frames);
-    torch::Tensor hr;
-    while (true) {
-        try {
-            hr = upscaleWindowTiled(m_model, window, m_settings);
-            break;
-        } catch (const c10::Error& e) {
-            // On a GPU that runs out of memory, smaller tiles usually fit.
-            if (!isOutOfMemory(e) || m_settings.tileLr <= kMinTileLr) throw;
-            m_settings.tileLr = std::max(kMinTileLr, m_settings.tileLr / 2);
-            m_settings.tileOverlapLr = std::min(m_settings.tileOverlapLr, m_settings.tileLr / 4);
-        }
-    }
+    const auto hr = upscaleWindowFitting(m_model, torch::stack(frames), m_settings);
     ++m_windowsRun;
     m_lastWindowEnd = start + count;
 

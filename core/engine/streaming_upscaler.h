@@ -41,6 +41,10 @@ WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device);
 // Runs `model` over overlapping spatial tiles of one window and blends them.
 torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& window, const TilingSettings& settings);
 
+// The same, but when the device runs out of memory the tile is halved (down to a minimum) and
+// the window tried again; `settings` keeps the tile that fitted, for the windows after it.
+torch::Tensor upscaleWindowFitting(const WindowModel& model, const torch::Tensor& window, TilingSettings& settings);
+
 class StreamingUpscaler {
 public:
     // `firstFrame`: index of the first frame that will be pushed, for resuming mid-video. It must

@@ -256,7 +256,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         if (std::find(known.begin(), known.end(), m) == known.end())
             throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
-    engine::checkEnsembleSize(o.ensemble);
+    checkEnsembleSize(o.ensemble);
     if (o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))

@@ -38,11 +38,16 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
                            const std::atomic<bool>* cancel)
 {
     auto cancelled = [&] { return cancel && cancel->load(); };
+    checkEnsembleSize(settings.ensemble);
     const WeightFileInfo info = inspectWeightFile(settings.modelPath);
     auto net = model::loadModelWeights(settings.modelPath);
     const DeviceChoice device = selectDevice(settings.device);
-    const engine::WindowModel network =
-        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), settings.ensemble);
+    // Cancel is checked before every network pass, each copy of a self-ensemble included.
+    const engine::WindowModel network = [pass = engine::networkWindowModel(net, device), &cancelled](const torch::Tensor& window) {
+        if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
+        return pass(window);
+    };
+    const engine::WindowModel modelFn = engine::selfEnsembleWindowModel(network, settings.ensemble);
 
     // The window the job would use is centred on the frame where the clip allows.
     const int64_t half = settings.windowFrames / 2;
@@ -66,11 +71,7 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     tiling.tileOverlapLr = std::min(settings.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = static_cast<int>(clip.size(0));
     tiling.windowOverlap = 0;
-    const engine::WindowModel modelFn = [&](const torch::Tensor& window) {
-        if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
-        return network(window);
-    };
-    const auto hr = engine::upscaleWindowTiled(modelFn, clip, tiling);
+    const auto hr = engine::upscaleWindowFitting(modelFn, clip, tiling);
     result.restored = toImage(hr[frameIndex - first], result.source.timeSeconds);
     return result;
 }

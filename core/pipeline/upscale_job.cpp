@@ -137,17 +137,18 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
         const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
         return nlohmann::json{{"path", canonical}, {"size", size}, {"modified", time}};
     };
-    const nlohmann::json j = {{"input", fileId(s.input)},
+    nlohmann::json j = {{"input", fileId(s.input)},
                               {"model", fileId(s.modelPath)},
                               {"preset", nlohmann::json::parse(preset.toJson())},
                               {"tile", tiling.tileLr},
                               {"tile_overlap", tiling.tileOverlapLr},
                               {"frames", tiling.windowFrames},
                               {"frame_overlap", tiling.windowOverlap},
-                              {"ensemble", s.ensemble},
                               {"start", s.startSeconds},
                               {"duration", s.durationSeconds},
                               {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
+    // Only when on, so that jobs journaled before the self-ensemble existed still resume.
+    if (s.ensemble != 1) j["ensemble"] = s.ensemble;
     return j.dump();
 }
 
@@ -157,6 +158,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 {
     auto& job = *m_impl;
     const auto& s = job.settings;
+    checkEnsembleSize(s.ensemble);
     checkPaths(s);
     const ExportPreset preset = findPreset(s.preset);
     preset.checkAvailable();

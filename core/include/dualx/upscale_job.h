@@ -18,6 +18,8 @@ namespace dualx {
 
 // The numbers of self-ensemble copies the engine takes (1: off; each copy is one network pass).
 inline constexpr int kEnsembleSizes[] = {1, 2, 4, 8, 16};
+// Throws InvalidArgument naming `copies` unless it is one of kEnsembleSizes.
+void checkEnsembleSize(int copies);
 
 struct UpscaleSettings {
     std::string input;
