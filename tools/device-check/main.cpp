@@ -201,7 +201,8 @@ Json inferenceSpeed(const Options& o)
     std::vector<AttentionKernel> kernels{AttentionKernel::Chunked};
     if (fusedAttentionAvailable()) kernels.push_back(AttentionKernel::Fused);
     // tile 0: one window of o.frames through the network; else the pipeline's streaming tiled
-    // path with its defaults (tiles 112/16, windows 16/4) over a 32-frame clip.
+    // path (tiles of that side, overlap 16; windows 16/4) over a 32-frame clip: at the CPU's
+    // default tile and at the GPU's.
     auto measure = [&](const std::string& preset, AttentionKernel kernel, int tile) {
         const std::string what = preset + (tile > 0 ? " streaming tiled, " : " inference, ") + std::string(attentionKernelName(kernel));
         out.push_back(guarded(what, [&] {
@@ -228,7 +229,7 @@ Json inferenceSpeed(const Options& o)
     };
     for (const auto& preset : o.presets) {
         for (auto kernel : kernels) measure(preset, kernel, 0);
-        measure(preset, kernels.back(), 112);
+        for (int tile : {112, engine::kGpuDefaultTileLr}) measure(preset, kernels.back(), tile);
     }
     return out;
 }
