@@ -7,7 +7,6 @@
 #include <QSettings>
 
 #include <algorithm>
-#include <iterator>
 
 namespace dualx::ui {
 
@@ -22,7 +21,7 @@ AppSettings AppSettings::load()
     s.windowFrames = q.value("engine/frames", s.windowFrames).toInt();
     s.windowOverlap = q.value("engine/frameOverlap", s.windowOverlap).toInt();
     const int ensemble = q.value("engine/ensemble", s.ensemble).toInt();
-    if (std::find(std::begin(kEnsembleSizes), std::end(kEnsembleSizes), ensemble) != std::end(kEnsembleSizes))
+    if (isEnsembleSize(ensemble))
         s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
     s.outputFolder = q.value("output/folder", s.outputFolder).toString();
     s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();

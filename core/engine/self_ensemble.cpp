@@ -5,14 +5,11 @@
 
 #include <torch/torch.h>
 
-#include <algorithm>
-#include <iterator>
-
 namespace dualx {
 
 void checkEnsembleSize(int copies)
 {
-    if (std::find(std::begin(kEnsembleSizes), std::end(kEnsembleSizes), copies) == std::end(kEnsembleSizes))
+    if (!isEnsembleSize(copies))
         throw Error(ErrorCode::InvalidArgument,
                     "the self-ensemble takes 1, 2, 4, 8 or 16 copies, not " + std::to_string(copies));
 }
@@ -36,7 +33,7 @@ torch::Tensor ensembleInverse(const torch::Tensor& output, int k)
     if (k & 4) x = x.transpose(2, 3);
     if (k & 2) x = x.flip({2});
     if (k & 1) x = x.flip({3});
-    return x.contiguous();
+    return x;
 }
 
 WindowModel selfEnsembleWindowModel(WindowModel model, int copies)

@@ -13,8 +13,9 @@ namespace dualx::engine {
 // bit 0: flip left-right, bit 1: flip up-down, bit 2: transpose, bit 3: reverse time, so a
 // smaller ensemble is a prefix of a larger one.
 
-// `window` [T, C, h, w] as copy k sees it, and copy k's output mapped back to the original
-// orientation (the inverse: time and transpose undone before the flips).
+// `window` [T, C, h, w] as copy k sees it (contiguous, ready for the network), and copy k's
+// output mapped back to the original orientation (the inverse: time and transpose undone before
+// the flips; possibly a strided view, since it is only added up).
 torch::Tensor ensembleTransform(const torch::Tensor& window, int k);
 torch::Tensor ensembleInverse(const torch::Tensor& output, int k);
 

@@ -138,15 +138,15 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
         return nlohmann::json{{"path", canonical}, {"size", size}, {"modified", time}};
     };
     nlohmann::json j = {{"input", fileId(s.input)},
-                              {"model", fileId(s.modelPath)},
-                              {"preset", nlohmann::json::parse(preset.toJson())},
-                              {"tile", tiling.tileLr},
-                              {"tile_overlap", tiling.tileOverlapLr},
-                              {"frames", tiling.windowFrames},
-                              {"frame_overlap", tiling.windowOverlap},
-                              {"start", s.startSeconds},
-                              {"duration", s.durationSeconds},
-                              {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
+                        {"model", fileId(s.modelPath)},
+                        {"preset", nlohmann::json::parse(preset.toJson())},
+                        {"tile", tiling.tileLr},
+                        {"tile_overlap", tiling.tileOverlapLr},
+                        {"frames", tiling.windowFrames},
+                        {"frame_overlap", tiling.windowOverlap},
+                        {"start", s.startSeconds},
+                        {"duration", s.durationSeconds},
+                        {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
     // Only when on, so that jobs journaled before the self-ensemble existed still resume.
     if (s.ensemble != 1) j["ensemble"] = s.ensemble;
     return j.dump();

@@ -18,7 +18,13 @@ namespace dualx {
 
 // The numbers of self-ensemble copies the engine takes (1: off; each copy is one network pass).
 inline constexpr int kEnsembleSizes[] = {1, 2, 4, 8, 16};
-// Throws InvalidArgument naming `copies` unless it is one of kEnsembleSizes.
+constexpr bool isEnsembleSize(int copies)
+{
+    for (int size : kEnsembleSizes)
+        if (size == copies) return true;
+    return false;
+}
+// Throws InvalidArgument naming `copies` unless isEnsembleSize(copies).
 void checkEnsembleSize(int copies);
 
 struct UpscaleSettings {
