@@ -3,6 +3,8 @@
 #include "dualx/model_stats.h"
 #include "test_support.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace dualx;
 
 class TestModelConfig : public QObject {
@@ -47,6 +49,24 @@ private Q_SLOTS:
             QCOMPARE(cfg.preset, name);
             QVERIFY(ModelConfig::fromJson(cfg.toJson()) == cfg);
         }
+    }
+
+    void reconBlocksAddCostAndTravelInJson()
+    {
+        auto grown = presetConfig("small");
+        grown.reconBlocks = 3;
+        QVERIFY(ModelConfig::fromJson(grown.toJson()) == grown);
+        const auto base = computeModelStats(presetConfig("small"), 4, 32, 32);
+        const auto more = computeModelStats(grown, 4, 32, 32);
+        const int64_t ch = grown.featureChannels;
+        QCOMPARE(more.parameters - base.parameters, 3 * 2 * (ch * ch * 9 + ch));
+        QCOMPARE(more.macs - base.macs, 3 * 2 * 4.0 * 32 * 32 * ch * ch * 9);
+        // Files written before the field existed have no blocks.
+        auto old = nlohmann::json::parse(presetConfig("small").toJson());
+        old.erase("recon_blocks");
+        QCOMPARE(ModelConfig::fromJson(old.dump()).reconBlocks, 0);
+        grown.reconBlocks = -1;
+        test::expectError([&] { grown.validate(); }, ErrorCode::InvalidArgument, "recon_blocks");
     }
 
     void unknownPresetIsNamed()

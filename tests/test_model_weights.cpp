@@ -109,6 +109,31 @@ private Q_SLOTS:
                           "wrong dtype: conv_in.bias (Int");
     }
 
+    void growingAddsIdentityBlocks()
+    {
+        // A trained network grown by residual reconstruction blocks computes exactly what it did.
+        torch::manual_seed(10);
+        DualXVSR net(presetConfig("tiny"));
+        auto tensors = stateOf(net);
+        auto grownConfig = presetConfig("tiny");
+        grownConfig.reconBlocks = 2;
+        DualXVSR grown(grownConfig);
+        QCOMPARE(loadTensorsGrowing(*grown, tensors, "tiny"), 2);
+        auto x = torch::rand({1, 3, 3, 10, 12});
+        QVERIFY(torch::allclose(forward(net, x), forward(grown, x), 0, 1e-6));
+        // Strict loading still names the blocks as missing, and the grown weights do not fit
+        // back into the smaller network.
+        DualXVSR again(grownConfig);
+        test::expectError([&] { loadTensorsInto(*again, tensors, "tiny"); }, ErrorCode::WeightMismatch,
+                          "missing tensors: recon_blocks.0.conv1.bias");
+        test::expectError([&] { loadTensorsGrowing(*net, stateOf(grown), "grown"); }, ErrorCode::WeightMismatch,
+                          "unexpected tensors: recon_blocks.0.conv1.weight");
+        // Growing never excuses anything else that is missing.
+        tensors.erase(std::find_if(tensors.begin(), tensors.end(), [](const auto& e) { return e.first == "conv_in.bias"; }));
+        test::expectError([&] { loadTensorsGrowing(*again, tensors, "tiny"); }, ErrorCode::WeightMismatch,
+                          "missing tensors: conv_in.bias");
+    }
+
     void notADualxFile()
     {
         writeSafetensors(path("other.safetensors"), {{"a", torch::ones({1})}}, {{"format", "pt"}});

@@ -26,6 +26,17 @@ private Q_SLOTS:
         QCOMPARE(r.data.validation.at(0), std::string("/abs/val.png"));
         QCOMPARE(r.checkpoint, std::string("/base/recipes/out/ck.safetensors"));
         QVERIFY(r.synthesis == LrSynthesis::Bicubic);
+        QCOMPARE(r.model.reconBlocks, 0);
+    }
+
+    void reconBlocksGrowThePreset()
+    {
+        std::string text = kMinimal;
+        text.insert(1, R"("recon_blocks": 3, )");
+        QCOMPARE(parseRecipe(text, "/b").model.reconBlocks, 3);
+        text = kMinimal;
+        text.insert(1, R"("recon_blocks": -2, )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "recon_blocks");
     }
 
     void learningRateSchedule()

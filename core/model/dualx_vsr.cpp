@@ -1,6 +1,7 @@
 #include "model/dualx_vsr.h"
 
 #include "dualx/errors.h"
+#include "model/residual_conv_block.h"
 
 #include <torch/nn/functional/padding.h>
 #include <torch/nn/functional/upsampling.h>
@@ -67,6 +68,11 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
         "recon_temporal", TemporalAttentionStack(ch, c.reconTemporalDepth, c.reconTemporalMlpDim, c.temporalAttention,
                                                  c.ropeBase, m_attentionSettings));
     m_convBody = register_module("conv_body", conv3x3(ch, ch));
+    if (c.reconBlocks > 0) {
+        torch::nn::Sequential blocks;
+        for (int i = 0; i < c.reconBlocks; ++i) blocks->push_back(ResidualConvBlock(ch));
+        m_reconBlocks = register_module("recon_blocks", blocks);
+    }
     m_upsampler = register_module("upsampler", makeUpsampler(c));
     initialiseWeights(*this);
 }
@@ -121,6 +127,7 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
 torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features)
 {
     auto x = torch::leaky_relu(m_convBody->forward(features), 0.1);
+    if (m_reconBlocks) x = m_reconBlocks->forward(x);
     return m_upsampler->forward(x);
 }
 
@@ -140,6 +147,9 @@ void initialiseWeights(DualXVSRImpl& model)
             torch::nn::init::zeros_(conv->bias);
         }
     }
+    // Residual blocks start as identities (what lets a trained network grow them, see weights.h).
+    for (auto& module : model.modules(/*include_self=*/false))
+        if (auto* block = module->as<ResidualConvBlockImpl>()) block->zeroResidual();
     // The last convolution starts small so an untrained network is close to its bilinear base.
     auto last = model.named_parameters().find("upsampler." + std::to_string(
         model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");

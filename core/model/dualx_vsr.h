@@ -38,6 +38,7 @@ private:
     torch::nn::Linear m_tokenUnembed{nullptr};
     TemporalAttentionStack m_reconTemporal{nullptr};
     torch::nn::Conv2d m_convBody{nullptr};
+    torch::nn::Sequential m_reconBlocks{nullptr}; // ResidualConvBlocks; registered only when reconBlocks > 0
     torch::nn::Sequential m_upsampler{nullptr};
 };
 TORCH_MODULE(DualXVSR);

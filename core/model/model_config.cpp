@@ -47,6 +47,7 @@ void ModelConfig::validate() const
     require(embedDim > 0 && mlpDim > 0, "embed_dim and mlp_dim must be positive");
     require(embedTemporalMlpDim > 0 && reconTemporalMlpDim > 0, "temporal MLP dims must be positive");
     require(embedTemporalDepth >= 0 && reconTemporalDepth >= 0, "temporal depths must be >= 0");
+    require(reconBlocks >= 0, "recon_blocks must be >= 0, got " + std::to_string(reconBlocks));
     require(vtabDepth >= 0 && htabDepth >= 0 && vtabDepth + htabDepth > 0, "at least one VTAB or HTAB block is needed");
     require(temporalAttention.heads > 0 && temporalAttention.headDim > 0, "temporal attention heads/head_dim must be positive");
     require(axialAttention.heads > 0 && axialAttention.headDim > 0, "axial attention heads/head_dim must be positive");
@@ -73,6 +74,7 @@ std::string ModelConfig::toJson() const
         {"axial_attention", attentionToJson(axialAttention)},
         {"recon_temporal_depth", reconTemporalDepth},
         {"recon_temporal_mlp_dim", reconTemporalMlpDim},
+        {"recon_blocks", reconBlocks},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -103,6 +105,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.axialAttention = attentionFromJson(j.at("axial_attention"));
         c.reconTemporalDepth = j.at("recon_temporal_depth").get<int>();
         c.reconTemporalMlpDim = j.at("recon_temporal_mlp_dim").get<int>();
+        c.reconBlocks = j.value("recon_blocks", 0); // absent in files written before it existed
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

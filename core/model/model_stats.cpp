@@ -59,12 +59,12 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
     stats.stages.push_back({"token unembedding", params({"token_norm", "token_unembed"}), linearMacs(tokens, d, ch * p * p)});
     stats.stages.push_back({"reconstruction temporal attention", params({"recon_temporal"}),
                             c.reconTemporalDepth * blockMacs(pixels, n, ch, c.reconTemporalMlpDim, c.temporalAttention)});
-    double upMacs = convMacs(pixels, ch, ch); // conv_body
+    double upMacs = (1 + 2 * c.reconBlocks) * convMacs(pixels, ch, ch); // conv_body, recon_blocks
     if (c.upsampler == UpsamplerKind::PixelShuffle2x2)
         upMacs += convMacs(pixels, ch, 4 * ch) + convMacs(4 * pixels, ch, 4 * ch) + convMacs(16 * pixels, ch, 3);
     else
         upMacs += convMacs(pixels, ch, 48);
-    stats.stages.push_back({"reconstruction convs + upsampler", params({"conv_body", "upsampler"}), upMacs});
+    stats.stages.push_back({"reconstruction convs + upsampler", params({"conv_body", "recon_blocks", "upsampler"}), upMacs});
 
     stats.parameters = countParameters(*net);
     for (const auto& s : stats.stages) stats.macs += s.macs;

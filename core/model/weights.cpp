@@ -52,7 +52,11 @@ void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::s
     writeSafetensors(path, tensors, metadata);
 }
 
-void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source)
+namespace {
+
+constexpr std::string_view kGrowablePrefix = "recon_blocks.";
+
+void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source, bool allowGrowth)
 {
     std::map<std::string, torch::Tensor> expected;
     for (const auto& item : model.named_parameters()) expected[item.key()] = item.value();
@@ -74,7 +78,7 @@ void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std
     }
     std::vector<std::string> missing;
     for (const auto& [name, _] : expected)
-        if (!seen.count(name)) missing.push_back(name);
+        if (!seen.count(name) && !(allowGrowth && name.starts_with(kGrowablePrefix))) missing.push_back(name);
 
     std::string problems;
     auto add = [&](const char* what, const std::vector<std::string>& names) {
@@ -92,6 +96,22 @@ void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std
         auto& target = expected[name];
         target.copy_(tensor.to(target.dtype()));
     }
+}
+
+} // namespace
+
+void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source)
+{
+    loadChecked(model, tensors, source, false);
+}
+
+int loadTensorsGrowing(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source)
+{
+    int inFile = 0;
+    for (const auto& [name, _] : tensors)
+        if (name.starts_with(kGrowablePrefix) && name.ends_with(".conv1.weight")) ++inFile;
+    loadChecked(model, tensors, source, true);
+    return model.config().reconBlocks - inFile;
 }
 
 DualXVSR loadModelWeights(const std::string& path)

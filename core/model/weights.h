@@ -18,4 +18,10 @@ DualXVSR loadModelWeights(const std::string& path);
 // shape and dtype fits. Throws WeightMismatch listing what is missing, extra or mis-shaped.
 void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source);
 
+// Growing a trained network: like loadTensorsInto, but the model may have residual
+// reconstruction blocks (recon_blocks.*) that the file lacks. Those keep their initial identity
+// state, so the grown network computes exactly what the file's network did. Returns how many
+// blocks were added; anything else missing, extra or mis-shaped still throws WeightMismatch.
+int loadTensorsGrowing(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source);
+
 } // namespace dualx::model

@@ -114,16 +114,18 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
     return true;
 }
 
-std::optional<TrainingState> loadInitialWeights(const std::string& path, model::DualXVSRImpl& model)
+InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model)
 {
     auto content = model::readSafetensors(path);
     auto format = content.metadata.find(metadata_keys::kFormat);
+    InitialWeights result;
     if (format != content.metadata.end() && format->second == kCheckpointFormat) {
-        model::loadTensorsInto(model, withoutPrefix(content.tensors, kModelPrefix), path);
-        return stateFromMetadata(content.metadata);
+        result.grownBlocks = model::loadTensorsGrowing(model, withoutPrefix(content.tensors, kModelPrefix), path);
+        result.earlier = stateFromMetadata(content.metadata);
+    } else {
+        result.grownBlocks = model::loadTensorsGrowing(model, content.tensors, path);
     }
-    model::loadTensorsInto(model, content.tensors, path);
-    return std::nullopt;
+    return result;
 }
 
 } // namespace dualx::train

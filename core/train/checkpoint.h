@@ -38,7 +38,12 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
                     AdversaryParts adversary = {});
 
 // Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over).
-// Returns the earlier file's state when it was a checkpoint.
-std::optional<TrainingState> loadInitialWeights(const std::string& path, model::DualXVSRImpl& model);
+// The network may have more residual reconstruction blocks than the file (a recipe that grows
+// the model); they start as identities. Returns the earlier file's state when it was a checkpoint.
+struct InitialWeights {
+    std::optional<TrainingState> earlier;
+    int grownBlocks = 0;
+};
+InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model);
 
 } // namespace dualx::train

@@ -60,6 +60,10 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         } else {
             r.model = presetConfig(j.at("preset").get<std::string>());
         }
+        // Grows the preset's reconstruction (see ModelConfig::reconBlocks); an init without the
+        // blocks gets them as identities.
+        r.model.reconBlocks = j.value("recon_blocks", r.model.reconBlocks);
+        r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));
         const auto synthesis = j.value("synthesis", std::string("bicubic"));
         if (synthesis == "bicubic")

@@ -127,11 +127,13 @@ bool Trainer::restore()
         return true;
     }
     if (!m_recipe.init.empty()) {
-        auto earlier = loadInitialWeights(m_recipe.init, *m_model);
-        if (earlier)
+        const auto initial = loadInitialWeights(m_recipe.init, *m_model);
+        if (const auto& earlier = initial.earlier)
             m_state.history = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@"
                               + std::to_string(earlier->step);
-        if (m_log) m_log("initialised from " + m_recipe.init);
+        if (m_log)
+            m_log("initialised from " + m_recipe.init
+                  + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : ""));
     }
     return false;
 }

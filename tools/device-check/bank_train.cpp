@@ -19,6 +19,7 @@
 #include "model/weights.h"
 #include "train/adamw.h"
 #include "train/bicubic_downscale.h"
+#include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/sample_bank.h"
 #include "tool_support.h"
@@ -44,6 +45,7 @@ struct Options {
     double seconds = 0;
     int64_t steps = 0;
     int validateEvery = 500;
+    int reconBlocks = -1; // -1: as in --init; more grows the network (train::loadInitialWeights)
     uint64_t seed = 5;
 };
 
@@ -62,6 +64,7 @@ Options parse(int argc, char** argv)
         else if (name == "seconds") o.seconds = tools::positiveNumber(name, v);
         else if (name == "steps") o.steps = static_cast<int64_t>(tools::positiveNumber(name, v));
         else if (name == "validate-every") o.validateEvery = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "recon-blocks") o.reconBlocks = static_cast<int>(tools::positiveNumber(name, v));
         else if (name == "seed") o.seed = static_cast<uint64_t>(tools::positiveNumber(name, v));
         else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
     });
@@ -101,7 +104,11 @@ int run(const Options& o)
     const auto valLr = bank.validationLr.to(dev).to(torch::kFloat32).div(255.0);
     const auto valGt = bank.validationGt.to(dev).to(torch::kFloat32).div(255.0);
     const auto initInfo = inspectWeightFile(o.init);
-    auto net = model::loadModelWeights(o.init);
+    ModelConfig config = initInfo.config;
+    if (o.reconBlocks >= 0) config.reconBlocks = o.reconBlocks;
+    model::DualXVSR net(config);
+    const int grown = train::loadInitialWeights(o.init, *net).grownBlocks;
+    if (grown > 0) std::printf("grown by %d reconstruction blocks\n", grown);
     net->to(dev);
     net->train();
     std::vector<std::pair<std::string, torch::Tensor>> params;

@@ -44,6 +44,9 @@ struct ModelConfig {
     // Spatiotemporal reconstruction: temporal attention over c-dimensional pixel tokens.
     int reconTemporalDepth = 2;
     int reconTemporalMlpDim = 128;
+    // Residual 3x3 conv blocks at LR before the upsampler (0 in the paper; a cheap way to give
+    // CPU presets more reconstruction capacity). Files without the field have none.
+    int reconBlocks = 0;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
 
     double ropeBase = 10000.0;
