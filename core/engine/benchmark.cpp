@@ -47,19 +47,27 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
         tiling.windowFrames = options.frames;
         tiling.windowOverlap = options.windowOverlap;
         const int clipFrames = options.clipFrames > 0 ? options.clipFrames : 2 * options.frames;
-        auto frame = torch::rand({3, options.height, options.width}).to(torchDev, dtype);
-        engine::WindowModel model = [&](const torch::Tensor& window) { return net->forward(window.unsqueeze(0))[0]; };
+        // The job's path: CPU float32 frames in, the network's window model, blending on the
+        // device, every finished frame back on the CPU.
+        auto frame = torch::rand({3, options.height, options.width});
+        const engine::WindowModel model = engine::networkWindowModel(net, device);
         result.baselineMemoryMb = currentResidentMemoryMb();
         resetDevicePeakMemory(device);
         const auto start = std::chrono::steady_clock::now();
         engine::StreamingUpscaler upscaler(model, tiling);
         int64_t out = 0;
+        auto drain = [&] {
+            while (auto f = upscaler.pop()) {
+                const auto onCpu = f->to(torch::kCPU);
+                out += onCpu.size(0) > 0 ? 1 : 0;
+            }
+        };
         for (int i = 0; i < clipFrames; ++i) {
             upscaler.push(frame);
-            while (upscaler.pop()) ++out;
+            drain();
         }
         upscaler.finish();
-        while (upscaler.pop()) ++out;
+        drain();
         synchronise(device);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         result.peakMemoryMb = devicePeakMemoryMb(device);

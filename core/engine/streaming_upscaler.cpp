@@ -187,7 +187,7 @@ WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
     net->eval();
     return [net, torchDev, dtype](const torch::Tensor& window) mutable {
         torch::InferenceMode guard;
-        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].to(torch::kFloat32).clamp_(0, 1);
     };
 }
 
@@ -202,10 +202,10 @@ torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip
     std::vector<torch::Tensor> out;
     for (int64_t i = 0; i < clip.size(0); ++i) {
         upscaler.push(clip[i]);
-        while (auto f = upscaler.pop()) out.push_back(*f);
+        while (auto f = upscaler.pop()) out.push_back(f->to(torch::kCPU));
     }
     upscaler.finish();
-    while (auto f = upscaler.pop()) out.push_back(*f);
+    while (auto f = upscaler.pop()) out.push_back(f->to(torch::kCPU));
     return torch::stack(out);
 }
 

@@ -26,8 +26,8 @@ struct TilingSettings {
 // The tile side when the user leaves it to us. On the CPU the paper's 112 LR px for MSE models
 // and 64 for GAN models: larger tiles cost more per pixel there (longer attention sequences).
 // On a GPU 512 px, whole frames up to 2048x2048 output: one pass per window is faster than many
-// small tiles (H100, small, 320x180: 6.5 against 9.0 ms per frame), a window that does not fit
-// falls back to smaller tiles by itself, and the benchmark scores near-whole frames within
+// small tiles (H100, small, 320x180, the job's path: 8.2 against 11.8 ms per frame), a window
+// that does not fit falls back to smaller tiles by itself, and the benchmark scores near-whole frames within
 // 0.03 dB of 112-px tiles (MSE) and within 0.1 NIQE of 64-px tiles (GAN; docs/benchmarks.md).
 inline constexpr int kGpuDefaultTileLr = 512;
 int defaultTileLr(const std::string& variant, const DeviceChoice& device);
@@ -36,7 +36,8 @@ int defaultTileLr(const std::string& variant, const DeviceChoice& device);
 using WindowModel = std::function<torch::Tensor(const torch::Tensor&)>;
 
 // The network as a WindowModel: each window on `device` (in its compute dtype), without
-// gradients, the result clamped to [0, 1] and returned as float32 on the CPU.
+// gradients, the result clamped to [0, 1] as float32 and left on that device, so tiles, windows
+// and ensemble copies are blended there and only finished frames cross to the CPU.
 WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device);
 
 // Runs `model` over overlapping spatial tiles of one window and blends them.
@@ -59,7 +60,7 @@ public:
 
     void push(const torch::Tensor& lrFrame); // [3, h, w], every frame the same size
     void finish();                           // no more input: flush the last window
-    std::optional<torch::Tensor> pop();      // next HR frame [3, scale*h, scale*w], in order
+    std::optional<torch::Tensor> pop();      // next HR frame [3, scale*h, scale*w], in order, on the model's device
 
     int64_t framesIn() const { return m_framesIn; }   // absolute: firstFrame + frames pushed
     int64_t framesOut() const { return m_framesOut; } // absolute index of the next output
@@ -84,7 +85,8 @@ private:
 
 // Whole clip in memory (tests, benchmarks): [N, 3, h, w] -> [N, 3, scale*h, scale*w].
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings);
-// Pushes every frame of `clip` [N, 3, h, w] through `upscaler`, finishes it, and stacks the output.
+// Pushes every frame of `clip` [N, 3, h, w] through `upscaler`, finishes it, and stacks the output
+// on the CPU.
 torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip);
 
 } // namespace dualx::engine

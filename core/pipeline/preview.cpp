@@ -23,7 +23,7 @@ torch::Tensor toTensor(const video::RgbFrame& f)
 
 RgbImage toImage(const torch::Tensor& chw, double timeSeconds)
 {
-    auto hwc = chw.clamp(0, 1).mul(255.0).round().to(torch::kUInt8).permute({1, 2, 0}).contiguous();
+    auto hwc = chw.clamp(0, 1).mul(255.0).round().to(torch::kUInt8).permute({1, 2, 0}).contiguous().to(torch::kCPU);
     RgbImage img;
     img.height = static_cast<int>(hwc.size(0));
     img.width = static_cast<int>(hwc.size(1));

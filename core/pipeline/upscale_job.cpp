@@ -58,12 +58,15 @@ torch::Tensor rgb48ToTensor(const video::RgbFrame& f)
     return t.permute({2, 0, 1}).contiguous();
 }
 
+// `chw` may live on a GPU: the arithmetic runs there and only 16 bits per sample cross to the
+// CPU (as int16 offset by 32768: LibTorch 1.13 has no uint16).
 std::vector<uint16_t> tensorToRgb48(const torch::Tensor& chw)
 {
-    auto hwc = chw.clamp(0, 1).mul(65535.0f).round().permute({1, 2, 0}).contiguous().to(torch::kFloat32);
-    const float* src = hwc.data_ptr<float>();
+    auto hwc = chw.to(torch::kFloat32).clamp(0, 1).mul(65535.0f).round().sub_(32768.0f).permute({1, 2, 0})
+                   .to(torch::kInt16).contiguous().to(torch::kCPU);
+    const int16_t* src = hwc.data_ptr<int16_t>();
     std::vector<uint16_t> out(static_cast<size_t>(hwc.numel()));
-    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<uint16_t>(src[i]);
+    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<uint16_t>(src[i] + 32768);
     return out;
 }
 
