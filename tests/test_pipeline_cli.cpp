@@ -125,6 +125,34 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("audio #1 (aac): copied"));
     }
 
+    void changedEnsembleStartsAfresh()
+    {
+        // The self-ensemble changes every output byte: a job killed with one setting must not
+        // be resumed with another, or the file would mix the two.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-t", "4", "-c:v", "libx264",
+                                 "-pix_fmt", "yuv420p", path("ens.mkv")}));
+        const QStringList options = common() + QStringList{"--segment-frames", "3", "--progress", "none"};
+        QProcess killed;
+        killed.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("ens.mkv"), "-o", path("ens-out.mkv")} + options);
+        QVERIFY(killed.waitForStarted());
+        QVERIFY2(test::killWhenFileContains(killed, path("ens-out.mkv.dualx-job/journal.json"), "segment-000001"),
+                 "the job ended before it could be killed");
+
+        auto r = upscale(QStringList{path("ens.mkv"), "-o", path("ens-out.mkv"), "--ensemble", "2"} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("earlier progress not used: the input, model or settings changed"), r.out.constData());
+        QVERIFY(!r.out.contains("resumed after frame"));
+        QVERIFY(!QFile::exists(path("ens-out.mkv.dualx-job")));
+        r = upscale(QStringList{path("ens.mkv"), "-o", path("ens-fresh.mkv"), "--ensemble", "2"} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto restarted = video::readAllFrames(path("ens-out.mkv").toStdString());
+        const auto fresh = video::readAllFrames(path("ens-fresh.mkv").toStdString());
+        QCOMPARE(restarted.size(), size_t{40});
+        QCOMPARE(restarted.size(), fresh.size());
+        for (size_t i = 0; i < fresh.size(); ++i)
+            QVERIFY2(restarted[i].rgb == fresh[i].rgb, qPrintable(QString("frame %1 differs").arg(i)));
+    }
+
     void singleFileErrorsAreOneLine()
     {
         auto r = upscale(QStringList{path("missing.mp4"), "-o", path("x.mkv")} + common());
