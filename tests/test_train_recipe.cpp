@@ -77,6 +77,10 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "degrade_crop");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"video_fraction":2},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "video_fraction");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_conditioned":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "source_conditioned needs both sources");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"first-order","clean_fraction":0.5,"unknown_source_fraction":-1,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "unknown_source_fraction");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

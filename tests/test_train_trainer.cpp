@@ -156,6 +156,40 @@ private Q_SLOTS:
         QVERIFY(!torch::equal(d.lr[0], bicubicDownscale(d.gt[0], 4)));
     }
 
+    void sourceConditionFollowsEachClipsSource()
+    {
+        auto recipe = tinyRecipe("source.safetensors");
+        recipe.synthesis = LrSynthesis::FirstOrder;
+        recipe.sharpenGt = false;
+        recipe.cleanFraction = 0.5;
+        recipe.unknownSourceFraction = 0.25;
+        recipe.model.sourceConditioned = true;
+        recipe.batch = 4;
+        Trainer trainer(recipe, {});
+        int seen[3] = {0, 0, 0}; // clean, unknown, degraded
+        for (int64_t step = 0; step < 6; ++step) {
+            const auto b = trainer.batchForStep(step);
+            QCOMPARE(b.sourceCondition.sizes().vec(), (std::vector<int64_t>{4}));
+            for (int64_t i = 0; i < 4; ++i) {
+                const float s = b.sourceCondition[i].item<float>();
+                QVERIFY(s == 0.0f || s == 0.5f || s == 1.0f);
+                ++seen[static_cast<int>(s * 2)];
+                // A clip stated clean is exactly bicubic; one stated degraded is not.
+                const bool bicubic = torch::equal(b.lr[i], bicubicDownscale(b.gt[i], 4));
+                if (s == 0.0f) QVERIFY(bicubic);
+                if (s == 1.0f) QVERIFY(!bicubic);
+            }
+        }
+        QVERIFY(seen[0] > 0 && seen[1] > 0 && seen[2] > 0);
+        // The conditioned network trains on the conditions: gradients reach the conditioning.
+        trainer.trainStep();
+        for (const auto& item : trainer.network()->named_parameters())
+            if (item.key().starts_with("source_condition."))
+                QVERIFY2(item.value().abs().sum().item<double>() > 0, item.key().c_str());
+        // A blind recipe's batches carry no condition.
+        QVERIFY(!Trainer(tinyRecipe("blind.safetensors"), {}).batchForStep(0).sourceCondition.defined());
+    }
+
     void degradeRegionIsCutToAlignedWindows()
     {
         auto recipe = tinyRecipe("region.safetensors");

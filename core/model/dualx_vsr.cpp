@@ -74,10 +74,17 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
         m_reconBlocks = register_module("recon_blocks", blocks);
     }
     m_upsampler = register_module("upsampler", makeUpsampler(c));
+    if (c.sourceConditioned) m_condition = register_module("source_condition", SourceCondition(ch, c.embedDim));
     initialiseWeights(*this);
 }
 
-torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
+void DualXVSRImpl::setSourceCondition(double s)
+{
+    sourceConditionToU(s); // validates
+    m_sourceCondition = s;
+}
+
+torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition)
 {
     if (lrVideo.dim() != 5 || lrVideo.size(2) != 3 || lrVideo.size(1) < 1 || lrVideo.size(3) < 1 || lrVideo.size(4) < 1)
         throw Error(ErrorCode::InvalidArgument, "DualX-VSR expects a [B, N, 3, H, W] video with N, H, W >= 1, got "
@@ -85,6 +92,17 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
     const int64_t b = lrVideo.size(0), n = lrVideo.size(1), h = lrVideo.size(3), w = lrVideo.size(4);
     const int64_t p = m_config.patchSize, ch = m_config.featureChannels, s = m_config.scale;
     auto frames = lrVideo.reshape({b * n, 3, h, w});
+    torch::Tensor u; // 2s - 1 per clip, only for a conditioned network
+    if (m_condition) {
+        if (sourceCondition.defined()) {
+            if (sourceCondition.dim() != 1 || sourceCondition.size(0) != b)
+                throw Error(ErrorCode::InvalidArgument, "the source condition must hold one value per clip ("
+                                                            + std::to_string(b) + "), got " + std::string(c10::str(sourceCondition.sizes())));
+            u = sourceCondition.to(lrVideo.device(), lrVideo.dtype()) * 2 - 1;
+        } else {
+            u = torch::full({b}, sourceConditionToU(m_sourceCondition), lrVideo.options());
+        }
+    }
 
     // Tokens are p x p patches: pad to a multiple of p (reflect; replicate where a side is 1 px).
     const int64_t padH = (p - h % p) % p, padW = (p - w % p) % p;
@@ -102,9 +120,11 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
 
     // Input video embedding: per-frame conv, temporal attention per pixel, 2x2 token embedding.
     auto shallow = m_convIn->forward(padded).view({b, n, ch, hp, wp});
+    if (m_condition) shallow = m_condition->modulateShallow(shallow, u);
     auto feats = m_embedTemporal->forward(shallow);
     auto tokens = feats.view({b, n, ch, nh, p, nw, p}).permute({0, 1, 3, 5, 2, 4, 6}).reshape({b, n, nh, nw, ch * p * p});
     tokens = m_tokenEmbed->forward(tokens);
+    if (m_condition) tokens = m_condition->modulateTokens(tokens, u);
 
     // Dual axial spatial x temporal attention, serial connection.
     tokens = m_htab->forward(m_vtab->forward(tokens));
@@ -113,7 +133,7 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
     auto patches = m_tokenUnembed->forward(m_tokenNorm->forward(tokens));
     feats = patches.view({b, n, nh, nw, ch, p, p}).permute({0, 1, 4, 2, 5, 3, 6}).reshape({b, n, ch, hp, wp});
     feats = m_reconTemporal->forward(feats + shallow);
-    auto hr = reconstructFrames(feats.view({b * n, ch, hp, wp}));
+    auto hr = reconstructFrames(feats.view({b * n, ch, hp, wp}), u);
     hr = hr.narrow(2, 0, h * s).narrow(3, 0, w * s);
 
     // Global residual: the network learns the difference to a bilinear x4 upscale.
@@ -124,9 +144,10 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo)
     return (hr + base).view({b, n, 3, h * s, w * s});
 }
 
-torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features)
+torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features, const torch::Tensor& u)
 {
     auto x = torch::leaky_relu(m_convBody->forward(features), 0.1);
+    if (m_condition) x = m_condition->modulateBody(x, u);
     if (m_reconBlocks) x = m_reconBlocks->forward(x);
     return m_upsampler->forward(x);
 }
@@ -150,6 +171,7 @@ void initialiseWeights(DualXVSRImpl& model)
     // Residual blocks start as identities (what lets a trained network grow them, see weights.h).
     for (auto& module : model.modules(/*include_self=*/false))
         if (auto* block = module->as<ResidualConvBlockImpl>()) block->zeroResidual();
+        else if (auto* condition = module->as<SourceConditionImpl>()) condition->reset();
     // The last convolution starts small so an untrained network is close to its bilinear base.
     auto last = model.named_parameters().find("upsampler." + std::to_string(
         model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");

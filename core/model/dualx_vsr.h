@@ -1,8 +1,10 @@
 #pragma once
 // The DualX-VSR network (paper section 4, ARCHITECTURE.md section 3).
 // forward: LR video [B, N, 3, H, W] in [0, 1] -> [B, N, 3, 4H, 4W]; any N >= 1 and any H, W >= 1.
+// A source-conditioned network (model/source_condition.h) also takes each clip's source condition.
 #include "dualx/attention_kernel.h"
 #include "dualx/model_config.h"
+#include "model/source_condition.h"
 #include "model/transformer_block.h"
 
 #include <torch/nn/modules/conv.h>
@@ -14,17 +16,27 @@ class DualXVSRImpl : public torch::nn::Module {
 public:
     explicit DualXVSRImpl(const ModelConfig& config);
 
-    torch::Tensor forward(const torch::Tensor& lrVideo);
+    // sourceCondition: [B] values in [0, 1]; undefined means sourceCondition() for every clip.
+    // Blind networks ignore it.
+    torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {});
+
+    // The source condition used when forward() is not given one (0.5, unknown, until set).
+    // Throws InvalidArgument outside [0, 1].
+    void setSourceCondition(double s);
+    double sourceCondition() const { return m_sourceCondition; }
 
     const ModelConfig& config() const { return m_config; }
     // Shared by every attention module; changing it switches kernels without rebuilding.
     AttentionSettings& attentionSettings() { return *m_attentionSettings; }
 
 private:
-    torch::Tensor reconstructFrames(const torch::Tensor& features); // [B*N, c, H, W] -> [B*N, 3, 4H, 4W]
+    // [B*N, c, H, W] -> [B*N, 3, 4H, 4W]; u as in SourceCondition, undefined when blind.
+    torch::Tensor reconstructFrames(const torch::Tensor& features, const torch::Tensor& u);
 
     ModelConfig m_config;
     std::shared_ptr<AttentionSettings> m_attentionSettings;
+    double m_sourceCondition = 0.5;
+    SourceCondition m_condition{nullptr}; // registered only when sourceConditioned
 
     // Input video embedding
     torch::nn::Conv2d m_convIn{nullptr};

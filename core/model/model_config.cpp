@@ -75,6 +75,7 @@ std::string ModelConfig::toJson() const
         {"recon_temporal_depth", reconTemporalDepth},
         {"recon_temporal_mlp_dim", reconTemporalMlpDim},
         {"recon_blocks", reconBlocks},
+        {"source_conditioned", sourceConditioned},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -106,6 +107,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.reconTemporalDepth = j.at("recon_temporal_depth").get<int>();
         c.reconTemporalMlpDim = j.at("recon_temporal_mlp_dim").get<int>();
         c.reconBlocks = j.value("recon_blocks", 0); // absent in files written before it existed
+        c.sourceConditioned = j.value("source_conditioned", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

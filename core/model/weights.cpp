@@ -55,6 +55,8 @@ void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::s
 namespace {
 
 constexpr std::string_view kGrowablePrefix = "recon_blocks.";
+// Source conditioning starts blind (zero), so a file without it fits a conditioned network too.
+constexpr std::string_view kConditionPrefix = "source_condition.";
 
 void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source, bool allowGrowth)
 {
@@ -78,7 +80,9 @@ void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::st
     }
     std::vector<std::string> missing;
     for (const auto& [name, _] : expected)
-        if (!seen.count(name) && !(allowGrowth && name.starts_with(kGrowablePrefix))) missing.push_back(name);
+        if (!seen.count(name)
+            && !(allowGrowth && (name.starts_with(kGrowablePrefix) || name.starts_with(kConditionPrefix))))
+            missing.push_back(name);
 
     std::string problems;
     auto add = [&](const char* what, const std::vector<std::string>& names) {

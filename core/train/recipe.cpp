@@ -63,6 +63,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         // Grows the preset's reconstruction (see ModelConfig::reconBlocks); an init without the
         // blocks gets them as identities.
         r.model.reconBlocks = j.value("recon_blocks", r.model.reconBlocks);
+        // Adds source conditioning (model/source_condition.h); an init without it starts blind.
+        r.model.sourceConditioned = j.value("source_conditioned", r.model.sourceConditioned);
+        r.unknownSourceFraction = j.value("unknown_source_fraction", r.unknownSourceFraction);
         r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));
         const auto synthesis = j.value("synthesis", std::string("bicubic"));
@@ -128,6 +131,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (r.gan.enabled && r.lrCrop % 2) bad("lr_crop must be even for the discriminator (GT divisible by 8)");
     if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
     if (!(r.cleanFraction >= 0 && r.cleanFraction <= 1)) bad("clean_fraction must be in [0, 1]");
+    if (!(r.unknownSourceFraction >= 0 && r.unknownSourceFraction <= 1)) bad("unknown_source_fraction must be in [0, 1]");
+    if (r.model.sourceConditioned && (r.cleanFraction <= 0 || r.synthesis == LrSynthesis::Bicubic))
+        bad("source_conditioned needs both sources: first-order synthesis and a clean_fraction above 0");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");

@@ -46,6 +46,9 @@ struct Recipe {
     DataSpec data;
     bool sharpenGt = false;     // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
     double cleanFraction = 0;   // share of training clips given plain bicubic LR despite `synthesis`
+    // With a source-conditioned model: the share of clips whose condition is "unknown" (0.5)
+    // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
+    double unknownSourceFraction = 0.25;
     GanSpec gan;
     int lrCrop = 32;        // LR crop side; GT crops are 4x
     // LR side of the region synthesised before the lr_crop window is cut from it (0: lr_crop).

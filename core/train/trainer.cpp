@@ -141,6 +141,7 @@ bool Trainer::restore()
 Batch Trainer::batchForStep(int64_t step) const
 {
     std::vector<torch::Tensor> lrs, gts;
+    std::vector<float> conditions;
     for (int b = 0; b < m_recipe.batch; ++b) {
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
         const int region = m_recipe.degradeRegion();
@@ -150,6 +151,10 @@ Batch Trainer::batchForStep(int64_t step) const
         const bool clean = m_recipe.cleanFraction > 0
                            && std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.cleanFraction;
         auto lr = synthesiseLr(gt, clean ? LrSynthesis::Bicubic : m_recipe.synthesis, rng);
+        if (m_recipe.model.sourceConditioned) {
+            const bool unknown = std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.unknownSourceFraction;
+            conditions.push_back(unknown ? 0.5f : (clean ? 0.0f : 1.0f));
+        }
         if (region > m_recipe.lrCrop) {
             // Cut the training window out of the degraded region, GT aligned at 4x.
             std::uniform_int_distribution<int> offset(0, region - m_recipe.lrCrop);
@@ -159,7 +164,9 @@ Batch Trainer::batchForStep(int64_t step) const
         lrs.push_back(std::move(lr));
         gts.push_back(m_recipe.sharpenGt ? unsharpMaskClip(gt) : gt);
     }
-    return {torch::stack(lrs), torch::stack(gts)};
+    Batch batch{torch::stack(lrs), torch::stack(gts), {}};
+    if (!conditions.empty()) batch.sourceCondition = torch::tensor(conditions, torch::kFloat32);
+    return batch;
 }
 
 double Trainer::adversarialStep(const Batch& batch)
@@ -172,7 +179,7 @@ double Trainer::adversarialStep(const Batch& batch)
     // Generator: pixel + perceptual + adversarial, with the discriminator frozen.
     for (auto& p : discParams) p.set_requires_grad(false);
     m_optimizer->zeroGrad();
-    auto output = m_model->forward(batch.lr);
+    auto output = m_model->forward(batch.lr, batch.sourceCondition);
     auto fake = output.flatten(0, 1), real = batch.gt.flatten(0, 1);
     if (g.discriminatorFrames > 0 && g.discriminatorFrames < output.size(1)) {
         // The same frames of every clip for the generator's and the discriminator's update,
@@ -216,7 +223,7 @@ double Trainer::trainStep()
     if (m_discriminator) return adversarialStep(batch);
     m_model->train();
     m_optimizer->zeroGrad();
-    auto loss = charbonnierLoss(m_model->forward(batch.lr), batch.gt);
+    auto loss = charbonnierLoss(m_model->forward(batch.lr, batch.sourceCondition), batch.gt);
     loss.backward();
     std::vector<std::pair<std::string, torch::Tensor>> params;
     for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());

@@ -16,6 +16,7 @@ namespace dualx::train {
 struct Batch {
     torch::Tensor lr; // [B, N, 3, h, w]
     torch::Tensor gt; // [B, N, 3, 4h, 4w]
+    torch::Tensor sourceCondition; // [B] for a source-conditioned model, else undefined
 };
 
 class Trainer {
@@ -40,7 +41,7 @@ public:
     model::DualXVSR& network() { return m_model; }
     bool hasValidation() const { return m_validation.defined(); }
     // The fixed validation clips: LR input and GT, float [V, N, 3, h, w].
-    Batch validationSet() const { return {m_validationLr, m_validation}; }
+    Batch validationSet() const { return {m_validationLr, m_validation, {}}; }
     double lastGradNorm() const { return m_lastGradNorm; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
     double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }

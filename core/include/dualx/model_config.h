@@ -47,6 +47,9 @@ struct ModelConfig {
     // Residual 3x3 conv blocks at LR before the upsampler (0 in the paper; a cheap way to give
     // CPU presets more reconstruction capacity). Files without the field have none.
     int reconBlocks = 0;
+    // Source conditioning (model/source_condition.h): the network takes a per-clip source
+    // condition (0 clean, 0.5 unknown, 1 degraded). Files without the field are blind.
+    bool sourceConditioned = false;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
 
     double ropeBase = 10000.0;

@@ -1,0 +1,64 @@
+#include "model/source_condition.h"
+
+#include "dualx/errors.h"
+
+#include <cmath>
+
+namespace dualx::model {
+
+namespace {
+
+constexpr double kGain = 10.0; // see the member comment in the header
+
+// x * (1 + u*gamma) + u*beta with u and the vectors viewed to broadcast against x.
+torch::Tensor modulate(const torch::Tensor& x, const torch::Tensor& params, const torch::Tensor& uView,
+                       c10::IntArrayRef vectorShape)
+{
+    const auto gamma = (params[0] * kGain).view(vectorShape).to(x.dtype());
+    const auto beta = (params[1] * kGain).view(vectorShape).to(x.dtype());
+    const auto u = uView.to(x.dtype());
+    return x * (1 + u * gamma) + u * beta;
+}
+
+} // namespace
+
+SourceConditionImpl::SourceConditionImpl(int64_t featureChannels, int64_t tokenDim)
+{
+    m_shallow = register_parameter("shallow", torch::zeros({2, featureChannels}));
+    m_tokens = register_parameter("tokens", torch::zeros({2, tokenDim}));
+    m_body = register_parameter("body", torch::zeros({2, featureChannels}));
+}
+
+torch::Tensor SourceConditionImpl::modulateShallow(const torch::Tensor& x, const torch::Tensor& u) const
+{
+    return modulate(x, m_shallow, u.view({-1, 1, 1, 1, 1}), {1, 1, x.size(2), 1, 1});
+}
+
+torch::Tensor SourceConditionImpl::modulateTokens(const torch::Tensor& x, const torch::Tensor& u) const
+{
+    return modulate(x, m_tokens, u.view({-1, 1, 1, 1, 1}), {1, 1, 1, 1, x.size(4)});
+}
+
+torch::Tensor SourceConditionImpl::modulateBody(const torch::Tensor& x, const torch::Tensor& u) const
+{
+    const int64_t framesPerClip = x.size(0) / u.size(0);
+    return modulate(x, m_body, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
+}
+
+void SourceConditionImpl::reset()
+{
+    torch::NoGradGuard noGrad;
+    m_shallow.zero_();
+    m_tokens.zero_();
+    m_body.zero_();
+}
+
+double sourceConditionToU(double s)
+{
+    if (!(s >= 0.0 && s <= 1.0) || std::isnan(s))
+        throw Error(ErrorCode::InvalidArgument,
+                    "the source condition must be in [0, 1] (0 clean, 0.5 unknown, 1 degraded), got " + std::to_string(s));
+    return 2.0 * s - 1.0;
+}
+
+} // namespace dualx::model

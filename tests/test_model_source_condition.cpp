@@ -1,0 +1,124 @@
+// Source conditioning: a grown network starts blind, 0.5 is always the blind behaviour, each clip
+// of a batch gets its own condition, and bad conditions are named.
+#include "dualx/model_stats.h"
+#include "model/dualx_vsr.h"
+#include "model/weights.h"
+#include "test_support.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using namespace dualx;
+using namespace dualx::model;
+
+namespace {
+
+ModelConfig conditionedTiny()
+{
+    auto c = presetConfig("tiny");
+    c.sourceConditioned = true;
+    return c;
+}
+
+NamedTensors stateOf(DualXVSR& net)
+{
+    NamedTensors tensors;
+    for (const auto& item : net->named_parameters()) tensors.emplace_back(item.key(), item.value().detach().clone());
+    return tensors;
+}
+
+torch::Tensor run(DualXVSR& net, const torch::Tensor& x, const torch::Tensor& condition = {})
+{
+    torch::InferenceMode guard;
+    net->eval();
+    return net->forward(x, condition);
+}
+
+// A conditioned tiny network grown from a blind one, its conditioning given trained-like values.
+DualXVSR trainedConditioned(DualXVSR& blind)
+{
+    DualXVSR net(conditionedTiny());
+    loadTensorsGrowing(*net, stateOf(blind), "blind");
+    torch::NoGradGuard noGrad;
+    for (const auto& item : net->named_parameters())
+        if (item.key().starts_with("source_condition.")) item.value().normal_(0.0, 0.05);
+    return net;
+}
+
+} // namespace
+
+class TestModelSourceCondition : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void grownNetworkStartsBlind()
+    {
+        torch::manual_seed(3);
+        DualXVSR blind(presetConfig("tiny"));
+        DualXVSR grown(conditionedTiny());
+        QCOMPARE(loadTensorsGrowing(*grown, stateOf(blind), "blind"), 0);
+        const auto x = torch::rand({2, 3, 3, 10, 12});
+        const auto expected = run(blind, x);
+        for (float s : {0.0f, 0.5f, 1.0f})
+            QVERIFY(torch::allclose(run(grown, x, torch::full({2}, s)), expected, 0, 1e-6));
+    }
+
+    void halfIsTheBlindBehaviourAndTheEndsDiffer()
+    {
+        torch::manual_seed(4);
+        DualXVSR blind(presetConfig("tiny"));
+        auto net = trainedConditioned(blind);
+        const auto x = torch::rand({1, 3, 3, 10, 12});
+        const auto unknown = run(net, x, torch::full({1}, 0.5f));
+        QVERIFY(torch::allclose(unknown, run(blind, x), 0, 1e-6));
+        const auto clean = run(net, x, torch::zeros({1})), degraded = run(net, x, torch::ones({1}));
+        QVERIFY((clean - unknown).abs().max().item<double>() > 1e-4);
+        QVERIFY((degraded - clean).abs().max().item<double>() > 1e-4);
+        // Without a tensor, the network's own setting applies (0.5 until set).
+        QCOMPARE(net->sourceCondition(), 0.5);
+        QVERIFY(torch::allclose(run(net, x), unknown, 0, 0));
+        net->setSourceCondition(0.0);
+        QVERIFY(torch::allclose(run(net, x), clean, 0, 0));
+    }
+
+    void eachClipGetsItsOwnCondition()
+    {
+        torch::manual_seed(5);
+        DualXVSR blind(presetConfig("tiny"));
+        auto net = trainedConditioned(blind);
+        const auto x = torch::rand({3, 2, 3, 8, 8});
+        const auto together = run(net, x, torch::tensor({0.0f, 1.0f, 0.5f}));
+        const std::vector<float> conditions{0.0f, 1.0f, 0.5f};
+        for (int64_t i = 0; i < 3; ++i) {
+            const auto alone = run(net, x.narrow(0, i, 1), torch::full({1}, conditions[static_cast<size_t>(i)]));
+            QVERIFY(torch::allclose(together.narrow(0, i, 1), alone, 1e-5, 1e-5));
+        }
+    }
+
+    void badConditionsAreNamed()
+    {
+        DualXVSR net(conditionedTiny());
+        test::expectError([&] { net->setSourceCondition(1.5); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
+        test::expectError([&] { net->setSourceCondition(std::nan("")); }, ErrorCode::InvalidArgument, "source condition");
+        test::expectError([&] { run(net, torch::rand({2, 2, 3, 8, 8}), torch::zeros({3})); }, ErrorCode::InvalidArgument,
+                          "one value per clip (2)");
+    }
+
+    void configAndStatsCarryIt()
+    {
+        const auto c = conditionedTiny();
+        QVERIFY(ModelConfig::fromJson(c.toJson()) == c);
+        auto old = nlohmann::json::parse(c.toJson());
+        old.erase("source_conditioned");
+        QVERIFY(!ModelConfig::fromJson(old.dump()).sourceConditioned);
+        // 2 x (gamma, beta) over the feature channels and 1 x over the token width.
+        const auto plain = computeModelStats(presetConfig("tiny"), 2, 8, 8), more = computeModelStats(c, 2, 8, 8);
+        QCOMPARE(more.parameters - plain.parameters, int64_t{2 * (2 * c.featureChannels + c.embedDim)});
+        int64_t staged = 0;
+        for (const auto& s : more.stages) staged += s.parameters;
+        QCOMPARE(staged, more.parameters);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModelSourceCondition)
+#include "test_model_source_condition.moc"
