@@ -149,6 +149,45 @@ private Q_SLOTS:
         QCOMPARE(header, std::string("clip,degradation,seed,method,frame,psnr_y"));
     }
 
+    void sourceAwareModelsRunBlindAndWithTheSourceStated()
+    {
+        // A source-conditioned tiny network whose conditioning does something.
+        auto config = presetConfig("tiny");
+        config.sourceConditioned = true;
+        torch::manual_seed(3);
+        model::DualXVSR net(config);
+        {
+            torch::NoGradGuard noGrad;
+            for (const auto& item : net->named_parameters())
+                if (item.key().starts_with("source_condition.")) item.value().normal_(0.0, 0.05);
+        }
+        model::saveModelWeights(*net, path("aware.safetensors"), "mse", {});
+        auto o = options();
+        o.clips = {path("clips/moving.mkv")};
+        o.models = {path("aware.safetensors"), path("tiny.safetensors")};
+        o.metrics = {"psnr"};
+        o.outputFolder = path("report-source");
+        o.stateSource = true;
+        const auto r = runQualityBenchmark(o);
+        // bicubic, lanczos, aware, aware (source stated), tiny (blind: no second row), per input.
+        QCOMPARE(r.rows.size(), size_t{2 * 5});
+        auto psnr = [&](const std::string& degradation, const std::string& method) {
+            for (const auto& row : r.rows)
+                if (row.degradation == degradation && row.method == method) return row.scores.at("psnr");
+            throw std::runtime_error("no row " + degradation + " / " + method);
+        };
+        for (const char* input : {"bicubic", "degraded"})
+            QVERIFY(psnr(input, "aware") != psnr(input, "aware (source stated)"));
+        QVERIFY(r.markdown.find("told each input's true source") != std::string::npos);
+        // Without the option, a source-aware model runs once, blind, with the same numbers.
+        o.stateSource = false;
+        o.models = {path("aware.safetensors")};
+        o.outputFolder = path("report-blind");
+        const auto blind = runQualityBenchmark(o);
+        QCOMPARE(blind.rows.size(), size_t{2 * 3});
+        QCOMPARE(blind.rows[2].scores.at("psnr"), psnr("bicubic", "aware"));
+    }
+
     void badInputIsNamed()
     {
         auto o = options();

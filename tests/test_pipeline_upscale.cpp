@@ -225,6 +225,10 @@ private Q_SLOTS:
         s.ensemble = 3;
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "1, 2, 4, 8 or 16 copies, not 3");
         expectNothingAt(out);
+        s = settings(path("cfr.mkv"), out, "archive-ffv1");
+        s.sourceCondition = 1.5;
+        test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
+        expectNothingAt(out);
         // Truncated: an MP4 cut before its index (moov at the end) is unreadable.
         QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "2", "-c:v", "libx264",
                                  m_dir.filePath("whole.mp4")}));

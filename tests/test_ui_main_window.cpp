@@ -4,6 +4,7 @@
 // its last segment, the compare panel shows source and result, and the language switches.
 #include "media_fixtures.h"
 #include "model/weights.h"
+#include "dualx/source_quality.h"
 #include "test_support.h"
 #include "ui/app_settings.h"
 #include "ui/compare_panel.h"
@@ -254,6 +255,30 @@ private Q_SLOTS:
         QCOMPARE(AppSettings::load().ensemble, 4);
         QSettings().setValue("engine/ensemble", 3); // hand-edited: the engine would refuse it
         QCOMPARE(AppSettings::load().ensemble, 1);
+        saved.save();
+    }
+
+    void sourceQualityIsSavedAndABadStoredValueFallsBack()
+    {
+        const AppSettings saved = AppSettings::load();
+        AppSettings s = saved;
+        s.sourceCondition = kSourceClean;
+        SettingsDialog dialog(s);
+        auto* box = dialog.findChild<QComboBox*>(QStringLiteral("source"));
+        QVERIFY(box);
+        QCOMPARE(box->count(), 3); // unknown, clean, degraded
+        QCOMPARE(box->currentData().toDouble(), kSourceClean);
+        box->setCurrentIndex(box->findData(kSourceDegraded));
+        dialog.settings().save();
+        QCOMPARE(AppSettings::load().sourceCondition, kSourceDegraded);
+        // A value between the named ones (set by hand) is kept and shown as custom.
+        s.sourceCondition = 0.25;
+        SettingsDialog custom(s);
+        auto* customBox = custom.findChild<QComboBox*>(QStringLiteral("source"));
+        QCOMPARE(customBox->count(), 4);
+        QCOMPARE(custom.settings().sourceCondition, 0.25);
+        QSettings().setValue("engine/source", 7.0); // hand-edited: the engine would refuse it
+        QCOMPARE(AppSettings::load().sourceCondition, kSourceUnknown);
         saved.save();
     }
 };

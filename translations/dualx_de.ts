@@ -132,17 +132,17 @@
         <translation>Frame %1 / %2  %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="198"/>
+        <location filename="../ui/compare_panel.cpp" line="199"/>
         <source>Restoring frame %1 with a %2-frame window…</source>
         <translation>Frame %1 wird mit einem Fenster von %2 Frames restauriert…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="216"/>
+        <location filename="../ui/compare_panel.cpp" line="217"/>
         <source>Preview failed: %1</source>
         <translation>Vorschau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="220"/>
+        <location filename="../ui/compare_panel.cpp" line="221"/>
         <source>Preview of frame %1: source left, restored right.</source>
         <translation>Vorschau von Frame %1: links Quelle, rechts restauriert.</translation>
     </message>
@@ -1219,28 +1219,28 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <translation>Warteschlange fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="117"/>
-        <location filename="../ui/queue_runner.cpp" line="193"/>
+        <location filename="../ui/queue_runner.cpp" line="118"/>
+        <location filename="../ui/queue_runner.cpp" line="194"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="127"/>
+        <location filename="../ui/queue_runner.cpp" line="128"/>
         <source>Started %1 -&gt; %2</source>
         <translation>Gestartet: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="148"/>
+        <location filename="../ui/queue_runner.cpp" line="149"/>
         <source>%1 frames, %2x%3, %4 s</source>
         <translation>%1 Frames, %2x%3, %4 s</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="165"/>
+        <location filename="../ui/queue_runner.cpp" line="166"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>Warteschlange abgeschlossen: %1 fertig, %2 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="193"/>
+        <location filename="../ui/queue_runner.cpp" line="194"/>
         <source>Finished %1: %2</source>
         <translation>%1 abgeschlossen: %2</translation>
     </message>
@@ -1248,143 +1248,173 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
 <context>
     <name>dualx::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="43"/>
+        <location filename="../ui/settings_dialog.cpp" line="44"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatisch (GPU, falls verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="49"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="55"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="55"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
         <source>all %1 cores</source>
         <translation>alle %1 Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="58"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>Standard (CPU: 112 MSE, 64 GAN; GPU: 512)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Tile size (input pixels)</source>
         <translation>Kachelgröße (Eingabepixel)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>Tile overlap</source>
         <translation>Kachelüberlappung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="63"/>
         <source>Temporal window (frames)</source>
         <translation>Zeitfenster (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings_dialog.cpp" line="65"/>
         <source>Window overlap (frames)</source>
         <translation>Fensterüberlappung (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 Durchläufe (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse (mit dem MSE-Modell bringen 8 Kopien etwa 0,1 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
         <source>Self-ensemble (TTA)</source>
         <translation>Selbst-Ensemble (TTA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="77"/>
+        <source>Clean (a good master)</source>
+        <translation>Sauber (gutes Original)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <source>Degraded (blurred, noisy or compressed)</source>
+        <translation>Beschädigt (unscharf, verrauscht oder komprimiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
+        <translation>Sagt einem quellenbewussten Modell, wie die Videos beschaffen sind, damit es weder echte Details wegglättet noch Kompressionsartefakte behält; Modelle ohne Quellenbewusstsein ignorieren es</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <source>Custom (%1)</source>
+        <translation>Benutzerdefiniert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="88"/>
+        <source>Source quality</source>
+        <translation>Qualität der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="91"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <location filename="../ui/settings_dialog.cpp" line="92"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <location filename="../ui/settings_dialog.cpp" line="94"/>
         <source>Model for new jobs</source>
         <translation>Modell für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="82"/>
+        <location filename="../ui/settings_dialog.cpp" line="98"/>
         <source>Preset for new jobs</source>
         <translation>Voreinstellung für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="86"/>
+        <location filename="../ui/settings_dialog.cpp" line="102"/>
         <source>beside each source</source>
         <translation>neben der jeweiligen Quelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <location filename="../ui/settings_dialog.cpp" line="103"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="89"/>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="96"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} ist der Name der Quelldatei ohne Erweiterung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="97"/>
+        <location filename="../ui/settings_dialog.cpp" line="113"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="99"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Jobs at a time</source>
         <translation>Gleichzeitige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="100"/>
+        <location filename="../ui/settings_dialog.cpp" line="116"/>
         <source>Quit when the queue is done</source>
         <translation>Beenden, wenn die Warteschlange abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings_dialog.cpp" line="120"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="107"/>
+        <location filename="../ui/settings_dialog.cpp" line="123"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

@@ -132,17 +132,17 @@
         <translation>第 %1 / %2 帧  %3</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="198"/>
+        <location filename="../ui/compare_panel.cpp" line="199"/>
         <source>Restoring frame %1 with a %2-frame window…</source>
         <translation>正在使用 %2 帧窗口修复第 %1 帧…</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="216"/>
+        <location filename="../ui/compare_panel.cpp" line="217"/>
         <source>Preview failed: %1</source>
         <translation>预览失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.cpp" line="220"/>
+        <location filename="../ui/compare_panel.cpp" line="221"/>
         <source>Preview of frame %1: source left, restored right.</source>
         <translation>第 %1 帧预览：左侧为源，右侧为修复结果。</translation>
     </message>
@@ -1214,28 +1214,28 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <translation>队列已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="117"/>
-        <location filename="../ui/queue_runner.cpp" line="193"/>
+        <location filename="../ui/queue_runner.cpp" line="118"/>
+        <location filename="../ui/queue_runner.cpp" line="194"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="127"/>
+        <location filename="../ui/queue_runner.cpp" line="128"/>
         <source>Started %1 -&gt; %2</source>
         <translation>已开始 %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="148"/>
+        <location filename="../ui/queue_runner.cpp" line="149"/>
         <source>%1 frames, %2x%3, %4 s</source>
         <translation>%1 帧，%2x%3，%4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="165"/>
+        <location filename="../ui/queue_runner.cpp" line="166"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>队列已完成：%1 个成功，%2 个失败</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="193"/>
+        <location filename="../ui/queue_runner.cpp" line="194"/>
         <source>Finished %1: %2</source>
         <translation>已完成 %1：%2</translation>
     </message>
@@ -1243,143 +1243,173 @@ Its file %2 is removed; the command line will not find it any more.</source>
 <context>
     <name>dualx::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="43"/>
+        <location filename="../ui/settings_dialog.cpp" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Automatic (GPU if available)</source>
         <translation>自动（如有 GPU 则使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="49"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="55"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="55"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
         <source>all %1 cores</source>
         <translation>全部 %1 个核心</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="58"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>默认值（CPU：MSE 112，GAN 64；GPU：512）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Tile size (input pixels)</source>
         <translation>分块大小（输入像素）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>Tile overlap</source>
         <translation>分块重叠</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="63"/>
         <source>Temporal window (frames)</source>
         <translation>时间窗口（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings_dialog.cpp" line="65"/>
         <source>Window overlap (frames)</source>
         <translation>窗口重叠（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 次推理（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>在翻转、转置和时间反转的副本上运行模型并取平均（使用 MSE 模型时，8 个副本约提升 0.1 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
         <source>Self-ensemble (TTA)</source>
         <translation>自集成（TTA）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="77"/>
+        <source>Clean (a good master)</source>
+        <translation>干净（优质母版）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <source>Degraded (blurred, noisy or compressed)</source>
+        <translation>劣化（模糊、噪点或压缩）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
+        <translation>告诉感知来源的模型视频的状况，使其既不抹去真实细节，也不保留压缩伪影；不感知来源的模型会忽略此项</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <source>Custom (%1)</source>
+        <translation>自定义（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="88"/>
+        <source>Source quality</source>
+        <translation>来源质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="91"/>
         <source>MSE (faithful)</source>
         <translation>MSE（保真）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <location filename="../ui/settings_dialog.cpp" line="92"/>
         <source>GAN (sharp)</source>
         <translation>GAN（锐利）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <location filename="../ui/settings_dialog.cpp" line="94"/>
         <source>Model for new jobs</source>
         <translation>新任务的模型</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="82"/>
+        <location filename="../ui/settings_dialog.cpp" line="98"/>
         <source>Preset for new jobs</source>
         <translation>新任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="86"/>
+        <location filename="../ui/settings_dialog.cpp" line="102"/>
         <source>beside each source</source>
         <translation>各源文件所在目录</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <location filename="../ui/settings_dialog.cpp" line="103"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="89"/>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="96"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} 为不含扩展名的源文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="97"/>
+        <location filename="../ui/settings_dialog.cpp" line="113"/>
         <source>Output name</source>
         <translation>输出文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="99"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Jobs at a time</source>
         <translation>同时运行的任务数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="100"/>
+        <location filename="../ui/settings_dialog.cpp" line="116"/>
         <source>Quit when the queue is done</source>
         <translation>队列完成后退出</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings_dialog.cpp" line="120"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="107"/>
+        <location filename="../ui/settings_dialog.cpp" line="123"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

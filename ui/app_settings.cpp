@@ -23,6 +23,8 @@ AppSettings AppSettings::load()
     const int ensemble = q.value("engine/ensemble", s.ensemble).toInt();
     if (isEnsembleSize(ensemble))
         s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
+    const double source = q.value("engine/source", s.sourceCondition).toDouble();
+    if (source >= 0.0 && source <= 1.0) s.sourceCondition = source; // likewise, to unknown
     s.outputFolder = q.value("output/folder", s.outputFolder).toString();
     s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();
     s.defaultModel = q.value("queue/model", s.defaultModel).toString();
@@ -43,6 +45,7 @@ void AppSettings::save() const
     q.setValue("engine/frames", windowFrames);
     q.setValue("engine/frameOverlap", windowOverlap);
     q.setValue("engine/ensemble", ensemble);
+    q.setValue("engine/source", sourceCondition);
     q.setValue("output/folder", outputFolder);
     q.setValue("output/naming", namingTemplate);
     q.setValue("queue/model", defaultModel);

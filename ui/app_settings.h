@@ -13,6 +13,7 @@ struct AppSettings {
     int windowFrames = 16;
     int windowOverlap = 4;
     int ensemble = 1;                        // self-ensemble copies per window (1, 2, 4, 8, 16)
+    double sourceCondition = 0.5;            // source quality told to source-aware models (source_quality.h)
     QString outputFolder;                    // empty: beside the source
     QString namingTemplate = QStringLiteral("{name}-dualx"); // {name} = source file name without extension
     QString defaultModel = QStringLiteral("mse");

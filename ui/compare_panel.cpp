@@ -195,6 +195,7 @@ void ComparePanel::previewCurrentFrame()
     settings.tileOverlapLr = m_settings.tileOverlapLr;
     settings.windowFrames = m_settings.windowFrames;
     settings.ensemble = m_settings.ensemble;
+    settings.sourceCondition = m_settings.sourceCondition;
     m_status->setText(tr("Restoring frame %1 with a %2-frame window…").arg(index + 1).arg(settings.windowFrames));
     ComparePanel* self = this;
     const QString input = m_input;

@@ -103,6 +103,7 @@ void QueueRunner::fillSlots()
         s.tileLr = m_settings.tileLr;
         s.tileOverlapLr = m_settings.tileOverlapLr;
         s.ensemble = m_settings.ensemble;
+        s.sourceCondition = m_settings.sourceCondition;
         s.windowFrames = m_settings.windowFrames;
         s.windowOverlap = m_settings.windowOverlap;
         try {

@@ -4,6 +4,7 @@
 
 #include "dualx/device.h"
 #include "dualx/export_preset.h"
+#include "dualx/source_quality.h"
 #include "dualx/upscale_job.h"
 
 #include <QCheckBox>
@@ -70,6 +71,21 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
                                    "(with the MSE model, 8 copies gain about 0.1 dB)"));
     m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("source"));
+    m_source->addItem(tr("Unknown"), kSourceUnknown);
+    m_source->addItem(tr("Clean (a good master)"), kSourceClean);
+    m_source->addItem(tr("Degraded (blurred, noisy or compressed)"), kSourceDegraded);
+    m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
+                            "detail nor keeps compression artefacts; models without source awareness ignore it"));
+    const int sourceIndex = m_source->findData(s.sourceCondition);
+    if (sourceIndex >= 0) {
+        m_source->setCurrentIndex(sourceIndex);
+    } else { // a value between the named ones, set from the CLI's scale or by hand: keep it
+        m_source->addItem(tr("Custom (%1)").arg(s.sourceCondition), s.sourceCondition);
+        m_source->setCurrentIndex(m_source->count() - 1);
+    }
+    form->addRow(tr("Source quality"), m_source);
 
     m_model = new QComboBox(this);
     m_model->addItem(tr("MSE (faithful)"), QStringLiteral("mse"));
@@ -124,6 +140,7 @@ AppSettings SettingsDialog::settings() const
     s.windowFrames = m_frames->value();
     s.windowOverlap = std::min(m_frameOverlap->value(), s.windowFrames - 1);
     s.ensemble = m_ensemble->currentData().toInt();
+    s.sourceCondition = m_source->currentData().toDouble();
     s.defaultModel = m_model->currentData().toString();
     s.defaultPreset = m_preset->currentData().toString();
     s.outputFolder = m_folder->text();

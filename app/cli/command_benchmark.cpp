@@ -31,7 +31,7 @@ int runBenchmark(const std::vector<std::string>& argv)
 {
     Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
                           "frame-overlap", "ensemble", "device", "threads", "out"},
-                   {});
+                   {"state-source"});
     configureThreads(args.intValue("threads", 0));
     QualityBenchmarkOptions o;
     if (auto clips = args.value("clips")) o.clips.push_back(*clips);
@@ -61,6 +61,7 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.windowFrames = args.intValue("frames-window", 16);
     o.windowOverlap = args.intValue("frame-overlap", 4);
     o.ensemble = args.intValue("ensemble", 1);
+    o.stateSource = args.flag("state-source");
     o.device = devicePreferenceFromName(args.value("device", "auto"));
     if (o.maxFrames < 1 || o.noReferenceEvery < 1 || o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "--frames, --nr-every and --plans must be >= 1");

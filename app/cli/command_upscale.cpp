@@ -5,6 +5,7 @@
 #include "dualx/shipped_models.h"
 #include "dualx/export_preset.h"
 #include "dualx/runtime.h"
+#include "dualx/source_quality.h"
 #include "dualx/upscale_job.h"
 
 #include <nlohmann/json.hpp>
@@ -154,8 +155,8 @@ int runUpscale(const std::vector<std::string>& rawArgs)
 {
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
-    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "device", "threads",
-                          "progress", "start", "duration", "segment-frames", "segment-seconds"},
+    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "source", "device",
+                          "threads", "progress", "start", "duration", "segment-frames", "segment-seconds"},
                    {});
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
@@ -173,6 +174,7 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.windowOverlap = args.intValue("frame-overlap", 4);
     base.ensemble = args.intValue("ensemble", 1);
     checkEnsembleSize(base.ensemble); // once, before any output folder exists
+    base.sourceCondition = parseSourceCondition(args.value("source", "unknown"));
     base.device = devicePreferenceFromName(args.value("device", "auto"));
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));

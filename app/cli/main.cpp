@@ -21,16 +21,20 @@ const char* kUsage = R"(usage: dualx <command> [options]
 
 commands:
   upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
-        [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--device auto|cpu|cuda[:N]] [--threads N]
+        [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--source clean|unknown|degraded|S]
+        [--device auto|cpu|cuda[:N]] [--threads N]
         [--progress bar|json|none] [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour;
         --ensemble E averages E flipped/transposed/time-reversed passes: E times slower; with the MSE
-        model E=8 gains about 0.1 dB (not measured with the GAN model)
+        model E=8 gains about 0.1 dB (not measured with the GAN model); --source tells a source-aware
+        model the input's quality (clean: a good master; degraded: blurred, noisy or compressed;
+        S from 0 clean to 1 degraded; default unknown); models without source awareness ignore it
   benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S] [--plans K]
         [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--ensemble E]
-        [--device D]
+        [--device D] [--state-source]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
-        (K degradation plans per clip, seeds S ... S+K-1, scored as their mean)
+        (K degradation plans per clip, seeds S ... S+K-1, scored as their mean); --state-source
+        also runs each source-aware model told every input's true source (rows marked source stated)
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]

@@ -3,6 +3,7 @@
 #include "dualx/errors.h"
 #include "dualx/evaluation.h"
 #include "dualx/runtime.h"
+#include "dualx/source_quality.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
@@ -166,6 +167,7 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
     md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
           + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
           + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + deviceText
+          + (o.stateSource ? ". Source-conditioned models run blind and, as \"(source stated)\", told each input's true source" : "")
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
           + ".\n";
@@ -266,7 +268,13 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
 
     // Models first: a bad weight file should fail before minutes of work.
     const DeviceChoice device = selectDevice(o.device);
-    std::vector<std::pair<std::string, model::DualXVSR>> models;
+    // Each model by its label; a source-conditioned one also as "LABEL (source stated)" when asked.
+    struct LabelledModel {
+        std::string label;
+        model::DualXVSR net;
+        bool stateSource = false;
+    };
+    std::vector<LabelledModel> models;
     std::set<std::string> labels{"bicubic", "lanczos"};
     for (const auto& path : o.models) {
         auto net = model::loadModelWeights(path);
@@ -275,10 +283,14 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         std::string label = fs::path(path).stem().string();
         while (labels.count(label)) label += "'";
         labels.insert(label);
-        models.emplace_back(label, net);
+        models.push_back({label, net, false});
+        if (o.stateSource && net->config().sourceConditioned) {
+            labels.insert(label + " (source stated)");
+            models.push_back({label + " (source stated)", net, true});
+        }
     }
     std::vector<std::string> methods{"bicubic", "lanczos"};
-    for (const auto& m : models) methods.push_back(m.first);
+    for (const auto& m : models) methods.push_back(m.label);
     engine::TilingSettings tiling;
     tiling.tileLr = o.tileLr;
     tiling.tileOverlapLr = o.tileOverlapLr;
@@ -329,7 +341,9 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                 } else if (method == "lanczos") {
                     output = lanczosUpscale(lr);
                 } else {
-                    auto& net = std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.first == method; })->second;
+                    const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
+                    auto net = entry.net;
+                    net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input == 0 ? kSourceClean : kSourceDegraded);
                     output = engine::upscaleClipTiled(
                         engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
                 }

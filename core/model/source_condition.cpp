@@ -1,8 +1,10 @@
 #include "model/source_condition.h"
 
 #include "dualx/errors.h"
+#include "dualx/source_quality.h"
 
 #include <cmath>
+#include <sstream>
 
 namespace dualx::model {
 
@@ -62,3 +64,36 @@ double sourceConditionToU(double s)
 }
 
 } // namespace dualx::model
+
+namespace dualx {
+
+double parseSourceCondition(std::string_view text)
+{
+    if (text == "clean") return kSourceClean;
+    if (text == "unknown") return kSourceUnknown;
+    if (text == "degraded") return kSourceDegraded;
+    const std::string s(text);
+    size_t used = 0;
+    double value = -1;
+    try {
+        value = std::stod(s, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != s.size() || s.empty() || !(value >= 0.0 && value <= 1.0))
+        throw Error(ErrorCode::InvalidArgument,
+                    "unknown source quality '" + s + "' (use clean, unknown, degraded, or a number from 0 (clean) to 1 (degraded))");
+    return value;
+}
+
+std::string sourceConditionName(double condition)
+{
+    if (condition == kSourceClean) return "clean";
+    if (condition == kSourceUnknown) return "unknown";
+    if (condition == kSourceDegraded) return "degraded";
+    std::ostringstream out;
+    out << condition;
+    return out.str();
+}
+
+} // namespace dualx

@@ -41,6 +41,7 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     checkEnsembleSize(settings.ensemble);
     const WeightFileInfo info = inspectWeightFile(settings.modelPath);
     auto net = model::loadModelWeights(settings.modelPath);
+    net->setSourceCondition(settings.sourceCondition);
     const DeviceChoice device = selectDevice(settings.device);
     // Cancel is checked before every network pass, each copy of a self-ensemble included.
     const engine::WindowModel network = [pass = engine::networkWindowModel(net, device), &cancelled](const torch::Tensor& window) {

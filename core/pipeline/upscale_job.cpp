@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
+#include "dualx/source_quality.h"
 #include "dualx/weights.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
@@ -152,6 +153,7 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
                         {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
     // Only when on, so that jobs journaled before the self-ensemble existed still resume.
     if (s.ensemble != 1) j["ensemble"] = s.ensemble;
+    if (s.sourceCondition != kSourceUnknown) j["source"] = s.sourceCondition; // likewise
     return j.dump();
 }
 
@@ -169,6 +171,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     // Model first: a bad model file should fail before any output exists.
     const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
     auto net = model::loadModelWeights(s.modelPath);
+    net->setSourceCondition(s.sourceCondition);
     const DeviceChoice device = selectDevice(s.device);
     engine::TilingSettings tiling;
     tiling.tileLr = s.tileLr > 0 ? s.tileLr : engine::defaultTileLr(modelInfo.variant, device);

@@ -16,6 +16,7 @@ struct PreviewSettings {
     int tileLr = 0, tileOverlapLr = 16; // 0: as the job (CPU: 112 MSE, 64 GAN; GPU: 512)
     int windowFrames = 16;              // frames around the previewed one that the model sees
     int ensemble = 1;                   // self-ensemble copies (1, 2, 4, 8, 16), as in the job
+    double sourceCondition = 0.5;       // as in the job (source_quality.h)
     DevicePreference device = DevicePreference::Auto;
 };
 

@@ -26,6 +26,10 @@ struct QualityBenchmarkOptions {
     int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
     int ensemble = 1;                // self-ensemble copies per window (1, 2, 4, 8, 16)
+    // Source-conditioned models: false runs them blind (unknown source); true tells them each
+    // input's true source (clean for the bicubic rows, degraded for the degraded ones), as a
+    // user who knows the video would, and labels them "MODEL (source stated)".
+    bool stateSource = false;
     DevicePreference device = DevicePreference::Auto;
     std::string outputFolder;        // created if missing
 };

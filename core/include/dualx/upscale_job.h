@@ -37,6 +37,7 @@ struct UpscaleSettings {
     int windowFrames = 16;
     int windowOverlap = 4;
     int ensemble = 1;               // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
+    double sourceCondition = 0.5;   // source quality for a source-conditioned model (source_quality.h)
     DevicePreference device = DevicePreference::Auto;
     int queueFrames = 8;            // capacity of each queue between stages
     double startSeconds = 0;        // restore only [start, start + duration) of the source; the
