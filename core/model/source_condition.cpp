@@ -4,7 +4,7 @@
 #include "dualx/source_quality.h"
 
 #include <cmath>
-#include <sstream>
+#include <string>
 
 namespace dualx::model {
 
@@ -84,16 +84,6 @@ double parseSourceCondition(std::string_view text)
         throw Error(ErrorCode::InvalidArgument,
                     "unknown source quality '" + s + "' (use clean, unknown, degraded, or a number from 0 (clean) to 1 (degraded))");
     return value;
-}
-
-std::string sourceConditionName(double condition)
-{
-    if (condition == kSourceClean) return "clean";
-    if (condition == kSourceUnknown) return "unknown";
-    if (condition == kSourceDegraded) return "degraded";
-    std::ostringstream out;
-    out << condition;
-    return out.str();
 }
 
 } // namespace dualx

@@ -54,9 +54,16 @@ void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::s
 
 namespace {
 
-constexpr std::string_view kGrowablePrefix = "recon_blocks.";
-// Source conditioning starts blind (zero), so a file without it fits a conditioned network too.
-constexpr std::string_view kConditionPrefix = "source_condition.";
+// Parts a trained network can be grown by: each starts as a no-op (identity residual blocks,
+// blind source conditioning), so a file without them fits the grown network.
+constexpr std::string_view kGrowablePrefixes[] = {"recon_blocks.", "source_condition."};
+
+bool isGrowable(const std::string& name)
+{
+    for (auto prefix : kGrowablePrefixes)
+        if (name.starts_with(prefix)) return true;
+    return false;
+}
 
 void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source, bool allowGrowth)
 {
@@ -80,9 +87,7 @@ void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::st
     }
     std::vector<std::string> missing;
     for (const auto& [name, _] : expected)
-        if (!seen.count(name)
-            && !(allowGrowth && (name.starts_with(kGrowablePrefix) || name.starts_with(kConditionPrefix))))
-            missing.push_back(name);
+        if (!seen.count(name) && !(allowGrowth && isGrowable(name))) missing.push_back(name);
 
     std::string problems;
     auto add = [&](const char* what, const std::vector<std::string>& names) {
@@ -113,7 +118,7 @@ int loadTensorsGrowing(DualXVSRImpl& model, const NamedTensors& tensors, const s
 {
     int inFile = 0;
     for (const auto& [name, _] : tensors)
-        if (name.starts_with(kGrowablePrefix) && name.ends_with(".conv1.weight")) ++inFile;
+        if (name.starts_with("recon_blocks.") && name.ends_with(".conv1.weight")) ++inFile;
     loadChecked(model, tensors, source, true);
     return model.config().reconBlocks - inFile;
 }
