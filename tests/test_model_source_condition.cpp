@@ -21,6 +21,15 @@ ModelConfig conditionedTiny()
     return c;
 }
 
+// Deep conditioning on a tiny network with reconstruction blocks, so that every site exists.
+ModelConfig deepConditionedTiny()
+{
+    auto c = conditionedTiny();
+    c.reconBlocks = 2;
+    c.deepSourceCondition = true;
+    return c;
+}
+
 NamedTensors stateOf(DualXVSR& net)
 {
     NamedTensors tensors;
@@ -36,9 +45,9 @@ torch::Tensor run(DualXVSR& net, const torch::Tensor& x, const torch::Tensor& co
 }
 
 // A conditioned tiny network grown from a blind one, its conditioning given trained-like values.
-DualXVSR trainedConditioned(DualXVSR& blind)
+DualXVSR trainedConditioned(DualXVSR& blind, const ModelConfig& config = conditionedTiny())
 {
-    DualXVSR net(conditionedTiny());
+    DualXVSR net(config);
     loadTensorsGrowing(*net, stateOf(blind), "blind");
     torch::NoGradGuard noGrad;
     for (const auto& item : net->named_parameters())
@@ -93,6 +102,53 @@ private Q_SLOTS:
             const auto alone = run(net, x.narrow(0, i, 1), torch::full({1}, conditions[static_cast<size_t>(i)]));
             QVERIFY(torch::allclose(together.narrow(0, i, 1), alone, 1e-5, 1e-5));
         }
+    }
+
+    void deepConditioningGrowsFromShallowAndActsEverywhere()
+    {
+        torch::manual_seed(6);
+        auto blindConfig = presetConfig("tiny");
+        blindConfig.reconBlocks = 2;
+        DualXVSR blind(blindConfig);
+        auto shallowConfig = deepConditionedTiny();
+        shallowConfig.deepSourceCondition = false;
+        auto shallow = trainedConditioned(blind, shallowConfig);
+        // Grown by the deep sites, the network computes what it did at every condition.
+        DualXVSR deep(deepConditionedTiny());
+        QCOMPARE(loadTensorsGrowing(*deep, stateOf(shallow), "shallow"), 0);
+        const auto x = torch::rand({3, 2, 3, 8, 10});
+        const auto conditions = torch::tensor({0.0f, 0.5f, 1.0f});
+        QVERIFY(torch::allclose(run(deep, x, conditions), run(shallow, x, conditions), 0, 1e-6));
+        // Each deep site on its own changes the clean and degraded outputs, never the unknown one.
+        const std::vector<std::string> sites{"tokens_mid", "tokens_out", "recon", "output"};
+        for (const auto& site : sites) {
+            DualXVSR probe(deepConditionedTiny());
+            loadTensorsGrowing(*probe, stateOf(shallow), "shallow");
+            {
+                torch::NoGradGuard noGrad;
+                probe->named_parameters()["source_condition." + site].normal_(0.0, 0.05);
+            }
+            const auto before = run(shallow, x, conditions), after = run(probe, x, conditions);
+            QVERIFY2((after[0] - before[0]).abs().max().item<double>() > 1e-5, site.c_str());
+            QVERIFY2((after[2] - before[2]).abs().max().item<double>() > 1e-5, site.c_str());
+            QVERIFY2(torch::allclose(after[1], before[1], 0, 1e-6), site.c_str());
+        }
+    }
+
+    void deepConditioningNeedsConditioning()
+    {
+        auto c = presetConfig("tiny");
+        c.deepSourceCondition = true;
+        test::expectError([&] { c.validate(); }, ErrorCode::InvalidArgument, "source_condition_deep needs source_conditioned");
+        const auto deep = deepConditionedTiny();
+        QVERIFY(ModelConfig::fromJson(deep.toJson()) == deep);
+        // Two more token sites, a (gamma, beta) pair per reconstruction block and one per colour.
+        auto shallow = deep;
+        shallow.deepSourceCondition = false;
+        const auto more = computeModelStats(deep, 2, 8, 8), fewer = computeModelStats(shallow, 2, 8, 8);
+        QCOMPARE(more.parameters - fewer.parameters,
+                 int64_t{2 * (2 * deep.embedDim + deep.reconBlocks * deep.featureChannels + 3)});
+        QVERIFY(more.macs > fewer.macs);
     }
 
     void badConditionsAreNamed()

@@ -57,6 +57,8 @@ private Q_SLOTS:
             const auto r = loadRecipe(dir.filePath(f).toStdString());
             QVERIFY(!r.name.empty());
             QVERIFY(!r.data.validation.empty()); // every shipped recipe holds data out
+            if (f.startsWith(QStringLiteral("small-stage2i")))
+                QVERIFY(r.model.sourceConditioned && r.model.deepSourceCondition);
         }
     }
 
@@ -81,6 +83,8 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "source_conditioned needs both sources");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"first-order","clean_fraction":0.5,"unknown_source_fraction":-1,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "unknown_source_fraction");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_condition_deep":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "source_condition_deep needs source_conditioned");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

@@ -74,7 +74,7 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
         m_reconBlocks = register_module("recon_blocks", blocks);
     }
     m_upsampler = register_module("upsampler", makeUpsampler(c));
-    if (c.sourceConditioned) m_condition = register_module("source_condition", SourceCondition(ch, c.embedDim));
+    if (c.sourceConditioned) m_condition = register_module("source_condition", SourceCondition(c));
     initialiseWeights(*this);
 }
 
@@ -127,7 +127,10 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
     if (m_condition) tokens = m_condition->modulateTokens(tokens, u);
 
     // Dual axial spatial x temporal attention, serial connection.
-    tokens = m_htab->forward(m_vtab->forward(tokens));
+    tokens = m_vtab->forward(tokens);
+    if (m_condition) tokens = m_condition->modulateTokens(tokens, u, SourceConditionImpl::TokenSite::BetweenStacks);
+    tokens = m_htab->forward(tokens);
+    if (m_condition) tokens = m_condition->modulateTokens(tokens, u, SourceConditionImpl::TokenSite::AfterStacks);
 
     // Spatiotemporal reconstruction: unpatchify, add shallow features, temporal attention, convs.
     auto patches = m_tokenUnembed->forward(m_tokenNorm->forward(tokens));
@@ -148,8 +151,16 @@ torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features, con
 {
     auto x = torch::leaky_relu(m_convBody->forward(features), 0.1);
     if (m_condition) x = m_condition->modulateBody(x, u);
-    if (m_reconBlocks) x = m_reconBlocks->forward(x);
-    return m_upsampler->forward(x);
+    if (m_reconBlocks) {
+        int index = 0;
+        for (auto& block : *m_reconBlocks) {
+            x = block.forward(x);
+            if (m_condition) x = m_condition->modulateReconBlock(index, x, u);
+            ++index;
+        }
+    }
+    auto residual = m_upsampler->forward(x);
+    return m_condition ? m_condition->modulateOutput(residual, u) : residual;
 }
 
 void initialiseWeights(DualXVSRImpl& model)

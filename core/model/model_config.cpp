@@ -48,6 +48,7 @@ void ModelConfig::validate() const
     require(embedTemporalMlpDim > 0 && reconTemporalMlpDim > 0, "temporal MLP dims must be positive");
     require(embedTemporalDepth >= 0 && reconTemporalDepth >= 0, "temporal depths must be >= 0");
     require(reconBlocks >= 0, "recon_blocks must be >= 0, got " + std::to_string(reconBlocks));
+    require(!deepSourceCondition || sourceConditioned, "source_condition_deep needs source_conditioned");
     require(vtabDepth >= 0 && htabDepth >= 0 && vtabDepth + htabDepth > 0, "at least one VTAB or HTAB block is needed");
     require(temporalAttention.heads > 0 && temporalAttention.headDim > 0, "temporal attention heads/head_dim must be positive");
     require(axialAttention.heads > 0 && axialAttention.headDim > 0, "axial attention heads/head_dim must be positive");
@@ -76,6 +77,7 @@ std::string ModelConfig::toJson() const
         {"recon_temporal_mlp_dim", reconTemporalMlpDim},
         {"recon_blocks", reconBlocks},
         {"source_conditioned", sourceConditioned},
+        {"source_condition_deep", deepSourceCondition},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -108,6 +110,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.reconTemporalMlpDim = j.at("recon_temporal_mlp_dim").get<int>();
         c.reconBlocks = j.value("recon_blocks", 0); // absent in files written before it existed
         c.sourceConditioned = j.value("source_conditioned", false); // likewise
+        c.deepSourceCondition = j.value("source_condition_deep", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

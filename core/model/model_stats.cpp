@@ -65,8 +65,11 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
     else
         upMacs += convMacs(pixels, ch, 48);
     stats.stages.push_back({"reconstruction convs + upsampler", params({"conv_body", "recon_blocks", "upsampler"}), upMacs});
-    if (c.sourceConditioned) // one multiply-add per feature at each of its three sites
-        stats.stages.push_back({"source conditioning", params({"source_condition"}), 2 * pixels * ch + tokens * d});
+    if (c.sourceConditioned) { // one multiply-add per feature at each site
+        double macs = 2 * pixels * ch + tokens * d;
+        if (c.deepSourceCondition) macs += 2 * tokens * d + c.reconBlocks * pixels * ch + 16 * pixels * 3;
+        stats.stages.push_back({"source conditioning", params({"source_condition"}), macs});
+    }
 
     stats.parameters = countParameters(*net);
     for (const auto& s : stats.stages) stats.macs += s.macs;

@@ -22,13 +22,28 @@ torch::Tensor modulate(const torch::Tensor& x, const torch::Tensor& params, cons
     return x * (1 + u * gamma) + u * beta;
 }
 
+// The same for frame-shaped [B*N, C, H, W] features: each clip's u repeated over its frames.
+torch::Tensor modulateFrames(const torch::Tensor& x, const torch::Tensor& params, const torch::Tensor& u)
+{
+    const int64_t framesPerClip = x.size(0) / u.size(0);
+    return modulate(x, params, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
+}
+
 } // namespace
 
-SourceConditionImpl::SourceConditionImpl(int64_t featureChannels, int64_t tokenDim)
+SourceConditionImpl::SourceConditionImpl(const ModelConfig& config)
+    : m_deep(config.deepSourceCondition)
 {
-    m_shallow = register_parameter("shallow", torch::zeros({2, featureChannels}));
-    m_tokens = register_parameter("tokens", torch::zeros({2, tokenDim}));
-    m_body = register_parameter("body", torch::zeros({2, featureChannels}));
+    const int64_t ch = config.featureChannels, d = config.embedDim;
+    m_shallow = register_parameter("shallow", torch::zeros({2, ch}));
+    m_tokens = register_parameter("tokens", torch::zeros({2, d}));
+    m_body = register_parameter("body", torch::zeros({2, ch}));
+    if (m_deep) {
+        m_tokensMid = register_parameter("tokens_mid", torch::zeros({2, d}));
+        m_tokensOut = register_parameter("tokens_out", torch::zeros({2, d}));
+        if (config.reconBlocks > 0) m_recon = register_parameter("recon", torch::zeros({config.reconBlocks, 2, ch}));
+        m_output = register_parameter("output", torch::zeros({2, 3}));
+    }
 }
 
 torch::Tensor SourceConditionImpl::modulateShallow(const torch::Tensor& x, const torch::Tensor& u) const
@@ -36,15 +51,26 @@ torch::Tensor SourceConditionImpl::modulateShallow(const torch::Tensor& x, const
     return modulate(x, m_shallow, u.view({-1, 1, 1, 1, 1}), {1, 1, x.size(2), 1, 1});
 }
 
-torch::Tensor SourceConditionImpl::modulateTokens(const torch::Tensor& x, const torch::Tensor& u) const
+torch::Tensor SourceConditionImpl::modulateTokens(const torch::Tensor& x, const torch::Tensor& u, TokenSite site) const
 {
-    return modulate(x, m_tokens, u.view({-1, 1, 1, 1, 1}), {1, 1, 1, 1, x.size(4)});
+    if (site != TokenSite::Embedded && !m_deep) return x;
+    const auto& params = site == TokenSite::Embedded ? m_tokens : site == TokenSite::BetweenStacks ? m_tokensMid : m_tokensOut;
+    return modulate(x, params, u.view({-1, 1, 1, 1, 1}), {1, 1, 1, 1, x.size(4)});
 }
 
 torch::Tensor SourceConditionImpl::modulateBody(const torch::Tensor& x, const torch::Tensor& u) const
 {
-    const int64_t framesPerClip = x.size(0) / u.size(0);
-    return modulate(x, m_body, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
+    return modulateFrames(x, m_body, u);
+}
+
+torch::Tensor SourceConditionImpl::modulateReconBlock(int block, const torch::Tensor& x, const torch::Tensor& u) const
+{
+    return m_recon.defined() ? modulateFrames(x, m_recon[block], u) : x;
+}
+
+torch::Tensor SourceConditionImpl::modulateOutput(const torch::Tensor& x, const torch::Tensor& u) const
+{
+    return m_deep ? modulateFrames(x, m_output, u) : x;
 }
 
 void SourceConditionImpl::reset()
@@ -53,6 +79,8 @@ void SourceConditionImpl::reset()
     m_shallow.zero_();
     m_tokens.zero_();
     m_body.zero_();
+    for (auto* deep : {&m_tokensMid, &m_tokensOut, &m_recon, &m_output})
+        if (deep->defined()) deep->zero_();
 }
 
 double sourceConditionToU(double s)

@@ -3,24 +3,37 @@
 // s in [0, 1] per clip (0: clean, e.g. a good master downscaled; 1: degraded, blurred, noisy or
 // compressed; 0.5: unknown). A blind model must hedge between smoothing away artefacts and
 // keeping real detail; told the source, it need not (the "input quality" choice of commercial
-// upscalers). With u = 2s - 1, three feature sites are modulated x * (1 + u*gamma) + u*beta.
+// upscalers). With u = 2s - 1, three feature sites are modulated x * (1 + u*gamma) + u*beta;
+// deep conditioning (ModelConfig::deepSourceCondition) adds the tokens between and after the
+// axial stacks, each reconstruction block's output and the output residual, so that the two
+// ends can differ all along the network rather than only where it starts.
 // gamma and beta start at zero, so a grown network computes what it did before, and s = 0.5 is
 // always the network's blind behaviour.
+#include "dualx/model_config.h"
+
 #include <torch/nn/module.h>
 
 namespace dualx::model {
 
 class SourceConditionImpl : public torch::nn::Module {
 public:
-    SourceConditionImpl(int64_t featureChannels, int64_t tokenDim);
+    explicit SourceConditionImpl(const ModelConfig& config);
+
+    bool deep() const { return m_deep; }
 
     // u: [B], one value 2s - 1 per clip.
     // Shallow features [B, N, C, H, W].
     torch::Tensor modulateShallow(const torch::Tensor& x, const torch::Tensor& u) const;
-    // Tokens [B, N, nh, nw, D].
-    torch::Tensor modulateTokens(const torch::Tensor& x, const torch::Tensor& u) const;
+    // Tokens [B, N, nh, nw, D]: as embedded; between the VTAB and HTAB stacks and after them
+    // (those two only when deep; otherwise x is returned as it is).
+    enum class TokenSite { Embedded, BetweenStacks, AfterStacks };
+    torch::Tensor modulateTokens(const torch::Tensor& x, const torch::Tensor& u, TokenSite site = TokenSite::Embedded) const;
     // Reconstruction features [B*N, C, H, W] (frames of a clip adjacent).
     torch::Tensor modulateBody(const torch::Tensor& x, const torch::Tensor& u) const;
+    // The output of reconstruction block `block` [B*N, C, H, W] (deep only).
+    torch::Tensor modulateReconBlock(int block, const torch::Tensor& x, const torch::Tensor& u) const;
+    // The network's output residual over its bilinear base [B*N, 3, H, W] (deep only).
+    torch::Tensor modulateOutput(const torch::Tensor& x, const torch::Tensor& u) const;
 
     // Back to the blind state (zero gamma and beta).
     void reset();
@@ -29,6 +42,9 @@ private:
     // Rows: gamma, beta. Stored a tenth of their effect so that AdamW's per-step movement, tuned
     // for the trained layers around them, moves these new ones ten times as fast.
     torch::Tensor m_shallow, m_tokens, m_body;
+    // Deep sites: [2, D] twice, [blocks, 2, C], [2, 3].
+    bool m_deep = false;
+    torch::Tensor m_tokensMid, m_tokensOut, m_recon, m_output;
 };
 TORCH_MODULE(SourceCondition);
 

@@ -65,6 +65,8 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.model.reconBlocks = j.value("recon_blocks", r.model.reconBlocks);
         // Adds source conditioning (model/source_condition.h); an init without it starts blind.
         r.model.sourceConditioned = j.value("source_conditioned", r.model.sourceConditioned);
+        // Conditions more sites (ModelConfig::deepSourceCondition); an init without them has them blind.
+        r.model.deepSourceCondition = j.value("source_condition_deep", r.model.deepSourceCondition);
         r.unknownSourceFraction = j.value("unknown_source_fraction", r.unknownSourceFraction);
         r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));

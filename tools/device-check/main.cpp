@@ -91,10 +91,14 @@ Json consistency(const Options& o, bool& passed)
     auto net = model::loadModelWeights(o.model);
     net->eval();
     torch::manual_seed(1);
-    const auto clip = torch::rand({1, 5, 3, 40, 56});
+    // A source-aware network gets three clips told clean, unknown and degraded, so that every
+    // conditioning site runs on the device with each clip's own condition.
+    const bool conditioned = net->config().sourceConditioned;
+    const auto clip = torch::rand({conditioned ? 3 : 1, 5, 3, 40, 56});
+    const auto condition = conditioned ? torch::tensor({0.0f, 0.5f, 1.0f}) : torch::Tensor();
     torch::InferenceMode inference;
     net->attentionSettings().kernel = AttentionKernel::Plain;
-    const auto reference = net->forward(clip);
+    const auto reference = net->forward(clip, condition);
 
     const DeviceChoice device = selectDevice(o.device);
     const auto dev = engine::torchDevice(device);
@@ -108,7 +112,7 @@ Json consistency(const Options& o, bool& passed)
             net->attentionSettings().kernel = kernel;
             // A small score budget forces the chunked kernel to actually split.
             net->attentionSettings().maxScoreElements = kernel == AttentionKernel::Chunked ? 4096 : int64_t{1} << 24;
-            const auto result = net->forward(clip.to(dev, dtype)).to(torch::kCPU, torch::kFloat32);
+            const auto result = net->forward(clip.to(dev, dtype), condition).to(torch::kCPU, torch::kFloat32);
             const double maxDiff = (result - reference).abs().max().item<double>();
             const double p = psnr(result, reference);
             const bool half = dtype != torch::kFloat32;

@@ -50,6 +50,9 @@ struct ModelConfig {
     // Source conditioning (model/source_condition.h): the network takes a per-clip source
     // condition (0 clean, 0.5 unknown, 1 degraded). Files without the field are blind.
     bool sourceConditioned = false;
+    // Deep source conditioning: also between the VTAB and HTAB stacks, after them, after each
+    // reconstruction block and on the output residual (needs sourceConditioned). Default off.
+    bool deepSourceCondition = false;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
 
     double ropeBase = 10000.0;
