@@ -32,13 +32,12 @@ torch::Tensor modulateFrames(const torch::Tensor& x, const torch::Tensor& params
 } // namespace
 
 SourceConditionImpl::SourceConditionImpl(const ModelConfig& config)
-    : m_deep(config.deepSourceCondition)
 {
     const int64_t ch = config.featureChannels, d = config.embedDim;
     m_shallow = register_parameter("shallow", torch::zeros({2, ch}));
     m_tokens = register_parameter("tokens", torch::zeros({2, d}));
     m_body = register_parameter("body", torch::zeros({2, ch}));
-    if (m_deep) {
+    if (config.deepSourceCondition) {
         m_tokensMid = register_parameter("tokens_mid", torch::zeros({2, d}));
         m_tokensOut = register_parameter("tokens_out", torch::zeros({2, d}));
         if (config.reconBlocks > 0) m_recon = register_parameter("recon", torch::zeros({config.reconBlocks, 2, ch}));
@@ -53,8 +52,8 @@ torch::Tensor SourceConditionImpl::modulateShallow(const torch::Tensor& x, const
 
 torch::Tensor SourceConditionImpl::modulateTokens(const torch::Tensor& x, const torch::Tensor& u, TokenSite site) const
 {
-    if (site != TokenSite::Embedded && !m_deep) return x;
     const auto& params = site == TokenSite::Embedded ? m_tokens : site == TokenSite::BetweenStacks ? m_tokensMid : m_tokensOut;
+    if (!params.defined()) return x; // a deep site of a network without deep conditioning
     return modulate(x, params, u.view({-1, 1, 1, 1, 1}), {1, 1, 1, 1, x.size(4)});
 }
 
@@ -70,7 +69,7 @@ torch::Tensor SourceConditionImpl::modulateReconBlock(int block, const torch::Te
 
 torch::Tensor SourceConditionImpl::modulateOutput(const torch::Tensor& x, const torch::Tensor& u) const
 {
-    return m_deep ? modulateFrames(x, m_output, u) : x;
+    return m_output.defined() ? modulateFrames(x, m_output, u) : x;
 }
 
 void SourceConditionImpl::reset()

@@ -19,8 +19,6 @@ class SourceConditionImpl : public torch::nn::Module {
 public:
     explicit SourceConditionImpl(const ModelConfig& config);
 
-    bool deep() const { return m_deep; }
-
     // u: [B], one value 2s - 1 per clip.
     // Shallow features [B, N, C, H, W].
     torch::Tensor modulateShallow(const torch::Tensor& x, const torch::Tensor& u) const;
@@ -42,8 +40,7 @@ private:
     // Rows: gamma, beta. Stored a tenth of their effect so that AdamW's per-step movement, tuned
     // for the trained layers around them, moves these new ones ten times as fast.
     torch::Tensor m_shallow, m_tokens, m_body;
-    // Deep sites: [2, D] twice, [blocks, 2, C], [2, 3].
-    bool m_deep = false;
+    // Deep sites, undefined unless deep: [2, D] twice, [blocks, 2, C], [2, 3].
     torch::Tensor m_tokensMid, m_tokensOut, m_recon, m_output;
 };
 TORCH_MODULE(SourceCondition);
