@@ -151,6 +151,68 @@ private Q_SLOTS:
         QVERIFY(more.macs > fewer.macs);
     }
 
+    void splitConditioningGrowsFromMirroredAndFreesTheCleanSide()
+    {
+        torch::manual_seed(8);
+        auto blindConfig = presetConfig("tiny");
+        blindConfig.reconBlocks = 2;
+        DualXVSR blind(blindConfig);
+        auto mirrored = trainedConditioned(blind, deepConditionedTiny());
+        auto splitConfig = deepConditionedTiny();
+        splitConfig.splitSourceCondition = true;
+        // Grown by the clean pairs (set to the mirror of each site), it computes what it did.
+        DualXVSR split(splitConfig);
+        QCOMPARE(loadTensorsGrowing(*split, stateOf(mirrored), "mirrored"), 0);
+        const auto x = torch::rand({3, 2, 3, 8, 10});
+        const auto conditions = torch::tensor({0.0f, 0.5f, 1.0f});
+        const auto before = run(mirrored, x, conditions);
+        QVERIFY(torch::allclose(run(split, x, conditions), before, 0, 1e-6));
+        // A split file loads as it is: its clean pairs are not overwritten by the mirror.
+        auto clean = stateOf(split);
+        for (auto& [name, tensor] : clean)
+            if (name.ends_with("_clean")) tensor.normal_(0.0, 0.05);
+        loadTensorsGrowing(*split, clean, "split");
+        const auto after = run(split, x, conditions);
+        // The clean pairs move the clean output only; the degraded and blind ones stay.
+        QVERIFY((after[0] - before[0]).abs().max().item<double>() > 1e-4);
+        QVERIFY(torch::allclose(after[1], before[1], 0, 1e-6));
+        QVERIFY(torch::allclose(after[2], before[2], 0, 1e-6));
+        // And the degraded pairs no longer move the clean output.
+        {
+            torch::NoGradGuard noGrad;
+            split->named_parameters()["source_condition.body"].normal_(0.0, 0.05);
+        }
+        const auto moved = run(split, x, conditions);
+        QVERIFY(torch::allclose(moved[0], after[0], 0, 1e-6));
+        QVERIFY((moved[2] - after[2]).abs().max().item<double>() > 1e-5);
+        // An intermediate condition is neither end: 0.25 blends the clean pairs in at half strength.
+        const auto one = x.narrow(0, 0, 1);
+        const auto quarter = run(split, one, torch::full({1}, 0.25f));
+        QVERIFY((quarter - run(split, one, torch::zeros({1}))).abs().max().item<double>() > 1e-5);
+        QVERIFY((quarter - run(split, one, torch::full({1}, 0.5f))).abs().max().item<double>() > 1e-5);
+    }
+
+    void splitConditioningNeedsConditioning()
+    {
+        auto c = presetConfig("tiny");
+        c.splitSourceCondition = true;
+        test::expectError([&] { c.validate(); }, ErrorCode::InvalidArgument, "source_condition_split needs source_conditioned");
+        auto split = deepConditionedTiny();
+        split.splitSourceCondition = true;
+        QVERIFY(ModelConfig::fromJson(split.toJson()) == split);
+        auto old = nlohmann::json::parse(split.toJson());
+        old.erase("source_condition_split");
+        QVERIFY(!ModelConfig::fromJson(old.dump()).splitSourceCondition);
+        // Every site's (gamma, beta) twice.
+        const auto unsplit = deepConditionedTiny();
+        const auto more = computeModelStats(split, 2, 8, 8), fewer = computeModelStats(unsplit, 2, 8, 8);
+        auto blindRecon = presetConfig("tiny");
+        blindRecon.reconBlocks = unsplit.reconBlocks;
+        const auto base = computeModelStats(blindRecon, 2, 8, 8);
+        QCOMPARE(more.parameters - fewer.parameters, fewer.parameters - base.parameters);
+        QVERIFY(more.macs > fewer.macs);
+    }
+
     void badConditionsAreNamed()
     {
         DualXVSR net(conditionedTiny());

@@ -59,6 +59,8 @@ private Q_SLOTS:
             QVERIFY(!r.data.validation.empty()); // every shipped recipe holds data out
             if (f.startsWith(QStringLiteral("small-stage2i")))
                 QVERIFY(r.model.sourceConditioned && r.model.deepSourceCondition);
+            if (f.startsWith(QStringLiteral("small-stage2k")))
+                QVERIFY(r.model.deepSourceCondition && r.model.splitSourceCondition);
         }
     }
 
@@ -85,6 +87,8 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "unknown_source_fraction");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_condition_deep":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "source_condition_deep needs source_conditioned");
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_condition_split":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "source_condition_split needs source_conditioned");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

@@ -49,6 +49,7 @@ void ModelConfig::validate() const
     require(embedTemporalDepth >= 0 && reconTemporalDepth >= 0, "temporal depths must be >= 0");
     require(reconBlocks >= 0, "recon_blocks must be >= 0, got " + std::to_string(reconBlocks));
     require(!deepSourceCondition || sourceConditioned, "source_condition_deep needs source_conditioned");
+    require(!splitSourceCondition || sourceConditioned, "source_condition_split needs source_conditioned");
     require(vtabDepth >= 0 && htabDepth >= 0 && vtabDepth + htabDepth > 0, "at least one VTAB or HTAB block is needed");
     require(temporalAttention.heads > 0 && temporalAttention.headDim > 0, "temporal attention heads/head_dim must be positive");
     require(axialAttention.heads > 0 && axialAttention.headDim > 0, "axial attention heads/head_dim must be positive");
@@ -78,6 +79,7 @@ std::string ModelConfig::toJson() const
         {"recon_blocks", reconBlocks},
         {"source_conditioned", sourceConditioned},
         {"source_condition_deep", deepSourceCondition},
+        {"source_condition_split", splitSourceCondition},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -111,6 +113,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.reconBlocks = j.value("recon_blocks", 0); // absent in files written before it existed
         c.sourceConditioned = j.value("source_conditioned", false); // likewise
         c.deepSourceCondition = j.value("source_condition_deep", false); // likewise
+        c.splitSourceCondition = j.value("source_condition_split", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

@@ -68,6 +68,7 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
     if (c.sourceConditioned) { // one multiply-add per feature at each site
         double macs = 2 * pixels * ch + tokens * d;
         if (c.deepSourceCondition) macs += 2 * tokens * d + c.reconBlocks * pixels * ch + 16 * pixels * 3;
+        if (c.splitSourceCondition) macs *= 2; // both sides' terms at every site
         stats.stages.push_back({"source conditioning", params({"source_condition"}), macs});
     }
 

@@ -10,23 +10,38 @@ namespace dualx::model {
 
 namespace {
 
-constexpr double kGain = 10.0; // see the member comment in the header
+constexpr double kGain = 10.0; // see Site in the header
 
-// x * (1 + u*gamma) + u*beta with u and the vectors viewed to broadcast against x.
-torch::Tensor modulate(const torch::Tensor& x, const torch::Tensor& params, const torch::Tensor& uView,
-                       c10::IntArrayRef vectorShape)
+using Site = SourceConditionImpl::Site;
+
+torch::Tensor gammaOf(const torch::Tensor& params, c10::IntArrayRef shape, const torch::Tensor& like)
 {
-    const auto gamma = (params[0] * kGain).view(vectorShape).to(x.dtype());
-    const auto beta = (params[1] * kGain).view(vectorShape).to(x.dtype());
+    return (params[0] * kGain).view(shape).to(like.dtype());
+}
+
+torch::Tensor betaOf(const torch::Tensor& params, c10::IntArrayRef shape, const torch::Tensor& like)
+{
+    return (params[1] * kGain).view(shape).to(like.dtype());
+}
+
+// x * (1 + u*gamma) + u*beta with u and the vectors viewed to broadcast against x; split, the
+// clean pair takes over below u = 0 (see the header).
+torch::Tensor modulate(const torch::Tensor& x, const Site& site, const torch::Tensor& uView, c10::IntArrayRef vectorShape)
+{
     const auto u = uView.to(x.dtype());
-    return x * (1 + u * gamma) + u * beta;
+    const auto& d = site.degraded;
+    if (!site.clean.defined()) return x * (1 + u * gammaOf(d, vectorShape, x)) + u * betaOf(d, vectorShape, x);
+    const auto a = u.clamp_min(0), c = (-u).clamp_min(0);
+    const auto& k = site.clean;
+    return x * (1 + a * gammaOf(d, vectorShape, x) + c * gammaOf(k, vectorShape, x)) + a * betaOf(d, vectorShape, x)
+           + c * betaOf(k, vectorShape, x);
 }
 
 // The same for frame-shaped [B*N, C, H, W] features: each clip's u repeated over its frames.
-torch::Tensor modulateFrames(const torch::Tensor& x, const torch::Tensor& params, const torch::Tensor& u)
+torch::Tensor modulateFrames(const torch::Tensor& x, const Site& site, const torch::Tensor& u)
 {
     const int64_t framesPerClip = x.size(0) / u.size(0);
-    return modulate(x, params, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
+    return modulate(x, site, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
 }
 
 } // namespace
@@ -34,15 +49,24 @@ torch::Tensor modulateFrames(const torch::Tensor& x, const torch::Tensor& params
 SourceConditionImpl::SourceConditionImpl(const ModelConfig& config)
 {
     const int64_t ch = config.featureChannels, d = config.embedDim;
-    m_shallow = register_parameter("shallow", torch::zeros({2, ch}));
-    m_tokens = register_parameter("tokens", torch::zeros({2, d}));
-    m_body = register_parameter("body", torch::zeros({2, ch}));
+    const bool split = config.splitSourceCondition;
+    m_shallow = addSite("shallow", {2, ch}, split);
+    m_tokens = addSite("tokens", {2, d}, split);
+    m_body = addSite("body", {2, ch}, split);
     if (config.deepSourceCondition) {
-        m_tokensMid = register_parameter("tokens_mid", torch::zeros({2, d}));
-        m_tokensOut = register_parameter("tokens_out", torch::zeros({2, d}));
-        if (config.reconBlocks > 0) m_recon = register_parameter("recon", torch::zeros({config.reconBlocks, 2, ch}));
-        m_output = register_parameter("output", torch::zeros({2, 3}));
+        m_tokensMid = addSite("tokens_mid", {2, d}, split);
+        m_tokensOut = addSite("tokens_out", {2, d}, split);
+        if (config.reconBlocks > 0) m_recon = addSite("recon", {config.reconBlocks, 2, ch}, split);
+        m_output = addSite("output", {2, 3}, split);
     }
+}
+
+SourceConditionImpl::Site SourceConditionImpl::addSite(const std::string& name, std::vector<int64_t> shape, bool split)
+{
+    Site site;
+    site.degraded = register_parameter(name, torch::zeros(shape));
+    if (split) site.clean = register_parameter(name + "_clean", torch::zeros(shape));
+    return site;
 }
 
 torch::Tensor SourceConditionImpl::modulateShallow(const torch::Tensor& x, const torch::Tensor& u) const
@@ -64,7 +88,9 @@ torch::Tensor SourceConditionImpl::modulateBody(const torch::Tensor& x, const to
 
 torch::Tensor SourceConditionImpl::modulateReconBlock(int block, const torch::Tensor& x, const torch::Tensor& u) const
 {
-    return m_recon.defined() ? modulateFrames(x, m_recon[block], u) : x;
+    if (!m_recon.defined()) return x;
+    const Site blockSite{m_recon.degraded[block], m_recon.clean.defined() ? m_recon.clean[block] : torch::Tensor()};
+    return modulateFrames(x, blockSite, u);
 }
 
 torch::Tensor SourceConditionImpl::modulateOutput(const torch::Tensor& x, const torch::Tensor& u) const
@@ -75,11 +101,19 @@ torch::Tensor SourceConditionImpl::modulateOutput(const torch::Tensor& x, const 
 void SourceConditionImpl::reset()
 {
     torch::NoGradGuard noGrad;
-    m_shallow.zero_();
-    m_tokens.zero_();
-    m_body.zero_();
-    for (auto* deep : {&m_tokensMid, &m_tokensOut, &m_recon, &m_output})
-        if (deep->defined()) deep->zero_();
+    for (const auto& item : named_parameters(/*recurse=*/false)) item.value().zero_();
+}
+
+void SourceConditionImpl::mirrorMissingCleanSides(const std::set<std::string>& loaded)
+{
+    torch::NoGradGuard noGrad;
+    auto params = named_parameters(/*recurse=*/false);
+    for (const auto& item : params) {
+        const auto& name = item.key();
+        if (!name.ends_with("_clean") || loaded.count(name)) continue;
+        const auto site = name.substr(0, name.size() - 6);
+        if (loaded.count(site)) item.value().copy_(-params[site]);
+    }
 }
 
 double sourceConditionToU(double s)

@@ -7,11 +7,19 @@
 // deep conditioning (ModelConfig::deepSourceCondition) adds the tokens between and after the
 // axial stacks, each reconstruction block's output and the output residual, so that the two
 // ends can differ all along the network rather than only where it starts.
+// With u tying both ends to one (gamma, beta), told clean is the mirror image of told degraded
+// around the blind behaviour; split conditioning (ModelConfig::splitSourceCondition) gives the
+// clean side its own pair per site: x * (1 + a*gamma + c*gamma_clean) + a*beta + c*beta_clean with
+// a = max(u, 0), c = max(-u, 0), so each end can move without pulling the other.
 // gamma and beta start at zero, so a grown network computes what it did before, and s = 0.5 is
-// always the network's blind behaviour.
+// always the network's blind behaviour; a split network grown from an unsplit file starts with
+// the clean pairs mirrored (-gamma, -beta), which is the same function.
 #include "dualx/model_config.h"
 
 #include <torch/nn/module.h>
+
+#include <set>
+#include <string>
 
 namespace dualx::model {
 
@@ -35,13 +43,25 @@ public:
 
     // Back to the blind state (zero gamma and beta).
     void reset();
+    // For a split network loaded from a file without the clean pairs (`loaded` names this
+    // module's tensors that the file held): sets each missing "<site>_clean" to the mirror of its
+    // site, so the network computes what the file's did.
+    void mirrorMissingCleanSides(const std::set<std::string>& loaded);
+
+    // One modulation site: rows gamma, beta. Stored a tenth of their effect so that AdamW's
+    // per-step movement, tuned for the trained layers around them, moves these new ones ten
+    // times as fast. `clean` is defined only when split.
+    struct Site {
+        torch::Tensor degraded, clean;
+        bool defined() const { return degraded.defined(); }
+    };
 
 private:
-    // Rows: gamma, beta. Stored a tenth of their effect so that AdamW's per-step movement, tuned
-    // for the trained layers around them, moves these new ones ten times as fast.
-    torch::Tensor m_shallow, m_tokens, m_body;
+    Site addSite(const std::string& name, std::vector<int64_t> shape, bool split);
+
+    Site m_shallow, m_tokens, m_body;
     // Deep sites, undefined unless deep: [2, D] twice, [blocks, 2, C], [2, 3].
-    torch::Tensor m_tokensMid, m_tokensOut, m_recon, m_output;
+    Site m_tokensMid, m_tokensOut, m_recon, m_output;
 };
 TORCH_MODULE(SourceCondition);
 

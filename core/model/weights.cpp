@@ -120,6 +120,14 @@ int loadTensorsGrowing(DualXVSRImpl& model, const NamedTensors& tensors, const s
     for (const auto& [name, _] : tensors)
         if (name.starts_with("recon_blocks.") && name.ends_with(".conv1.weight")) ++inFile;
     loadChecked(model, tensors, source, true);
+    if (model.config().splitSourceCondition) {
+        constexpr std::string_view prefix = "source_condition.";
+        std::set<std::string> loaded;
+        for (const auto& [name, _] : tensors)
+            if (name.starts_with(prefix)) loaded.insert(name.substr(prefix.size()));
+        for (auto& module : model.modules(/*include_self=*/false))
+            if (auto* condition = module->as<SourceConditionImpl>()) condition->mirrorMissingCleanSides(loaded);
+    }
     return model.config().reconBlocks - inFile;
 }
 

@@ -67,6 +67,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.model.sourceConditioned = j.value("source_conditioned", r.model.sourceConditioned);
         // Conditions more sites (ModelConfig::deepSourceCondition); an init without them has them blind.
         r.model.deepSourceCondition = j.value("source_condition_deep", r.model.deepSourceCondition);
+        // Gives the clean side its own modulation (ModelConfig::splitSourceCondition); an init
+        // without it starts with the clean side mirroring the degraded one, the same function.
+        r.model.splitSourceCondition = j.value("source_condition_split", r.model.splitSourceCondition);
         r.unknownSourceFraction = j.value("unknown_source_fraction", r.unknownSourceFraction);
         r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));

@@ -53,6 +53,9 @@ struct ModelConfig {
     // Deep source conditioning: also between the VTAB and HTAB stacks, after them, after each
     // reconstruction block and on the output residual (needs sourceConditioned). Default off.
     bool deepSourceCondition = false;
+    // Split source conditioning: the clean side gets its own modulation at every site instead of
+    // mirroring the degraded side's (needs sourceConditioned). Default off.
+    bool splitSourceCondition = false;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
 
     double ropeBase = 10000.0;
