@@ -33,6 +33,7 @@ private Q_SLOTS:
                 j.framesTotal = 100;
                 j.message = QStringLiteral("note %1").arg(i);
                 j.sourceInfo = QStringLiteral("640x360, 25 fps");
+                j.sourceCondition = i * 0.5;
                 store.insert(j);
                 QVERIFY(j.id > 0);
                 if (i == 1) second = j.id;
@@ -52,6 +53,8 @@ private Q_SLOTS:
         QCOMPARE(jobs[2].preset, QStringLiteral("hevc-10bit"));
         QCOMPARE(jobs[2].framesDone, qint64{10});
         QCOMPARE(jobs[2].message, QStringLiteral("note 1"));
+        QCOMPARE(jobs[2].sourceCondition, 0.5);
+        QCOMPARE(jobs[0].sourceCondition, 1.0);
         reopened.remove(second);
         QCOMPARE(reopened.load().size(), 2);
     }
@@ -73,6 +76,38 @@ private Q_SLOTS:
         QVERIFY(jobs[0].state == JobState::Queued);
         QCOMPARE(jobs[0].framesDone, qint64{42});
         QVERIFY(JobStore(db).load()[0].state == JobState::Queued); // and that is stored too
+    }
+
+    void aFirstVersionQueueGainsEachJobsSourceQualityAsUnknown()
+    {
+        const QString old = m_dir.filePath("version1.sqlite");
+        {
+            auto db = QSqlDatabase::addDatabase("QSQLITE", "version1");
+            db.setDatabaseName(old);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // The schema as version 1 wrote it, with one queued job.
+            QVERIFY(q.exec("CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, position INTEGER NOT NULL, input TEXT NOT NULL, "
+                           "output TEXT NOT NULL, model TEXT NOT NULL, preset TEXT NOT NULL, state TEXT NOT NULL, frames_done "
+                           "INTEGER NOT NULL DEFAULT 0, frames_total INTEGER NOT NULL DEFAULT 0, message TEXT NOT NULL DEFAULT '', "
+                           "source_info TEXT NOT NULL DEFAULT '')"));
+            QVERIFY(q.exec("INSERT INTO jobs (position, input, output, model, preset, state) VALUES "
+                           "(0, '/v/old.mp4', '/v/old-dualx.mkv', 'mse', 'web-h264', 'queued')"));
+            QVERIFY(q.exec("PRAGMA user_version=1"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("version1");
+        {
+            JobStore store(old);
+            auto jobs = store.load();
+            QCOMPARE(jobs.size(), 1);
+            QCOMPARE(jobs[0].input, QStringLiteral("/v/old.mp4"));
+            QCOMPARE(jobs[0].sourceCondition, 0.5);
+            jobs[0].sourceCondition = 0.0;
+            store.update(jobs[0]);
+        }
+        JobStore reopened(old); // now version 2: opened again without migrating twice
+        QCOMPARE(reopened.load()[0].sourceCondition, 0.0);
     }
 
     void foreignFilesAreNamed()

@@ -258,6 +258,39 @@ private Q_SLOTS:
         saved.save();
     }
 
+    void eachJobKeepsItsOwnSourceQuality()
+    {
+        const AppSettings saved = AppSettings::load();
+        AppSettings s = saved;
+        s.sourceCondition = kSourceClean; // the default for new jobs
+        s.save();
+        const QString db = path("quality.sqlite");
+        qint64 id = 0;
+        {
+            MainWindow w(db);
+            drop(&w, {path("videos/a.mp4")});
+            auto* model = w.queueModel();
+            QVERIFY(model->waitForProbes(30'000));
+            QCOMPARE(model->jobs().size(), 1);
+            id = model->jobs()[0].id;
+            QCOMPARE(model->jobs()[0].sourceCondition, kSourceClean);
+            const auto cell = model->index(0, JobQueueModel::Quality);
+            QCOMPARE(model->data(cell, Qt::DisplayRole).toString(), QStringLiteral("Clean"));
+            // Changed for this job alone, from the table or the context menu.
+            QVERIFY(model->setData(cell, kSourceDegraded, Qt::EditRole));
+            QCOMPARE(model->data(cell, Qt::DisplayRole).toString(), QStringLiteral("Degraded"));
+            QVERIFY(!model->setData(cell, 7.0, Qt::EditRole)); // not a source condition
+            QVERIFY(!model->setData(cell, QStringLiteral("sharp"), Qt::EditRole));
+            QCOMPARE(model->job(id)->sourceCondition, kSourceDegraded);
+        }
+        MainWindow again(db); // kept across a restart
+        const Job job = *again.queueModel()->job(id);
+        QCOMPARE(job.sourceCondition, kSourceDegraded);
+        // The engine is told the job's quality, not the app's default.
+        QCOMPARE(upscaleSettingsFor(job, AppSettings::load()).sourceCondition, kSourceDegraded);
+        saved.save();
+    }
+
     void sourceQualityIsSavedAndABadStoredValueFallsBack()
     {
         const AppSettings saved = AppSettings::load();

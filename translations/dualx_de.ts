@@ -4,39 +4,73 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../ui/job.cpp" line="32"/>
+        <location filename="../ui/job.cpp" line="34"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="33"/>
+        <location filename="../ui/job.cpp" line="35"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="34"/>
+        <location filename="../ui/job.cpp" line="36"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="35"/>
+        <location filename="../ui/job.cpp" line="37"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="36"/>
+        <location filename="../ui/job.cpp" line="38"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="37"/>
+        <location filename="../ui/job.cpp" line="39"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="38"/>
+        <location filename="../ui/job.cpp" line="40"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>SourceQuality</name>
+    <message>
+        <location filename="../ui/job.cpp" line="47"/>
+        <location filename="../ui/job.cpp" line="56"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="48"/>
+        <source>Clean (a good master)</source>
+        <translation>Sauber (gutes Original)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="49"/>
+        <source>Degraded (blurred, noisy or compressed)</source>
+        <translation>Beschädigt (unscharf, verrauscht oder komprimiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="54"/>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="55"/>
+        <source>Degraded</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="57"/>
+        <source>Custom (%1)</source>
+        <translation>Benutzerdefiniert (%1)</translation>
     </message>
 </context>
 <context>
@@ -214,61 +248,71 @@
     </message>
     <message>
         <location filename="../ui/job_queue_model.cpp" line="60"/>
+        <source>Source quality</source>
+        <translation>Qualität der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_queue_model.cpp" line="61"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="61"/>
+        <location filename="../ui/job_queue_model.cpp" line="62"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="62"/>
+        <location filename="../ui/job_queue_model.cpp" line="63"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="63"/>
+        <location filename="../ui/job_queue_model.cpp" line="64"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="64"/>
+        <location filename="../ui/job_queue_model.cpp" line="65"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="65"/>
+        <location filename="../ui/job_queue_model.cpp" line="66"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="78"/>
+        <location filename="../ui/job_queue_model.cpp" line="79"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="78"/>
+        <location filename="../ui/job_queue_model.cpp" line="79"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="83"/>
+        <location filename="../ui/job_queue_model.cpp" line="85"/>
         <source>%1 fps</source>
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="205"/>
+        <location filename="../ui/job_queue_model.cpp" line="97"/>
+        <source>What the video is like, told to a source-aware model: 0 clean, 0.5 unknown, 1 degraded (now %1)</source>
+        <translation>Wie das Video beschaffen ist, mitgeteilt an ein quellenbewusstes Modell: 0 sauber, 0,5 unbekannt, 1 beschädigt (jetzt %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_queue_model.cpp" line="218"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="207"/>
+        <location filename="../ui/job_queue_model.cpp" line="220"/>
         <source>reading…</source>
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="247"/>
+        <location filename="../ui/job_queue_model.cpp" line="260"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>kein von FFmpeg lesbares Video: %1</translation>
     </message>
@@ -293,7 +337,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="99"/>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
@@ -323,27 +367,32 @@
         <translation>Voreinstellungen geändert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Preset for selected jobs</source>
         <translation>Voreinstellung für ausgewählte Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>Source quality for selected jobs</source>
+        <translation>Qualität der Quelle für ausgewählte Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Output folder for selected jobs…</source>
         <translation>Ausgabeordner für ausgewählte Aufträge…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>%1
 → %2
 
@@ -354,115 +403,115 @@ State: %3</source>
 Status: %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>Videos oder Ordner hier ablegen
 oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>To top</source>
         <translation>Ganz nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>To bottom</source>
         <translation>Ganz nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Use MSE model</source>
         <translation>MSE-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Use GAN model</source>
         <translation>GAN-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Open output folder</source>
         <translation>Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Presets</source>
         <translation>Voreinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>About</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Running %n job(s)</source>
         <translation>
             <numerusform>%n Auftrag läuft</numerusform>
@@ -470,7 +519,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>%n job(s) in the queue</source>
         <translation>
             <numerusform>%n Auftrag in der Warteschlange</numerusform>
@@ -478,7 +527,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Added %n job(s)</source>
         <translation>
             <numerusform>%n Auftrag hinzugefügt</numerusform>
@@ -486,7 +535,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Skipped %n file(s) already in the queue</source>
         <translation>
             <numerusform>%n Datei übersprungen, sie ist schon in der Warteschlange</numerusform>
@@ -494,17 +543,17 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>About DualX Studio</source>
         <translation>Über DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restauriert Videos und skaliert sie mit dem Video-Transformer DualX-VSR um den Faktor 4 hoch.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Gerät: %3&lt;/p&gt;&lt;p&gt;Modelle:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>Wird gestoppt: Laufende Aufträge werden beim nächsten Mal ab ihrem letzten Segment fortgesetzt</translation>
     </message>
@@ -1209,38 +1258,38 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
 <context>
     <name>dualx::ui::QueueRunner</name>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="58"/>
+        <location filename="../ui/queue_runner.cpp" line="75"/>
         <source>Queue paused</source>
         <translation>Warteschlange pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="69"/>
+        <location filename="../ui/queue_runner.cpp" line="86"/>
         <source>Queue resumed</source>
         <translation>Warteschlange fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="118"/>
-        <location filename="../ui/queue_runner.cpp" line="194"/>
+        <location filename="../ui/queue_runner.cpp" line="125"/>
+        <location filename="../ui/queue_runner.cpp" line="201"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="128"/>
+        <location filename="../ui/queue_runner.cpp" line="135"/>
         <source>Started %1 -&gt; %2</source>
         <translation>Gestartet: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="149"/>
+        <location filename="../ui/queue_runner.cpp" line="156"/>
         <source>%1 frames, %2x%3, %4 s</source>
         <translation>%1 Frames, %2x%3, %4 s</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="166"/>
+        <location filename="../ui/queue_runner.cpp" line="173"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>Warteschlange abgeschlossen: %1 fertig, %2 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="194"/>
+        <location filename="../ui/queue_runner.cpp" line="201"/>
         <source>Finished %1: %2</source>
         <translation>%1 abgeschlossen: %2</translation>
     </message>
@@ -1248,173 +1297,153 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
 <context>
     <name>dualx::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="44"/>
+        <location filename="../ui/settings_dialog.cpp" line="45"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="49"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatisch (GPU, falls verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="49"/>
+        <location filename="../ui/settings_dialog.cpp" line="50"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="55"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>all %1 cores</source>
         <translation>alle %1 Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="58"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>Standard (CPU: 112 MSE, 64 GAN; GPU: 512)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="60"/>
         <source>Tile size (input pixels)</source>
         <translation>Kachelgröße (Eingabepixel)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
         <source>Tile overlap</source>
         <translation>Kachelüberlappung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings_dialog.cpp" line="64"/>
         <source>Temporal window (frames)</source>
         <translation>Zeitfenster (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="65"/>
+        <location filename="../ui/settings_dialog.cpp" line="66"/>
         <source>Window overlap (frames)</source>
         <translation>Fensterüberlappung (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 Durchläufe (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="71"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse (mit dem MSE-Modell bringen 8 Kopien etwa 0,1 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
         <source>Self-ensemble (TTA)</source>
         <translation>Selbst-Ensemble (TTA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="77"/>
-        <source>Clean (a good master)</source>
-        <translation>Sauber (gutes Original)</translation>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <source>Source quality for new jobs</source>
+        <translation>Qualität der Quelle für neue Aufträge</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="78"/>
-        <source>Degraded (blurred, noisy or compressed)</source>
-        <translation>Beschädigt (unscharf, verrauscht oder komprimiert)</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
         <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
         <translation>Sagt einem quellenbewussten Modell, wie die Videos beschaffen sind, damit es weder echte Details wegglättet noch Kompressionsartefakte behält; Modelle ohne Quellenbewusstsein ignorieren es</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
-        <source>Custom (%1)</source>
-        <translation>Benutzerdefiniert (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="88"/>
-        <source>Source quality</source>
-        <translation>Qualität der Quelle</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="91"/>
+        <location filename="../ui/settings_dialog.cpp" line="90"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="92"/>
+        <location filename="../ui/settings_dialog.cpp" line="91"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="93"/>
         <source>Model for new jobs</source>
         <translation>Modell für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="98"/>
+        <location filename="../ui/settings_dialog.cpp" line="97"/>
         <source>Preset for new jobs</source>
         <translation>Voreinstellung für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="102"/>
+        <location filename="../ui/settings_dialog.cpp" line="101"/>
         <source>beside each source</source>
         <translation>neben der jeweiligen Quelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="103"/>
+        <location filename="../ui/settings_dialog.cpp" line="102"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
-        <location filename="../ui/settings_dialog.cpp" line="110"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="112"/>
+        <location filename="../ui/settings_dialog.cpp" line="111"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} ist der Name der Quelldatei ohne Erweiterung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="113"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <location filename="../ui/settings_dialog.cpp" line="114"/>
         <source>Jobs at a time</source>
         <translation>Gleichzeitige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Quit when the queue is done</source>
         <translation>Beenden, wenn die Warteschlange abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="120"/>
+        <location filename="../ui/settings_dialog.cpp" line="119"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="123"/>
+        <location filename="../ui/settings_dialog.cpp" line="122"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

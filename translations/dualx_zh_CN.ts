@@ -4,39 +4,73 @@
 <context>
     <name>JobState</name>
     <message>
-        <location filename="../ui/job.cpp" line="32"/>
+        <location filename="../ui/job.cpp" line="34"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="33"/>
+        <location filename="../ui/job.cpp" line="35"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="34"/>
+        <location filename="../ui/job.cpp" line="36"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="35"/>
+        <location filename="../ui/job.cpp" line="37"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="36"/>
+        <location filename="../ui/job.cpp" line="38"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="37"/>
+        <location filename="../ui/job.cpp" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/job.cpp" line="38"/>
+        <location filename="../ui/job.cpp" line="40"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>SourceQuality</name>
+    <message>
+        <location filename="../ui/job.cpp" line="47"/>
+        <location filename="../ui/job.cpp" line="56"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="48"/>
+        <source>Clean (a good master)</source>
+        <translation>干净（优质母版）</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="49"/>
+        <source>Degraded (blurred, noisy or compressed)</source>
+        <translation>劣化（模糊、噪点或压缩）</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="54"/>
+        <source>Clean</source>
+        <translation>干净</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="55"/>
+        <source>Degraded</source>
+        <translation>劣化</translation>
+    </message>
+    <message>
+        <location filename="../ui/job.cpp" line="57"/>
+        <source>Custom (%1)</source>
+        <translation>自定义（%1）</translation>
     </message>
 </context>
 <context>
@@ -214,61 +248,71 @@
     </message>
     <message>
         <location filename="../ui/job_queue_model.cpp" line="60"/>
+        <source>Source quality</source>
+        <translation>来源质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_queue_model.cpp" line="61"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="61"/>
+        <location filename="../ui/job_queue_model.cpp" line="62"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="62"/>
+        <location filename="../ui/job_queue_model.cpp" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="63"/>
+        <location filename="../ui/job_queue_model.cpp" line="64"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="64"/>
+        <location filename="../ui/job_queue_model.cpp" line="65"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="65"/>
+        <location filename="../ui/job_queue_model.cpp" line="66"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="78"/>
+        <location filename="../ui/job_queue_model.cpp" line="79"/>
         <source>MSE (faithful)</source>
         <translation>MSE（保真）</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="78"/>
+        <location filename="../ui/job_queue_model.cpp" line="79"/>
         <source>GAN (sharp)</source>
         <translation>GAN（锐利）</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="83"/>
+        <location filename="../ui/job_queue_model.cpp" line="85"/>
         <source>%1 fps</source>
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="205"/>
+        <location filename="../ui/job_queue_model.cpp" line="97"/>
+        <source>What the video is like, told to a source-aware model: 0 clean, 0.5 unknown, 1 degraded (now %1)</source>
+        <translation>告诉感知来源的模型视频的情况：0 干净，0.5 未知，1 劣化（当前 %1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_queue_model.cpp" line="218"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="207"/>
+        <location filename="../ui/job_queue_model.cpp" line="220"/>
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="247"/>
+        <location filename="../ui/job_queue_model.cpp" line="260"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>不是 FFmpeg 可读取的视频：%1</translation>
     </message>
@@ -293,7 +337,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="99"/>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
@@ -323,27 +367,32 @@
         <translation>预设已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Preset for selected jobs</source>
         <translation>所选任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>Source quality for selected jobs</source>
+        <translation>所选任务的来源质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Output folder for selected jobs…</source>
         <translation>所选任务的输出文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Details…</source>
         <translation>详细信息…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>%1
 → %2
 
@@ -354,153 +403,153 @@ State: %3</source>
 状态：%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>将视频或文件夹拖放到此处
 或使用“添加文件”/“添加文件夹”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Cancel job</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>To top</source>
         <translation>移至顶部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>To bottom</source>
         <translation>移至底部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Use MSE model</source>
         <translation>使用 MSE 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Use GAN model</source>
         <translation>使用 GAN 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Open output folder</source>
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Running %n job(s)</source>
         <translation>
             <numerusform>正在运行 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>%n job(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Added %n job(s)</source>
         <translation>
             <numerusform>已添加 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Skipped %n file(s) already in the queue</source>
         <translation>
             <numerusform>已跳过 %n 个已在队列中的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>About DualX Studio</source>
         <translation>关于 DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;使用 DualX-VSR 视频 Transformer 修复视频并将其放大 4 倍。&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;设备：%3&lt;/p&gt;&lt;p&gt;模型：&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>正在停止：运行中的任务下次将从上一个片段继续</translation>
     </message>
@@ -1204,38 +1253,38 @@ Its file %2 is removed; the command line will not find it any more.</source>
 <context>
     <name>dualx::ui::QueueRunner</name>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="58"/>
+        <location filename="../ui/queue_runner.cpp" line="75"/>
         <source>Queue paused</source>
         <translation>队列已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="69"/>
+        <location filename="../ui/queue_runner.cpp" line="86"/>
         <source>Queue resumed</source>
         <translation>队列已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="118"/>
-        <location filename="../ui/queue_runner.cpp" line="194"/>
+        <location filename="../ui/queue_runner.cpp" line="125"/>
+        <location filename="../ui/queue_runner.cpp" line="201"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="128"/>
+        <location filename="../ui/queue_runner.cpp" line="135"/>
         <source>Started %1 -&gt; %2</source>
         <translation>已开始 %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="149"/>
+        <location filename="../ui/queue_runner.cpp" line="156"/>
         <source>%1 frames, %2x%3, %4 s</source>
         <translation>%1 帧，%2x%3，%4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="166"/>
+        <location filename="../ui/queue_runner.cpp" line="173"/>
         <source>Queue finished: %1 done, %2 failed</source>
         <translation>队列已完成：%1 个成功，%2 个失败</translation>
     </message>
     <message>
-        <location filename="../ui/queue_runner.cpp" line="194"/>
+        <location filename="../ui/queue_runner.cpp" line="201"/>
         <source>Finished %1: %2</source>
         <translation>已完成 %1：%2</translation>
     </message>
@@ -1243,173 +1292,153 @@ Its file %2 is removed; the command line will not find it any more.</source>
 <context>
     <name>dualx::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="44"/>
+        <location filename="../ui/settings_dialog.cpp" line="45"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="49"/>
         <source>Automatic (GPU if available)</source>
         <translation>自动（如有 GPU 则使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="49"/>
+        <location filename="../ui/settings_dialog.cpp" line="50"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="55"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>all %1 cores</source>
         <translation>全部 %1 个核心</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="58"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>默认值（CPU：MSE 112，GAN 64；GPU：512）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="60"/>
         <source>Tile size (input pixels)</source>
         <translation>分块大小（输入像素）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
         <source>Tile overlap</source>
         <translation>分块重叠</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings_dialog.cpp" line="64"/>
         <source>Temporal window (frames)</source>
         <translation>时间窗口（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="65"/>
+        <location filename="../ui/settings_dialog.cpp" line="66"/>
         <source>Window overlap (frames)</source>
         <translation>窗口重叠（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 次推理（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="71"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>在翻转、转置和时间反转的副本上运行模型并取平均（使用 MSE 模型时，8 个副本约提升 0.1 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
         <source>Self-ensemble (TTA)</source>
         <translation>自集成（TTA）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="77"/>
-        <source>Clean (a good master)</source>
-        <translation>干净（优质母版）</translation>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
+        <source>Source quality for new jobs</source>
+        <translation>新任务的来源质量</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="78"/>
-        <source>Degraded (blurred, noisy or compressed)</source>
-        <translation>劣化（模糊、噪点或压缩）</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
         <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
         <translation>告诉感知来源的模型视频的状况，使其既不抹去真实细节，也不保留压缩伪影；不感知来源的模型会忽略此项</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
-        <source>Custom (%1)</source>
-        <translation>自定义（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="88"/>
-        <source>Source quality</source>
-        <translation>来源质量</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="91"/>
+        <location filename="../ui/settings_dialog.cpp" line="90"/>
         <source>MSE (faithful)</source>
         <translation>MSE（保真）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="92"/>
+        <location filename="../ui/settings_dialog.cpp" line="91"/>
         <source>GAN (sharp)</source>
         <translation>GAN（锐利）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="93"/>
         <source>Model for new jobs</source>
         <translation>新任务的模型</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="98"/>
+        <location filename="../ui/settings_dialog.cpp" line="97"/>
         <source>Preset for new jobs</source>
         <translation>新任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="102"/>
+        <location filename="../ui/settings_dialog.cpp" line="101"/>
         <source>beside each source</source>
         <translation>各源文件所在目录</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="103"/>
+        <location filename="../ui/settings_dialog.cpp" line="102"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
-        <location filename="../ui/settings_dialog.cpp" line="110"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="112"/>
+        <location filename="../ui/settings_dialog.cpp" line="111"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} 为不含扩展名的源文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="113"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
         <source>Output name</source>
         <translation>输出文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <location filename="../ui/settings_dialog.cpp" line="114"/>
         <source>Jobs at a time</source>
         <translation>同时运行的任务数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
         <source>Quit when the queue is done</source>
         <translation>队列完成后退出</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="120"/>
+        <location filename="../ui/settings_dialog.cpp" line="119"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="123"/>
+        <location filename="../ui/settings_dialog.cpp" line="122"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -111,6 +111,7 @@ void ComparePanel::showJob(const Job* job)
     if (m_cancelPreview) *m_cancelPreview = true;
     const QString input = job ? job->input : QString();
     const bool outputReady = job && job->state == JobState::Done;
+    if (job) m_sourceCondition = job->sourceCondition; // takes effect at the next preview
     if (job && input == m_input && outputReady == m_outputReady && job->model == m_model) return;
     m_input = input;
     m_output = job ? job->output : QString();
@@ -195,7 +196,7 @@ void ComparePanel::previewCurrentFrame()
     settings.tileOverlapLr = m_settings.tileOverlapLr;
     settings.windowFrames = m_settings.windowFrames;
     settings.ensemble = m_settings.ensemble;
-    settings.sourceCondition = m_settings.sourceCondition;
+    settings.sourceCondition = m_sourceCondition;
     m_status->setText(tr("Restoring frame %1 with a %2-frame window…").arg(index + 1).arg(settings.windowFrames));
     ComparePanel* self = this;
     const QString input = m_input;

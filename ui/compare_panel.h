@@ -46,6 +46,7 @@ private:
     QLabel* m_status;
     QPushButton* m_previewButton;
     QString m_input, m_output, m_model;
+    double m_sourceCondition = 0.5; // the job's, told to the model in a preview
     bool m_outputReady = false;
     AppSettings m_settings;
     int m_generation = 0; // newer requests win over older ones still running

@@ -1,5 +1,7 @@
 #include "job.h"
 
+#include "dualx/source_quality.h"
+
 #include <QCoreApplication>
 
 namespace dualx::ui {
@@ -38,6 +40,21 @@ QString jobStateLabel(JobState state)
     case JobState::Refused: return QCoreApplication::translate("JobState", "Refused");
     }
     return {};
+}
+
+QVector<SourceQualityChoice> sourceQualityChoices()
+{
+    return {{kSourceUnknown, QCoreApplication::translate("SourceQuality", "Unknown")},
+            {kSourceClean, QCoreApplication::translate("SourceQuality", "Clean (a good master)")},
+            {kSourceDegraded, QCoreApplication::translate("SourceQuality", "Degraded (blurred, noisy or compressed)")}};
+}
+
+QString sourceQualityName(double condition)
+{
+    if (condition == kSourceClean) return QCoreApplication::translate("SourceQuality", "Clean");
+    if (condition == kSourceDegraded) return QCoreApplication::translate("SourceQuality", "Degraded");
+    if (condition == kSourceUnknown) return QCoreApplication::translate("SourceQuality", "Unknown");
+    return QCoreApplication::translate("SourceQuality", "Custom (%1)").arg(condition);
 }
 
 } // namespace dualx::ui

@@ -57,6 +57,7 @@ QVariant JobQueueModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case Source: return tr("Source");
     case Model: return tr("Model");
+    case Quality: return tr("Source quality");
     case Preset: return tr("Preset");
     case Output: return tr("Output");
     case State: return tr("State");
@@ -76,6 +77,7 @@ QVariant JobQueueModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Source: return QFileInfo(j.input).fileName() + (j.sourceInfo.isEmpty() ? QString() : QStringLiteral("\n") + j.sourceInfo);
         case Model: return j.model == QLatin1String("mse") ? tr("MSE (faithful)") : j.model == QLatin1String("gan") ? tr("GAN (sharp)") : QFileInfo(j.model).fileName();
+        case Quality: return role == Qt::EditRole ? QVariant(j.sourceCondition) : QVariant(sourceQualityName(j.sourceCondition));
         case Preset: return j.preset;
         case Output: return j.output;
         case State: return jobStateLabel(j.state);
@@ -91,6 +93,9 @@ QVariant JobQueueModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == Source) return j.input + QStringLiteral("\n") + j.sourceInfo;
         if (index.column() == State && !j.message.isEmpty()) return j.message;
+        if (index.column() == Quality)
+            return tr("What the video is like, told to a source-aware model: 0 clean, 0.5 unknown, 1 degraded (now %1)")
+                .arg(j.sourceCondition);
     }
     return {};
 }
@@ -102,7 +107,7 @@ Qt::ItemFlags JobQueueModel::flags(const QModelIndex& index) const
     f |= Qt::ItemIsDragEnabled;
     const Job& j = m_jobs[index.row()];
     const bool editable = j.state == JobState::Queued || j.state == JobState::Failed || j.state == JobState::Cancelled;
-    if (editable && (index.column() == Model || index.column() == Preset || index.column() == Output)) f |= Qt::ItemIsEditable;
+    if (editable && (index.column() == Model || index.column() == Quality || index.column() == Preset || index.column() == Output)) f |= Qt::ItemIsEditable;
     return f;
 }
 
@@ -111,6 +116,13 @@ bool JobQueueModel::setData(const QModelIndex& index, const QVariant& value, int
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) return false;
     const qint64 id = m_jobs[index.row()].id;
     const QString text = value.toString();
+    if (index.column() == Quality) {
+        bool number = false;
+        const double condition = value.toDouble(&number);
+        if (!number || !(condition >= 0.0 && condition <= 1.0)) return false; // not a source condition
+        modify(id, [&](Job& j) { j.sourceCondition = condition; });
+        return true;
+    }
     modify(id, [&](Job& j) {
         if (index.column() == Model) j.model = text;
         if (index.column() == Preset) {
@@ -198,6 +210,7 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
         j.input = f;
         j.model = settings.defaultModel;
         j.preset = settings.defaultPreset;
+        j.sourceCondition = settings.sourceCondition;
         j.output = settings.outputFor(f, extension);
         j.position = static_cast<int>(m_jobs.size());
         if (!QFileInfo::exists(f)) {

@@ -20,7 +20,7 @@ namespace dualx::ui {
 class JobQueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Source, Model, Preset, Output, State, Progress, Speed, Eta, ColumnCount };
+    enum Column { Source, Model, Quality, Preset, Output, State, Progress, Speed, Eta, ColumnCount };
     static constexpr int JobIdRole = Qt::UserRole + 1;
 
     JobQueueModel(std::unique_ptr<JobStore> store, QObject* parent = nullptr);

@@ -34,6 +34,7 @@ void bindJob(QSqlQuery& q, const Job& job)
     q.bindValue(":frames_total", job.framesTotal);
     q.bindValue(":message", text(job.message));
     q.bindValue(":source_info", text(job.sourceInfo));
+    q.bindValue(":source_condition", job.sourceCondition);
 }
 
 } // namespace
@@ -59,8 +60,10 @@ JobStore::JobStore(const QString& path)
                             "input TEXT NOT NULL, output TEXT NOT NULL, model TEXT NOT NULL, preset TEXT NOT NULL, "
                             "state TEXT NOT NULL, frames_done INTEGER NOT NULL DEFAULT 0, frames_total INTEGER NOT NULL DEFAULT 0, "
                             "message TEXT NOT NULL DEFAULT '', source_info TEXT NOT NULL DEFAULT '')"));
-        exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     }
+    if (version < 2)
+        exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN source_condition REAL NOT NULL DEFAULT 0.5"));
+    if (version < kSchemaVersion) exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
 }
 
 JobStore::~JobStore()
@@ -82,7 +85,7 @@ QVector<Job> JobStore::load()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(QStringLiteral("SELECT id, position, input, output, model, preset, state, frames_done, frames_total, message, "
-                               "source_info FROM jobs ORDER BY position, id")))
+                               "source_info, source_condition FROM jobs ORDER BY position, id")))
         fail(m_path, QStringLiteral("cannot read the jobs"), q.lastError());
     QVector<Job> jobs;
     while (q.next()) {
@@ -98,6 +101,8 @@ QVector<Job> JobStore::load()
         j.framesTotal = q.value(8).toLongLong();
         j.message = q.value(9).toString();
         j.sourceInfo = q.value(10).toString();
+        const double condition = q.value(11).toDouble();
+        j.sourceCondition = condition >= 0.0 && condition <= 1.0 ? condition : 0.5; // a hand-edited row: unknown
         jobs.push_back(j);
     }
     for (auto& j : jobs)
@@ -112,8 +117,8 @@ void JobStore::insert(Job& job)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT INTO jobs (position, input, output, model, preset, state, frames_done, frames_total, message, "
-                             "source_info) VALUES (:position, :input, :output, :model, :preset, :state, :frames_done, "
-                             ":frames_total, :message, :source_info)"));
+                             "source_info, source_condition) VALUES (:position, :input, :output, :model, :preset, :state, "
+                             ":frames_done, :frames_total, :message, :source_info, :source_condition)"));
     bindJob(q, job);
     if (!q.exec()) fail(m_path, QStringLiteral("cannot add a job"), q.lastError());
     job.id = q.lastInsertId().toLongLong();
@@ -124,7 +129,7 @@ void JobStore::update(const Job& job)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE jobs SET position=:position, input=:input, output=:output, model=:model, preset=:preset, "
                              "state=:state, frames_done=:frames_done, frames_total=:frames_total, message=:message, "
-                             "source_info=:source_info WHERE id=:id"));
+                             "source_info=:source_info, source_condition=:source_condition WHERE id=:id"));
     bindJob(q, job);
     q.bindValue(":id", job.id);
     if (!q.exec()) fail(m_path, QStringLiteral("cannot update a job"), q.lastError());

@@ -19,7 +19,8 @@ public:
     JobStore(const JobStore&) = delete;
     JobStore& operator=(const JobStore&) = delete;
 
-    static constexpr int kSchemaVersion = 1;
+    // 1: the first; 2: adds each job's source_condition (older files get 0.5, unknown).
+    static constexpr int kSchemaVersion = 2;
 
     // All jobs in queue order. Jobs found Running (the app died under them) come back Queued.
     QVector<Job> load();

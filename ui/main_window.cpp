@@ -203,7 +203,8 @@ void MainWindow::buildActions()
     });
     m_about = make(QStyle::SP_MessageBoxInformation, QKeySequence::HelpContents, [this] { showAbout(); });
 
-    // Multi-select edit: the preset of every selected queued job, from a context menu.
+    // Multi-select edit: the preset, source quality or output folder of every selected queued job,
+    // from a context menu.
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu menu(this);
@@ -211,6 +212,11 @@ void MainWindow::buildActions()
         for (const auto& p : allPresets()) {
             const QString id = QString::fromStdString(p.id);
             presets->addAction(QString::fromStdString(p.name), this, [this, id] { applyToSelected(JobQueueModel::Preset, id); });
+        }
+        auto* qualities = menu.addMenu(tr("Source quality for selected jobs"));
+        for (const auto& choice : sourceQualityChoices()) {
+            const double condition = choice.condition;
+            qualities->addAction(choice.label, this, [this, condition] { applyToSelected(JobQueueModel::Quality, condition); });
         }
         menu.addAction(tr("Output folder for selected jobs…"), this, [this] {
             const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder"));
@@ -293,7 +299,7 @@ void MainWindow::applyOutput(qint64 id, const QString& output)
     m_model->setData(m_model->index(m_model->rowOf(id), JobQueueModel::Output), output, Qt::EditRole);
 }
 
-void MainWindow::applyToSelected(int column, const QString& value)
+void MainWindow::applyToSelected(int column, const QVariant& value)
 {
     for (qint64 id : selectedIds()) m_model->setData(m_model->index(m_model->rowOf(id), column), value, Qt::EditRole);
 }

@@ -48,7 +48,7 @@ private:
     void log(const QString& line);
     void openSettings();
     void showAbout();
-    void applyToSelected(int column, const QString& value);
+    void applyToSelected(int column, const QVariant& value);
     void applyOutput(qint64 id, const QString& output);
 
     AppSettings m_settings;

@@ -20,6 +20,23 @@ struct QueueRunner::Running {
     std::atomic<bool> userCancelled{false};
 };
 
+UpscaleSettings upscaleSettingsFor(const Job& job, const AppSettings& settings)
+{
+    UpscaleSettings s;
+    s.input = job.input.toStdString();
+    s.output = job.output.toStdString();
+    s.preset = job.preset.toStdString();
+    s.sourceCondition = job.sourceCondition;
+    s.tileLr = settings.tileLr;
+    s.tileOverlapLr = settings.tileOverlapLr;
+    s.ensemble = settings.ensemble;
+    s.windowFrames = settings.windowFrames;
+    s.windowOverlap = settings.windowOverlap;
+    s.device = devicePreferenceFromName(settings.device.toStdString());
+    s.modelPath = resolveModel(job.model.toStdString());
+    return s;
+}
+
 QueueRunner::QueueRunner(JobQueueModel* model, QObject* parent) : QObject(parent), m_model(model) {}
 
 QueueRunner::~QueueRunner()
@@ -97,18 +114,8 @@ void QueueRunner::fillSlots()
         if (id == 0) break;
         const Job job = *m_model->job(id);
         UpscaleSettings s;
-        s.input = job.input.toStdString();
-        s.output = job.output.toStdString();
-        s.preset = job.preset.toStdString();
-        s.tileLr = m_settings.tileLr;
-        s.tileOverlapLr = m_settings.tileOverlapLr;
-        s.ensemble = m_settings.ensemble;
-        s.sourceCondition = m_settings.sourceCondition;
-        s.windowFrames = m_settings.windowFrames;
-        s.windowOverlap = m_settings.windowOverlap;
         try {
-            s.device = devicePreferenceFromName(m_settings.device.toStdString());
-            s.modelPath = resolveModel(job.model.toStdString());
+            s = upscaleSettingsFor(job, m_settings);
         } catch (const Error& e) {
             m_model->modify(id, [&](Job& j) {
                 j.state = JobState::Failed;

@@ -5,16 +5,18 @@
 #include "app_settings.h"
 #include "job_queue_model.h"
 
+#include "dualx/upscale_job.h"
+
 #include <QObject>
 
 #include <map>
 #include <memory>
 
-namespace dualx {
-class UpscaleJob;
-}
-
 namespace dualx::ui {
+
+// What the engine is told for a job: the job's own choices (files, model, preset, source quality)
+// and the app's engine settings. Throws dualx::Error for an unknown device or a missing model.
+UpscaleSettings upscaleSettingsFor(const Job& job, const AppSettings& settings);
 
 class QueueRunner : public QObject {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "settings_dialog.h"
 
+#include "job.h"
 #include "translations.h"
 
 #include "dualx/device.h"
@@ -73,19 +74,17 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
-    m_source->addItem(tr("Unknown"), kSourceUnknown);
-    m_source->addItem(tr("Clean (a good master)"), kSourceClean);
-    m_source->addItem(tr("Degraded (blurred, noisy or compressed)"), kSourceDegraded);
+    for (const auto& choice : sourceQualityChoices()) m_source->addItem(choice.label, choice.condition);
     m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
                             "detail nor keeps compression artefacts; models without source awareness ignore it"));
     const int sourceIndex = m_source->findData(s.sourceCondition);
     if (sourceIndex >= 0) {
         m_source->setCurrentIndex(sourceIndex);
     } else { // a value between the named ones, set from the CLI's scale or by hand: keep it
-        m_source->addItem(tr("Custom (%1)").arg(s.sourceCondition), s.sourceCondition);
+        m_source->addItem(sourceQualityName(s.sourceCondition), s.sourceCondition);
         m_source->setCurrentIndex(m_source->count() - 1);
     }
-    form->addRow(tr("Source quality"), m_source);
+    form->addRow(tr("Source quality for new jobs"), m_source);
 
     m_model = new QComboBox(this);
     m_model->addItem(tr("MSE (faithful)"), QStringLiteral("mse"));
