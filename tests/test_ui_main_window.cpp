@@ -282,6 +282,23 @@ private Q_SLOTS:
             QVERIFY(!model->setData(cell, 7.0, Qt::EditRole)); // not a source condition
             QVERIFY(!model->setData(cell, QStringLiteral("sharp"), Qt::EditRole));
             QCOMPARE(model->job(id)->sourceCondition, kSourceDegraded);
+            // Edited in place, the cell offers the named qualities and starts at the job's.
+            auto* delegate = w.table()->itemDelegateForColumn(JobQueueModel::Quality);
+            QVERIFY(delegate);
+            QWidget host;
+            auto* box = qobject_cast<QComboBox*>(delegate->createEditor(&host, {}, cell));
+            QVERIFY(box);
+            delegate->setEditorData(box, cell);
+            QCOMPARE(box->count(), 3);
+            QCOMPARE(box->currentData().toDouble(), kSourceDegraded);
+            box->setCurrentIndex(box->findData(kSourceUnknown));
+            delegate->setModelData(box, model, cell);
+            QCOMPARE(model->job(id)->sourceCondition, kSourceUnknown);
+            model->modify(id, [](Job& j) { j.sourceCondition = 0.25; }); // a custom value is kept as an entry
+            delegate->setEditorData(box, cell);
+            QCOMPARE(box->count(), 4);
+            QCOMPARE(box->currentData().toDouble(), 0.25);
+            QVERIFY(model->setData(cell, kSourceDegraded, Qt::EditRole));
         }
         MainWindow again(db); // kept across a restart
         const Job job = *again.queueModel()->job(id);

@@ -6,6 +6,7 @@
 #include "progress_delegate.h"
 #include "queue_runner.h"
 #include "settings_dialog.h"
+#include "source_quality_delegate.h"
 
 #include "dualx/device.h"
 #include "dualx/export_preset.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWind
     m_table->horizontalHeader()->setSectionResizeMode(JobQueueModel::Output, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Job queue"));
     m_table->setItemDelegateForColumn(JobQueueModel::Progress, new ProgressDelegate(m_table));
+    m_table->setItemDelegateForColumn(JobQueueModel::Quality, new SourceQualityDelegate(m_table));
     m_dropHint = new QLabel(m_table->viewport());
     m_dropHint->setAlignment(Qt::AlignCenter);
     m_dropHint->setAttribute(Qt::WA_TransparentForMouseEvents);
