@@ -1,6 +1,6 @@
 #include "settings_dialog.h"
 
-#include "job.h"
+#include "source_quality_delegate.h"
 #include "translations.h"
 
 #include "dualx/device.h"
@@ -74,16 +74,9 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
-    for (const auto& choice : sourceQualityChoices()) m_source->addItem(choice.label, choice.condition);
     m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
                             "detail nor keeps compression artefacts; models without source awareness ignore it"));
-    const int sourceIndex = m_source->findData(s.sourceCondition);
-    if (sourceIndex >= 0) {
-        m_source->setCurrentIndex(sourceIndex);
-    } else { // a value between the named ones, set from the CLI's scale or by hand: keep it
-        m_source->addItem(sourceQualityName(s.sourceCondition), s.sourceCondition);
-        m_source->setCurrentIndex(m_source->count() - 1);
-    }
+    showSourceQuality(m_source, s.sourceCondition);
     form->addRow(tr("Source quality for new jobs"), m_source);
 
     m_model = new QComboBox(this);

@@ -6,10 +6,17 @@
 
 namespace dualx::ui {
 
+void showSourceQuality(QComboBox* box, double condition)
+{
+    box->clear();
+    for (const auto& choice : sourceQualityChoices()) box->addItem(choice.label, choice.condition);
+    if (box->findData(condition) < 0) box->addItem(sourceQualityName(condition), condition);
+    box->setCurrentIndex(box->findData(condition));
+}
+
 QWidget* SourceQualityDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const
 {
     auto* box = new QComboBox(parent);
-    for (const auto& choice : sourceQualityChoices()) box->addItem(choice.label, choice.condition);
     // Commit as soon as a quality is picked, as a menu would.
     connect(box, &QComboBox::activated, this, [this, box] {
         auto* self = const_cast<SourceQualityDelegate*>(this);
@@ -21,14 +28,7 @@ QWidget* SourceQualityDelegate::createEditor(QWidget* parent, const QStyleOption
 
 void SourceQualityDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
-    auto* box = static_cast<QComboBox*>(editor);
-    const double condition = index.data(Qt::EditRole).toDouble();
-    int row = box->findData(condition);
-    if (row < 0) { // a value between the named ones (from the CLI's scale or an older setting): keep it
-        box->addItem(sourceQualityName(condition), condition);
-        row = box->count() - 1;
-    }
-    box->setCurrentIndex(row);
+    showSourceQuality(static_cast<QComboBox*>(editor), index.data(Qt::EditRole).toDouble());
 }
 
 void SourceQualityDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const

@@ -3,7 +3,14 @@
 // in a combo box, keeping a job's custom value as an extra entry; writes the condition (0..1).
 #include <QStyledItemDelegate>
 
+class QComboBox;
+
 namespace dualx::ui {
+
+// Fills `box` with the named source qualities and selects `condition`; a value between the named
+// ones (from the CLI's scale or set by hand) is kept as an extra "Custom" entry. Also used by
+// the settings dialog.
+void showSourceQuality(QComboBox* box, double condition);
 
 class SourceQualityDelegate : public QStyledItemDelegate {
     Q_OBJECT

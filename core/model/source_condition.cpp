@@ -5,12 +5,14 @@
 
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace dualx::model {
 
 namespace {
 
 constexpr double kGain = 10.0; // see Site in the header
+constexpr std::string_view kCleanSuffix = "_clean"; // a site's clean pair is "<site>_clean"
 
 using Site = SourceConditionImpl::Site;
 
@@ -65,7 +67,7 @@ SourceConditionImpl::Site SourceConditionImpl::addSite(const std::string& name, 
 {
     Site site;
     site.degraded = register_parameter(name, torch::zeros(shape));
-    if (split) site.clean = register_parameter(name + "_clean", torch::zeros(shape));
+    if (split) site.clean = register_parameter(name + std::string(kCleanSuffix), torch::zeros(shape));
     return site;
 }
 
@@ -110,8 +112,8 @@ void SourceConditionImpl::mirrorMissingCleanSides(const std::set<std::string>& l
     auto params = named_parameters(/*recurse=*/false);
     for (const auto& item : params) {
         const auto& name = item.key();
-        if (!name.ends_with("_clean") || loaded.count(name)) continue;
-        const auto site = name.substr(0, name.size() - 6);
+        if (!name.ends_with(kCleanSuffix) || loaded.count(name)) continue;
+        const auto site = name.substr(0, name.size() - kCleanSuffix.size());
         if (loaded.count(site)) item.value().copy_(-params[site]);
     }
 }
