@@ -213,6 +213,64 @@ private Q_SLOTS:
         QVERIFY(more.macs > fewer.macs);
     }
 
+    void cleanBlocksGrowAsIdentitiesAndActOnlyOnTheCleanSide()
+    {
+        torch::manual_seed(9);
+        auto splitConfig = deepConditionedTiny();
+        splitConfig.splitSourceCondition = true;
+        DualXVSR blind(presetConfig("tiny"));
+        auto split = trainedConditioned(blind, splitConfig);
+        auto gatedConfig = splitConfig;
+        gatedConfig.cleanReconBlocks = 2;
+        // Grown by the clean blocks, the network computes what it did at every condition.
+        DualXVSR gated(gatedConfig);
+        QCOMPARE(loadTensorsGrowing(*gated, stateOf(split), "split"), 0);
+        const auto x = torch::rand({4, 2, 3, 8, 10});
+        const auto conditions = torch::tensor({0.0f, 0.25f, 0.5f, 1.0f});
+        const auto before = run(split, x, conditions);
+        QVERIFY(torch::allclose(run(gated, x, conditions), before, 0, 1e-6));
+        // Trained (non-zero residuals), they move told-clean and partly clean output only:
+        // blind and degraded clips come out exactly as before, alone or batched with clean ones.
+        {
+            torch::NoGradGuard noGrad;
+            for (const auto& item : gated->named_parameters())
+                if (item.key().starts_with("clean_recon_blocks.")) item.value().normal_(0.0, 0.05);
+        }
+        const auto after = run(gated, x, conditions);
+        const auto cleanMove = (after[0] - before[0]).abs().max().item<double>();
+        const auto quarterMove = (after[1] - before[1]).abs().max().item<double>();
+        QVERIFY(cleanMove > 1e-4);
+        QVERIFY(quarterMove > 1e-5 && quarterMove < cleanMove); // gated at half strength
+        QVERIFY(torch::allclose(after[2], before[2], 0, 1e-6));
+        QVERIFY(torch::allclose(after[3], before[3], 0, 1e-6));
+        const auto blindAlone = run(gated, x.narrow(0, 2, 2), conditions.narrow(0, 2, 2));
+        QVERIFY(torch::allclose(blindAlone, before.narrow(0, 2, 2), 0, 1e-6));
+    }
+
+    void cleanBlocksNeedConditioningAndAreCounted()
+    {
+        auto c = presetConfig("tiny");
+        c.cleanReconBlocks = 1;
+        test::expectError([&] { c.validate(); }, ErrorCode::InvalidArgument, "clean_recon_blocks needs source_conditioned");
+        c.sourceConditioned = true;
+        c.cleanReconBlocks = -1;
+        test::expectError([&] { c.validate(); }, ErrorCode::InvalidArgument, "clean_recon_blocks must be >= 0");
+        c.cleanReconBlocks = 2;
+        QVERIFY(ModelConfig::fromJson(c.toJson()) == c);
+        auto old = nlohmann::json::parse(c.toJson());
+        old.erase("clean_recon_blocks");
+        QCOMPARE(ModelConfig::fromJson(old.dump()).cleanReconBlocks, 0);
+        // Two 3x3 convolutions (weights and biases) per block, and their MACs in a stage of their own.
+        auto without = c;
+        without.cleanReconBlocks = 0;
+        const auto more = computeModelStats(c, 2, 8, 8), fewer = computeModelStats(without, 2, 8, 8);
+        const int64_t ch = c.featureChannels;
+        QCOMPARE(more.parameters - fewer.parameters, int64_t{2 * 2 * (9 * ch * ch + ch)});
+        QCOMPARE(more.stages.back().stage, std::string("clean-side reconstruction blocks"));
+        QCOMPARE(more.stages.back().parameters, more.parameters - fewer.parameters);
+        QVERIFY(more.macs > fewer.macs);
+    }
+
     void badConditionsAreNamed()
     {
         DualXVSR net(conditionedTiny());

@@ -39,6 +39,26 @@ private Q_SLOTS:
         test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "recon_blocks");
     }
 
+    void cleanBlocksAndTrainablePrefixes()
+    {
+        std::string text = kMinimal;
+        text.insert(1, R"("source_conditioned": true, "synthesis": "first-order", "clean_fraction": 1.0,
+                        "clean_recon_blocks": 2, "trainable": ["clean_recon_blocks."], )");
+        const auto r = parseRecipe(text, "/b");
+        QCOMPARE(r.model.cleanReconBlocks, 2);
+        QCOMPARE(r.trainable, std::vector<std::string>{"clean_recon_blocks."});
+        QVERIFY(parseRecipe(kMinimal, "/b").trainable.empty()); // by default everything trains
+        text = kMinimal;
+        text.insert(1, R"("clean_recon_blocks": 1, )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "clean_recon_blocks needs source_conditioned");
+        text = kMinimal;
+        text.insert(1, R"("trainable": [""], )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "trainable lists an empty prefix");
+        text = kMinimal;
+        text.insert(1, R"("trainable": "conv_in", )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "mistyped");
+    }
+
     void learningRateSchedule()
     {
         const auto r = parseRecipe(kMinimal, "/b");

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace dualx;
 using namespace dualx::train;
@@ -38,6 +39,18 @@ class TestTrainTrainer : public QObject {
         r.data.validationClips = 2;
         r.checkpoint = path(checkpoint);
         return r;
+    }
+
+    // A source-conditioned recipe: first-order synthesis with a share of clean clips.
+    Recipe conditionedRecipe(const char* checkpoint, double cleanFraction, double unknownSourceFraction)
+    {
+        auto recipe = tinyRecipe(checkpoint);
+        recipe.synthesis = LrSynthesis::FirstOrder;
+        recipe.sharpenGt = false;
+        recipe.cleanFraction = cleanFraction;
+        recipe.unknownSourceFraction = unknownSourceFraction;
+        recipe.model.sourceConditioned = true;
+        return recipe;
     }
 
 private Q_SLOTS:
@@ -158,12 +171,7 @@ private Q_SLOTS:
 
     void sourceConditionFollowsEachClipsSource()
     {
-        auto recipe = tinyRecipe("source.safetensors");
-        recipe.synthesis = LrSynthesis::FirstOrder;
-        recipe.sharpenGt = false;
-        recipe.cleanFraction = 0.5;
-        recipe.unknownSourceFraction = 0.25;
-        recipe.model.sourceConditioned = true;
+        auto recipe = conditionedRecipe("source.safetensors", 0.5, 0.25);
         recipe.batch = 4;
         Trainer trainer(recipe, {});
         int seen[3] = {0, 0, 0}; // clean, unknown, degraded
@@ -188,6 +196,39 @@ private Q_SLOTS:
                 QVERIFY2(item.value().abs().sum().item<double>() > 0, item.key().c_str());
         // A blind recipe's batches carry no condition.
         QVERIFY(!Trainer(tinyRecipe("blind.safetensors"), {}).batchForStep(0).sourceCondition.defined());
+    }
+
+    void trainableFreezesTheRestOfTheNetwork()
+    {
+        // A clean-side stage: only the clean-gated blocks train, on clips told clean.
+        auto recipe = conditionedRecipe("clean-blocks.safetensors", 1.0, 0.0);
+        recipe.model.splitSourceCondition = true;
+        recipe.model.cleanReconBlocks = 1;
+        recipe.trainable = {"clean_recon_blocks."};
+        Trainer trainer(recipe, {});
+        std::map<std::string, torch::Tensor> before;
+        for (const auto& item : trainer.network()->named_parameters()) before[item.key()] = item.value().detach().clone();
+        for (int i = 0; i < 3; ++i) trainer.trainStep();
+        int moved = 0;
+        for (const auto& item : trainer.network()->named_parameters()) {
+            const bool same = torch::equal(item.value(), before[item.key()]);
+            if (item.key().starts_with("clean_recon_blocks.")) {
+                moved += same ? 0 : 1;
+            } else {
+                QVERIFY2(same, item.key().c_str());
+                QVERIFY2(!item.value().requires_grad(), item.key().c_str());
+            }
+        }
+        QVERIFY(moved > 0);
+        // The frozen stage checkpoints and resumes like any other.
+        trainer.saveCheckpoint();
+        const double continued = trainer.trainStep();
+        Trainer second(recipe, {});
+        QVERIFY(second.restore());
+        QCOMPARE(second.trainStep(), continued);
+        // A prefix that names no parameter is a recipe error, not a silently frozen network.
+        recipe.trainable = {"clean_recon_block."};
+        test::expectError([&] { Trainer bad(recipe, {}); }, ErrorCode::InvalidArgument, "'clean_recon_block.' names no parameter");
     }
 
     void degradeRegionIsCutToAlignedWindows()

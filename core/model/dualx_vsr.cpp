@@ -75,6 +75,11 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
     }
     m_upsampler = register_module("upsampler", makeUpsampler(c));
     if (c.sourceConditioned) m_condition = register_module("source_condition", SourceCondition(c));
+    if (c.cleanReconBlocks > 0) {
+        torch::nn::Sequential blocks;
+        for (int i = 0; i < c.cleanReconBlocks; ++i) blocks->push_back(ResidualConvBlock(ch));
+        m_cleanReconBlocks = register_module("clean_recon_blocks", blocks);
+    }
     initialiseWeights(*this);
 }
 
@@ -157,6 +162,15 @@ torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features, con
             x = block.forward(x);
             if (m_condition) x = m_condition->modulateReconBlock(index, x, u);
             ++index;
+        }
+    }
+    if (m_cleanReconBlocks) {
+        // c = max(-u, 0) per clip, repeated over its frames; zero for blind and degraded input,
+        // where the blocks are skipped (the output is then exactly the ungated network's).
+        const auto c = (-u).clamp_min(0);
+        if (c.gt(0).any().item<bool>()) {
+            const auto gate = c.repeat_interleave(x.size(0) / u.size(0)).view({-1, 1, 1, 1}).to(x.dtype());
+            for (auto& block : *m_cleanReconBlocks) x = x + gate * block.get<ResidualConvBlock>()->residual(x);
         }
     }
     auto residual = m_upsampler->forward(x);

@@ -52,6 +52,9 @@ private:
     torch::nn::Conv2d m_convBody{nullptr};
     torch::nn::Sequential m_reconBlocks{nullptr}; // ResidualConvBlocks; registered only when reconBlocks > 0
     torch::nn::Sequential m_upsampler{nullptr};
+    // ResidualConvBlocks gated by the clean side (ModelConfig::cleanReconBlocks); registered last,
+    // and only when cleanReconBlocks > 0, so other networks initialise exactly as before.
+    torch::nn::Sequential m_cleanReconBlocks{nullptr};
 };
 TORCH_MODULE(DualXVSR);
 

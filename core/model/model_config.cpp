@@ -50,6 +50,8 @@ void ModelConfig::validate() const
     require(reconBlocks >= 0, "recon_blocks must be >= 0, got " + std::to_string(reconBlocks));
     require(!deepSourceCondition || sourceConditioned, "source_condition_deep needs source_conditioned");
     require(!splitSourceCondition || sourceConditioned, "source_condition_split needs source_conditioned");
+    require(cleanReconBlocks >= 0, "clean_recon_blocks must be >= 0, got " + std::to_string(cleanReconBlocks));
+    require(cleanReconBlocks == 0 || sourceConditioned, "clean_recon_blocks needs source_conditioned");
     require(vtabDepth >= 0 && htabDepth >= 0 && vtabDepth + htabDepth > 0, "at least one VTAB or HTAB block is needed");
     require(temporalAttention.heads > 0 && temporalAttention.headDim > 0, "temporal attention heads/head_dim must be positive");
     require(axialAttention.heads > 0 && axialAttention.headDim > 0, "axial attention heads/head_dim must be positive");
@@ -80,6 +82,7 @@ std::string ModelConfig::toJson() const
         {"source_conditioned", sourceConditioned},
         {"source_condition_deep", deepSourceCondition},
         {"source_condition_split", splitSourceCondition},
+        {"clean_recon_blocks", cleanReconBlocks},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -114,6 +117,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.sourceConditioned = j.value("source_conditioned", false); // likewise
         c.deepSourceCondition = j.value("source_condition_deep", false); // likewise
         c.splitSourceCondition = j.value("source_condition_split", false); // likewise
+        c.cleanReconBlocks = j.value("clean_recon_blocks", 0); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

@@ -72,6 +72,10 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
         stats.stages.push_back({"source conditioning", params({"source_condition"}), macs});
     }
 
+    if (c.cleanReconBlocks > 0) // run only for inputs told (partly) clean
+        stats.stages.push_back({"clean-side reconstruction blocks", params({"clean_recon_blocks"}),
+                                2 * c.cleanReconBlocks * convMacs(pixels, ch, ch)});
+
     stats.parameters = countParameters(*net);
     for (const auto& s : stats.stages) stats.macs += s.macs;
     return stats;

@@ -14,7 +14,12 @@ ResidualConvBlockImpl::ResidualConvBlockImpl(int64_t channels)
 
 torch::Tensor ResidualConvBlockImpl::forward(const torch::Tensor& x)
 {
-    return x + m_conv2->forward(torch::leaky_relu(m_conv1->forward(x), 0.1));
+    return x + residual(x);
+}
+
+torch::Tensor ResidualConvBlockImpl::residual(const torch::Tensor& x)
+{
+    return m_conv2->forward(torch::leaky_relu(m_conv1->forward(x), 0.1));
 }
 
 void ResidualConvBlockImpl::zeroResidual()

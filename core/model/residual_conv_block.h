@@ -10,7 +10,8 @@ namespace dualx::model {
 class ResidualConvBlockImpl : public torch::nn::Module {
 public:
     explicit ResidualConvBlockImpl(int64_t channels);
-    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor forward(const torch::Tensor& x);  // x + residual(x)
+    torch::Tensor residual(const torch::Tensor& x); // conv2(leaky_relu(conv1(x))), for gated use
     void zeroResidual(); // makes the block an identity (its initial state)
 
 private:

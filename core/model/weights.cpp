@@ -55,8 +55,8 @@ void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::s
 namespace {
 
 // Parts a trained network can be grown by: each starts as a no-op (identity residual blocks,
-// blind source conditioning), so a file without them fits the grown network.
-constexpr std::string_view kGrowablePrefixes[] = {"recon_blocks.", "source_condition."};
+// blind source conditioning, clean-gated blocks), so a file without them fits the grown network.
+constexpr std::string_view kGrowablePrefixes[] = {"recon_blocks.", "source_condition.", "clean_recon_blocks."};
 
 bool isGrowable(const std::string& name)
 {

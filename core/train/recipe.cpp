@@ -70,7 +70,11 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         // Gives the clean side its own modulation (ModelConfig::splitSourceCondition); an init
         // without it starts with the clean side mirroring the degraded one, the same function.
         r.model.splitSourceCondition = j.value("source_condition_split", r.model.splitSourceCondition);
+        // Gives the clean side reconstruction blocks of its own (ModelConfig::cleanReconBlocks);
+        // an init without them gets them as identities.
+        r.model.cleanReconBlocks = j.value("clean_recon_blocks", r.model.cleanReconBlocks);
         r.unknownSourceFraction = j.value("unknown_source_fraction", r.unknownSourceFraction);
+        r.trainable = j.value("trainable", r.trainable);
         r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));
         const auto synthesis = j.value("synthesis", std::string("bicubic"));
@@ -139,6 +143,8 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (!(r.unknownSourceFraction >= 0 && r.unknownSourceFraction <= 1)) bad("unknown_source_fraction must be in [0, 1]");
     if (r.model.sourceConditioned && (r.cleanFraction <= 0 || r.synthesis == LrSynthesis::Bicubic))
         bad("source_conditioned needs both sources: first-order synthesis and a clean_fraction above 0");
+    for (const auto& prefix : r.trainable)
+        if (prefix.empty()) bad("trainable lists an empty prefix (it would train everything; leave trainable out instead)");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");

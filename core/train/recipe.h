@@ -50,6 +50,9 @@ struct Recipe {
     // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
     double unknownSourceFraction = 0.25;
     GanSpec gan;
+    // Parameter-name prefixes to train (e.g. "clean_recon_blocks."); empty: the whole network.
+    // The rest stay as `init` left them.
+    std::vector<std::string> trainable;
     int lrCrop = 32;        // LR crop side; GT crops are 4x
     // LR side of the region synthesised before the lr_crop window is cut from it (0: lr_crop).
     // Video compression spends a fixed cost per frame, so a tiny frame at the scaled bit rate

@@ -43,6 +43,30 @@ void cutWindow(torch::Tensor& lr, torch::Tensor& gt, int x, int y, int crop)
     gt = gt.narrow(2, y * kScale, crop * kScale).narrow(3, x * kScale, crop * kScale).contiguous();
 }
 
+// The parameters a stage trains: all of them, or (recipe `trainable`) those whose names start
+// with one of the prefixes; the rest are frozen (no gradients, so no backward pass through
+// what only they need). A prefix that names nothing is an error, not a silently frozen network.
+std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model,
+                                                                      const std::vector<std::string>& prefixes)
+{
+    std::vector<std::pair<std::string, torch::Tensor>> out;
+    std::set<std::string> used;
+    for (auto& item : model.named_parameters()) {
+        bool train = prefixes.empty();
+        for (const auto& prefix : prefixes)
+            if (item.key().starts_with(prefix)) {
+                train = true;
+                used.insert(prefix);
+            }
+        item.value().set_requires_grad(train);
+        if (train) out.emplace_back(item.key(), item.value());
+    }
+    for (const auto& prefix : prefixes)
+        if (!used.count(prefix))
+            throw Error(ErrorCode::InvalidArgument, "recipe: trainable prefix '" + prefix + "' names no parameter of the network");
+    return out;
+}
+
 } // namespace
 
 torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng)
@@ -62,9 +86,8 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
     };
     torch::manual_seed(m_recipe.seed);
     m_model = model::DualXVSR(m_recipe.model);
-    std::vector<std::pair<std::string, torch::Tensor>> params;
-    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
-    m_optimizer = std::make_unique<AdamW>(params, AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2,
+    m_trainable = trainableParameters(*m_model, m_recipe.trainable);
+    m_optimizer = std::make_unique<AdamW>(m_trainable, AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2,
                                                                1e-8, m_recipe.weightDecay});
     m_state.recipeName = m_recipe.name;
     if (m_recipe.gan.enabled) {
@@ -193,9 +216,7 @@ double Trainer::adversarialStep(const Batch& batch)
     auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
                 + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
     loss.backward();
-    std::vector<std::pair<std::string, torch::Tensor>> params;
-    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
-    m_lastGradNorm = clipGradNorm(params, m_recipe.gradClip);
+    m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
 
     // Discriminator: real frames against the generator's (detached) output.
@@ -219,9 +240,7 @@ double Trainer::trainStep()
     m_optimizer->zeroGrad();
     auto loss = charbonnierLoss(m_model->forward(batch.lr, batch.sourceCondition), batch.gt);
     loss.backward();
-    std::vector<std::pair<std::string, torch::Tensor>> params;
-    for (const auto& item : m_model->named_parameters()) params.emplace_back(item.key(), item.value());
-    m_lastGradNorm = clipGradNorm(params, m_recipe.gradClip);
+    m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
     ++m_state.step;
     m_state.samplesSeen += m_recipe.batch;

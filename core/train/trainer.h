@@ -54,6 +54,8 @@ private:
     std::function<void(const std::string&)> m_log;
     model::DualXVSR m_model{nullptr};
     std::unique_ptr<AdamW> m_optimizer;
+    // The parameters the optimizer moves: all, or those named by the recipe's `trainable`.
+    std::vector<std::pair<std::string, torch::Tensor>> m_trainable;
     std::unique_ptr<ClipLibrary> m_train;
     torch::Tensor m_validation;   // GT clips [V, N, 3, H, W]
     torch::Tensor m_validationLr; // their LR inputs under the recipe's synthesis

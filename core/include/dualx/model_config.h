@@ -56,6 +56,12 @@ struct ModelConfig {
     // Split source conditioning: the clean side gets its own modulation at every site instead of
     // mirroring the degraded side's (needs sourceConditioned). Default off.
     bool splitSourceCondition = false;
+    // Clean-side reconstruction blocks: residual 3x3 conv blocks after the reconstruction blocks
+    // whose residual is scaled by c = max(1 - 2s, 0), so they act only on inputs told clean (or
+    // partly clean) and blind or degraded inputs go through the network unchanged (and skip
+    // them). Capacity for the clean end that cannot cost the degraded end anything (needs
+    // sourceConditioned). Files without the field have none.
+    int cleanReconBlocks = 0;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
 
     double ropeBase = 10000.0;
