@@ -281,6 +281,26 @@ private Q_SLOTS:
         QVERIFY(model > 10 && model < 60);
     }
 
+    void aFrozenStageExports()
+    {
+        // Its checkpoint holds optimizer state for the trainable parameters only.
+        auto recipeFile = path("frozen.json");
+        const nlohmann::json recipe = {
+            {"name", "frozen-test"}, {"preset", "tiny"}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
+            {"source_conditioned", true}, {"source_condition_split", true}, {"clean_recon_blocks", 1},
+            {"trainable", {"clean_recon_blocks."}}, {"synthesis", "first-order"}, {"clean_fraction", 1.0},
+            {"unknown_source_fraction", 0.0}, {"data", {{"photos", {m_photoA}}}},
+            {"checkpoint", "frozen/ck.safetensors"}, {"validate_every", 0}};
+        std::ofstream(recipeFile) << recipe.dump();
+        TrainingOptions options;
+        options.maxSteps = 2;
+        runTraining(recipeFile, options);
+        exportTrainedModel(recipeFile, path("frozen.safetensors"), "mse", false);
+        const auto info = inspectWeightFile(path("frozen.safetensors"));
+        QCOMPARE(info.config.cleanReconBlocks, 1);
+        QCOMPARE(info.metadata.at("dualx.iterations"), std::string("2"));
+    }
+
     void runTrainingWritesCheckpointAndLogThenExports()
     {
         auto recipeFile = path("recipe.json");

@@ -43,9 +43,8 @@ void cutWindow(torch::Tensor& lr, torch::Tensor& gt, int x, int y, int crop)
     gt = gt.narrow(2, y * kScale, crop * kScale).narrow(3, x * kScale, crop * kScale).contiguous();
 }
 
-// The parameters a stage trains: all of them, or (recipe `trainable`) those whose names start
-// with one of the prefixes; the rest are frozen (no gradients, so no backward pass through
-// what only they need). A prefix that names nothing is an error, not a silently frozen network.
+} // namespace
+
 std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model,
                                                                       const std::vector<std::string>& prefixes)
 {
@@ -66,8 +65,6 @@ std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::Du
             throw Error(ErrorCode::InvalidArgument, "recipe: trainable prefix '" + prefix + "' names no parameter of the network");
     return out;
 }
-
-} // namespace
 
 torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng)
 {

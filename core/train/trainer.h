@@ -70,4 +70,11 @@ private:
 // LR frames for GT frames under the recipe's synthesis.
 torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::mt19937_64& rng);
 
+// The parameters a stage trains: all of them, or (recipe `trainable`) those whose names start
+// with one of the prefixes; the rest are frozen (no gradients, so no backward pass through
+// what only they need). A prefix that names nothing is an error, not a silently frozen network.
+// The optimizer holds state for these only, so whatever loads a stage's checkpoint uses them.
+std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model,
+                                                                      const std::vector<std::string>& prefixes);
+
 } // namespace dualx::train

@@ -108,9 +108,7 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
 {
     auto recipe = train::loadRecipe(recipePath);
     model::DualXVSR net(recipe.model);
-    std::vector<std::pair<std::string, torch::Tensor>> params;
-    for (const auto& item : net->named_parameters()) params.emplace_back(item.key(), item.value());
-    train::AdamW optimizer(params, {});
+    train::AdamW optimizer(train::trainableParameters(*net, recipe.trainable), {});
     train::TrainingState state;
     if (!train::loadCheckpoint(recipe.checkpoint, *net, optimizer, state))
         throw Error(ErrorCode::FileNotFound, "recipe '" + recipe.name + "' has no checkpoint yet at " + recipe.checkpoint);
