@@ -301,6 +301,23 @@ private Q_SLOTS:
         QCOMPARE(info.metadata.at("dualx.iterations"), std::string("2"));
     }
 
+    void smoothedLossStartsAtTheFirstRowsMean()
+    {
+        std::vector<LogRow> rows(3);
+        rows[0].loss = 1e-2;
+        rows[1].loss = 1e-4;
+        rows[2].loss = 1e-4;
+        const auto s = smoothedLoss(rows);
+        QCOMPARE(s.size(), size_t{3});
+        QVERIFY(std::abs(s[0] - 1e-2) < 1e-12); // the first row alone
+        // Two rows: log10 weighted 0.9 * 0.1 : 0.1 over the corrected weight 0.19, not 0.9 : 0.1.
+        QVERIFY(std::abs(std::log10(s[1]) - (0.09 * -2 + 0.1 * -4) / 0.19) < 1e-9);
+        QVERIFY(s[2] < s[1]);
+        std::vector<LogRow> flat(5);
+        for (auto& r : flat) r.loss = 0.03;
+        for (double v : smoothedLoss(flat)) QVERIFY(std::abs(v - 0.03) < 1e-12);
+    }
+
     void runTrainingWritesCheckpointAndLogThenExports()
     {
         auto recipeFile = path("recipe.json");

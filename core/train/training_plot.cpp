@@ -45,18 +45,30 @@ std::vector<LogRow> readTrainingLog(const std::string& csvPath)
     return rows;
 }
 
+std::vector<double> smoothedLoss(const std::vector<LogRow>& rows)
+{
+    constexpr double keep = 0.9;
+    std::vector<double> out;
+    double average = 0, weight = 0;
+    for (const auto& r : rows) {
+        average = keep * average + (1 - keep) * std::log10(std::max(r.loss, 1e-8));
+        weight = keep * weight + (1 - keep); // 1 - keep^k: the correction for starting at 0
+        out.push_back(std::pow(10.0, average / weight));
+    }
+    return out;
+}
+
 void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName,
                      const std::string& pngPath, int width, int height)
 {
     if (rows.empty()) throw Error(ErrorCode::InvalidArgument, "the training log has no rows to plot");
-    // Loss on a log scale, raw and smoothed (exponential moving average of log10).
+    // Loss on a log scale, raw and smoothed.
     report::ChartSeries raw{"loss", {}, 0xaac8e6, 1}, smooth{"smoothed", {}, 0x145ab4, 2};
-    double ema = std::log10(std::max(rows.front().loss, 1e-8));
-    for (const auto& r : rows) {
-        const double v = std::max(r.loss, 1e-8);
-        ema = 0.9 * ema + 0.1 * std::log10(v);
-        raw.points.emplace_back(static_cast<double>(r.step), v);
-        smooth.points.emplace_back(static_cast<double>(r.step), std::pow(10.0, ema));
+    const auto smoothed = smoothedLoss(rows);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const double step = static_cast<double>(rows[i].step);
+        raw.points.emplace_back(step, std::max(rows[i].loss, 1e-8));
+        smooth.points.emplace_back(step, smoothed[i]);
     }
     std::vector<report::ChartPanel> panels{{lossName + " (log scale)", 4, true, {raw, smooth}}};
     report::ChartSeries network{"network", {}, 0x145ab4, 2}, bicubic{"bicubic", {}, 0xdc2828, 2};
