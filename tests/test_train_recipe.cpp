@@ -81,6 +81,8 @@ private Q_SLOTS:
                 QVERIFY(r.model.sourceConditioned && r.model.deepSourceCondition);
             if (f.startsWith(QStringLiteral("small-stage2k")))
                 QVERIFY(r.model.deepSourceCondition && r.model.splitSourceCondition);
+            if (f.startsWith(QStringLiteral("small-stage2m")))
+                QVERIFY(r.model.cleanReconBlocks > 0 && !r.trainable.empty() && r.unknownSourceFraction == 0.0);
         }
     }
 
