@@ -165,11 +165,11 @@ torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features, con
         }
     }
     if (m_cleanReconBlocks) {
-        // c = max(-u, 0) per clip, repeated over its frames; zero for blind and degraded input,
-        // where the blocks are skipped (the output is then exactly the ungated network's).
-        const auto c = (-u).clamp_min(0);
+        // Skipped when no clip is on the clean side, so blind and degraded output is exactly
+        // the ungated network's (and costs nothing more).
+        const auto c = cleanSideWeight(u);
         if (c.gt(0).any().item<bool>()) {
-            const auto gate = c.repeat_interleave(x.size(0) / u.size(0)).view({-1, 1, 1, 1}).to(x.dtype());
+            const auto gate = perFrame(c, x).to(x.dtype());
             for (auto& block : *m_cleanReconBlocks) x = x + gate * block.get<ResidualConvBlock>()->residual(x);
         }
     }

@@ -33,20 +33,29 @@ torch::Tensor modulate(const torch::Tensor& x, const Site& site, const torch::Te
     const auto u = uView.to(x.dtype());
     const auto& d = site.degraded;
     if (!site.clean.defined()) return x * (1 + u * gammaOf(d, vectorShape, x)) + u * betaOf(d, vectorShape, x);
-    const auto a = u.clamp_min(0), c = (-u).clamp_min(0);
+    const auto a = u.clamp_min(0), c = cleanSideWeight(u);
     const auto& k = site.clean;
     return x * (1 + a * gammaOf(d, vectorShape, x) + c * gammaOf(k, vectorShape, x)) + a * betaOf(d, vectorShape, x)
            + c * betaOf(k, vectorShape, x);
 }
 
-// The same for frame-shaped [B*N, C, H, W] features: each clip's u repeated over its frames.
+// The same for frame-shaped [B*N, C, H, W] features.
 torch::Tensor modulateFrames(const torch::Tensor& x, const Site& site, const torch::Tensor& u)
 {
-    const int64_t framesPerClip = x.size(0) / u.size(0);
-    return modulate(x, site, u.repeat_interleave(framesPerClip).view({-1, 1, 1, 1}), {1, x.size(1), 1, 1});
+    return modulate(x, site, perFrame(u, x), {1, x.size(1), 1, 1});
 }
 
 } // namespace
+
+torch::Tensor cleanSideWeight(const torch::Tensor& u)
+{
+    return (-u).clamp_min(0);
+}
+
+torch::Tensor perFrame(const torch::Tensor& perClip, const torch::Tensor& frames)
+{
+    return perClip.repeat_interleave(frames.size(0) / perClip.size(0)).view({-1, 1, 1, 1});
+}
 
 SourceConditionImpl::SourceConditionImpl(const ModelConfig& config)
 {

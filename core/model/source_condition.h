@@ -65,6 +65,13 @@ private:
 };
 TORCH_MODULE(SourceCondition);
 
+// The clean side's weight c = max(-u, 0) per clip: 1 told clean, 0 blind or degraded (split
+// conditioning and the clean-side reconstruction blocks both scale by it).
+torch::Tensor cleanSideWeight(const torch::Tensor& u);
+// A per-clip value [B] viewed against frame-shaped features [B*N, C, H, W]: each clip's value
+// repeated over its frames, as [B*N, 1, 1, 1].
+torch::Tensor perFrame(const torch::Tensor& perClip, const torch::Tensor& frames);
+
 // Checks a source condition and maps it to u = 2s - 1; throws InvalidArgument outside [0, 1].
 double sourceConditionToU(double s);
 
