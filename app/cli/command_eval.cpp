@@ -47,7 +47,7 @@ int runEval(const std::vector<std::string>& argv)
                 options.reference.empty() ? "" : " against ", options.reference.c_str());
     std::printf("%-10s %12s\n", "metric", "mean");
     for (const auto& m : result.metrics) {
-        const char* note = m == "ewarp" ? " (x1e-3, lower is better)" : (m == "niqe" || m == "brisque") ? " (lower is better)" : "";
+        const char* note = m == "ewarp" ? " (x1e-3, lower is better)" : (m == "niqe" || m == "brisque" || m == "periodic") ? " (lower is better)" : "";
         std::printf("%-10s %12.4f%s\n", m.c_str(), result.mean.at(m), note);
     }
     if (!options.csvPath.empty()) std::printf("per-frame values: %s\n", options.csvPath.c_str());

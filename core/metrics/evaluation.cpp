@@ -4,6 +4,7 @@
 #include "metrics/brisque.h"
 #include "metrics/ewarp.h"
 #include "metrics/niqe.h"
+#include "metrics/periodic_artifacts.h"
 #include "metrics/psnr.h"
 #include "metrics/ssim.h"
 #include "metrics/frame_source.h"
@@ -26,16 +27,23 @@ const std::set<std::string> kNeedReference = {"psnr", "ssim", "ewarp"};
 
 } // namespace
 
-std::vector<std::string> knownMetrics() { return {"psnr", "ssim", "niqe", "brisque", "ewarp"}; }
+std::vector<std::string> knownMetrics() { return {"psnr", "ssim", "niqe", "brisque", "ewarp", "periodic"}; }
+
+std::string knownMetricsText()
+{
+    std::string text;
+    for (const auto& m : knownMetrics()) text += (text.empty() ? "" : ", ") + m;
+    return text;
+}
 
 EvaluationResult evaluate(const EvaluationOptions& options, const std::function<void(int64_t)>& onFrame)
 {
     const auto known = knownMetrics();
     for (const auto& m : options.metrics) {
         if (std::find(known.begin(), known.end(), m) == known.end())
-            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
+            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: " + knownMetricsText() + ")");
         if (kNeedReference.count(m) && options.reference.empty())
-            throw Error(ErrorCode::InvalidArgument, "metric '" + m + "' needs --ref (no-reference metrics: niqe, brisque)");
+            throw Error(ErrorCode::InvalidArgument, "metric '" + m + "' needs --ref (no-reference metrics: niqe, brisque, periodic)");
     }
     FrameSource test(options.test);
     std::unique_ptr<FrameSource> reference;
@@ -60,6 +68,7 @@ EvaluationResult evaluate(const EvaluationOptions& options, const std::function<
             else if (m == "ssim") v = metrics::meanSsim(t, r, options.lumaOnly, options.cropBorder);
             else if (m == "niqe") v = metrics::niqe(t, options.cropBorder);
             else if (m == "brisque") v = metrics::brisque(t);
+            else if (m == "periodic") v = metrics::periodicArtifactsPerFrame(t).front();
             else if (m == "ewarp" && previousT.defined()) v = metrics::ewarp(torch::stack({previousT, t}), torch::stack({previousR, r}));
             result.perFrame[m].push_back(v);
         }

@@ -12,7 +12,7 @@ namespace dualx {
 struct EvaluationOptions {
     std::string reference;                // video or image folder; empty: no-reference metrics only
     std::string test;                     // video or image folder
-    std::vector<std::string> metrics;     // psnr, ssim, niqe, brisque, ewarp
+    std::vector<std::string> metrics;     // psnr, ssim, niqe, brisque, ewarp, periodic (see metrics/periodic_artifacts.h)
     bool lumaOnly = false;                // PSNR/SSIM on BT.601 Y
     int cropBorder = 0;
     std::string csvPath;                  // per-frame values; empty: none
@@ -30,5 +30,6 @@ struct EvaluationResult {
 EvaluationResult evaluate(const EvaluationOptions& options, const std::function<void(int64_t)>& onFrame = {});
 
 std::vector<std::string> knownMetrics();
+std::string knownMetricsText(); // "psnr, ssim, ..." for messages
 
 } // namespace dualx
