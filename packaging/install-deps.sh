@@ -15,6 +15,8 @@ packages=(
   # OpenCV 4.6 with contrib (quality module for BRISQUE) and its data files.
   libopencv-dev libopencv-contrib-dev opencv-data
   nlohmann-json3-dev
+  # The validation-set builder (tools/validation) and the tools beside it; its test runs in CI.
+  python3
   # Packaging: CPack's Debian generator (dpkg-shlibdeps, file) and the metainfo check.
   dpkg-dev file appstream
 )

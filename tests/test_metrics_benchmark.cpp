@@ -10,6 +10,8 @@
 
 #include <QTemporaryDir>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <filesystem>
 #include <fstream>
 
@@ -139,7 +141,7 @@ private Q_SLOTS:
         // Each plan in words, as `dualx degrade` prints one.
         QCOMPARE(r.plans.at("moving").size(), size_t{3});
         for (uint64_t seed = 1; seed <= 3; ++seed) {
-            const auto& text = r.plans.at("moving").at(seed);
+            const auto& text = r.plans.at("moving").at("seed " + std::to_string(seed));
             QVERIFY2(text.find("blur") == 0 && text.find("bit/s") != std::string::npos, text.c_str());
             QVERIFY(r.markdown.find("- moving, seed " + std::to_string(seed) + ": " + text) != std::string::npos);
         }
@@ -186,6 +188,58 @@ private Q_SLOTS:
         const auto blind = runQualityBenchmark(o);
         QCOMPARE(blind.rows.size(), size_t{2 * 3});
         QCOMPARE(blind.rows[2].scores.at("psnr"), psnr("bicubic", "aware"));
+    }
+
+    void validationSetIsScoredPerFamily()
+    {
+        // A built set as tools/validation/build-validation-set.py writes one: ground truth and a
+        // prebuilt input (here FFmpeg's own area x1/4) per clip, beside two computed families.
+        const auto set = path("set");
+        fs::create_directories(set + "/grid/gt");
+        fs::create_directories(set + "/grid/plain");
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=5", "-frames:v", "4", m_dir.filePath("set/grid/gt/%04d.png")}));
+        QVERIFY(test::runFfmpeg({"-i", m_dir.filePath("set/grid/gt/%04d.png"), "-vf", "scale=24:16:flags=area",
+                                 m_dir.filePath("set/grid/plain/%04d.png")}));
+        std::ofstream(set + "/manifest.json") << R"({"name": "test-set", "frames": 4,
+            "families": [{"id": "training", "title": "(a) training synthesis", "kind": "synthesis", "seed": 3},
+                         {"id": "plain", "title": "(b) plain", "kind": "files"},
+                         {"id": "clean", "title": "(d) clean", "kind": "bicubic"}],
+            "summary": ["plain", "clean"],
+            "clips": [{"name": "grid", "gt": "grid/gt", "inputs": {"plain": {"path": "grid/plain", "plan": "area 1/4"}}}]})";
+        auto o = options();
+        o.clips.clear();
+        o.validationSet = set;
+        o.metrics = {"psnr", "periodic"};
+        o.outputFolder = path("report-set");
+        o.grabFamily = "plain";
+        const auto r = runQualityBenchmark(o);
+        QCOMPARE(r.rows.size(), size_t{3 * 3}); // families x (bicubic, lanczos, tiny)
+        auto row = [&](const std::string& family, const std::string& method) {
+            return *std::find_if(r.rows.begin(), r.rows.end(), [&](const auto& x) { return x.degradation == family && x.method == method; });
+        };
+        QCOMPARE(row("plain", "bicubic").lrWidth, 24);
+        QVERIFY(row("plain", "bicubic").scores.at("psnr") != row("clean", "bicubic").scores.at("psnr"));
+        QVERIFY(row("plain", "tiny").scores.at("periodic") > 0);
+        QCOMPARE(r.plans.at("grid").at("plain"), std::string("area 1/4"));
+        QVERIFY(r.plans.at("grid").at("training").find("blur") == 0);
+        // The headline: each family, and the mean over the summary's families against bicubic.
+        const double mean = (row("plain", "tiny").scores.at("psnr") + row("clean", "tiny").scores.at("psnr")) / 2;
+        char cell[32];
+        std::snprintf(cell, sizeof cell, "**%.2f**", mean);
+        QVERIFY2(r.markdown.find("Validation set **test-set**") != std::string::npos, r.markdown.c_str());
+        QVERIFY2(r.markdown.find(cell) != std::string::npos, r.markdown.c_str());
+        QVERIFY(r.markdown.find("mean over (b) plain, (d) clean") != std::string::npos);
+        QVERIFY(r.markdown.find("Periodic-artefact energy as a multiple of bicubic's") != std::string::npos);
+        // The frame grab: ground truth, bicubic and the model side by side, for the asked family only.
+        const auto grab = cv::imread(path("report-set") + "/grab-grid-plain.png");
+        QVERIFY(!grab.empty() && grab.cols > 3 * grab.rows / 2);
+        QVERIFY(!fs::exists(path("report-set") + "/grab-grid-clean.png"));
+
+        // A missing input or manifest is named.
+        fs::rename(set + "/grid/plain", set + "/grid/elsewhere");
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::InvalidArgument, "family 'plain'");
+        o.validationSet = path("no-set");
+        test::expectError([&] { runQualityBenchmark(o); }, ErrorCode::FileNotFound, "build-validation-set");
     }
 
     void badInputIsNamed()

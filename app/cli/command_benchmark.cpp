@@ -29,15 +29,17 @@ std::vector<std::string> splitList(const std::string& text)
 
 int runBenchmark(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"clips", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
-                          "frame-overlap", "ensemble", "device", "threads", "out"},
+    Arguments args(argv, {"clips", "validation", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
+                          "frame-overlap", "ensemble", "device", "threads", "out", "grabs"},
                    {"state-source"});
     configureThreads(args.intValue("threads", 0));
     QualityBenchmarkOptions o;
     if (auto clips = args.value("clips")) o.clips.push_back(*clips);
     for (const auto& p : args.positionals()) o.clips.push_back(p);
-    if (o.clips.empty())
-        throw Error(ErrorCode::InvalidArgument, "usage: dualx benchmark --clips DIR|VIDEO [...] --out FOLDER [--models mse,gan,FILE]");
+    o.validationSet = args.value("validation", "");
+    if (o.clips.empty() && o.validationSet.empty())
+        throw Error(ErrorCode::InvalidArgument,
+                    "usage: dualx benchmark --clips DIR|VIDEO [...] | --validation SET --out FOLDER [--models mse,gan,FILE]");
     o.outputFolder = args.value("out", "");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "--out FOLDER is required");
     if (auto models = args.value("models")) {
@@ -50,7 +52,7 @@ int runBenchmark(const std::vector<std::string>& argv)
                 std::cerr << "note: the shipped " << m << " model is not installed; benchmarking without it\n";
             }
     }
-    o.maxFrames = args.intValue("frames", 30);
+    o.maxFrames = args.intValue("frames", o.validationSet.empty() ? 30 : 1000); // a set says its own length
     if (auto crop = args.value("crop")) std::tie(o.cropWidth, o.cropHeight) = parseSize(*crop);
     o.seed = static_cast<uint64_t>(args.intValue("seed", 1));
     o.degradationPlans = args.intValue("plans", 1);
@@ -62,6 +64,7 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.windowOverlap = args.intValue("frame-overlap", 4);
     o.ensemble = args.intValue("ensemble", 1);
     o.stateSource = args.flag("state-source");
+    o.grabFamily = args.value("grabs", "");
     o.device = devicePreferenceFromName(args.value("device", "auto"));
     if (o.maxFrames < 1 || o.noReferenceEvery < 1 || o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "--frames, --nr-every and --plans must be >= 1");

@@ -29,12 +29,15 @@ commands:
         model E=8 gains about 0.1 dB (not measured with the GAN model); --source tells a source-aware
         model the input's quality (clean: a good master; degraded: blurred, noisy or compressed;
         S from 0 clean to 1 degraded; default unknown); models without source awareness ignore it
-  benchmark --clips DIR|VIDEO --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH] [--seed S] [--plans K]
-        [--metrics psnr,ssim,niqe,brisque,ewarp] [--nr-every K] [--tile P] [--frames-window T] [--ensemble E]
-        [--device D] [--state-source]
+  benchmark --clips DIR|VIDEO | --validation SET --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH]
+        [--seed S] [--plans K] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--nr-every K] [--tile P]
+        [--frames-window T] [--ensemble E] [--device D] [--state-source] [--grabs FAMILY]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
-        (K degradation plans per clip, seeds S ... S+K-1, scored as their mean); --state-source
-        also runs each source-aware model told every input's true source (rows marked source stated)
+        (K degradation plans per clip, seeds S ... S+K-1, scored as their mean), or on every clip
+        and degradation family of a validation set built by tools/validation/build-validation-set.py
+        (per family and the set's mean); --state-source also runs each source-aware model told
+        every input's true source (rows marked source stated); --grabs writes zoomed crops of
+        each clip's middle frame (ground truth, bicubic, models) for that family's inputs
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
@@ -43,9 +46,11 @@ commands:
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames), or (with --train)
         seconds per training step on batches of B clips of N frames, C x C LR pixels
-  eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp] [--y]
+  eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--y]
        [--crop-border N] [--csv FILE] [--json]
-        quality of a result against a reference (or without one: niqe, brisque), per frame and mean
+        quality of a result against a reference (or without one: niqe, brisque, periodic), per frame
+        and mean; periodic: energy of a fixed pattern at the x4 pixel-shuffle periods (about 1 for
+        none; compare with a bicubic upscale's)
   presets [--show ID]
         list the export presets (built-in and user folder), or print one as JSON
   train --config RECIPE.json [--steps N] [--threads N] [--report-every N]

@@ -12,9 +12,12 @@
 #include "metrics/frame_source.h"
 #include "metrics/niqe.h"
 #include "metrics/psnr.h"
+#include "metrics/periodic_artifacts.h"
 #include "metrics/ssim.h"
+#include "metrics/validation_set.h"
 #include "model/weights.h"
 #include "report/chart.h"
+#include "report/frame_grab.h"
 #include "train/bicubic_downscale.h"
 #include "train/clip_library.h"
 #include "train/degradation.h"
@@ -29,6 +32,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -43,6 +47,17 @@ constexpr int kBorder = 4; // PSNR/SSIM/NIQE border crop, the VSR literature's c
 
 struct Clip {
     std::string name, path;
+};
+
+struct Family {
+    std::string id, title;
+};
+
+struct PreparedInput {
+    std::string family;
+    uint64_t seed = 0; // of a first-order plan; 0 for other inputs
+    torch::Tensor lr;
+    bool clean = false; // what a source-aware model is told when the source is stated
 };
 
 uint64_t nameHash(const std::string& name) // FNV-1a: stable across platforms, unlike std::hash
@@ -150,31 +165,99 @@ const std::vector<MetricColumn> kColumns = {{"psnr", "PSNR-Y dB ↑", 2},
                                             {"ssim", "SSIM-Y ↑", 4},
                                             {"niqe", "NIQE ↓", 3},
                                             {"brisque", "BRISQUE ↓", 2},
-                                            {"ewarp", "E_warp ×10⁻³ ↓", 3}};
+                                            {"ewarp", "E_warp ×10⁻³ ↓", 3},
+                                            {"periodic", "periodic energy ↓", 2}};
 
-std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchmarkOptions& o, const std::vector<Clip>& clips,
-                           const std::vector<std::string>& methods, const std::string& deviceText)
+// What the report needs to know about the run beyond the rows.
+struct ReportContext {
+    std::vector<Clip> clips;
+    std::vector<Family> families;
+    std::vector<std::string> methods;
+    std::vector<std::string> summaryFamilies; // empty: no summary table
+    std::string setName;                      // validation set, if any
+    std::string deviceText;
+};
+
+double meanScore(const std::vector<BenchmarkRow>& rows, const std::function<bool(const BenchmarkRow&)>& take, const std::string& metric)
+{
+    double sum = 0;
+    int count = 0;
+    for (const auto& r : rows)
+        if (take(r) && r.scores.count(metric)) sum += r.scores.at(metric), ++count;
+    return count ? sum / count : std::numeric_limits<double>::quiet_NaN();
+}
+
+// A clip's periodic-artefact energy under one method against bicubic's on the same inputs.
+double periodicAgainstBicubic(const std::vector<BenchmarkRow>& rows, const std::string& clip, const std::string& family,
+                              const std::string& method)
+{
+    const double m = meanScore(rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == method; },
+                               "periodic");
+    const double b = meanScore(rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == "bicubic"; },
+                               "periodic");
+    return m / b;
+}
+
+std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchmarkOptions& o, const ReportContext& ctx)
 {
     std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
+    const auto& clips = ctx.clips;
+    const auto& methods = ctx.methods;
     std::string md;
+    if (!ctx.setName.empty()) md += "Validation set **" + ctx.setName + "**. ";
     md += "Clips: " + std::to_string(clips.size()) + " (";
     for (size_t i = 0; i < clips.size(); ++i) md += (i ? ", " : "") + clips[i].name;
     md += "), up to " + std::to_string(o.maxFrames) + " frames each";
     if (o.cropWidth > 0) md += ", centre crop " + std::to_string(o.cropWidth) + "x" + std::to_string(o.cropHeight);
-    md += o.degradationPlans == 1 ? ". Degradation seed " + std::to_string(o.seed)
-                                  : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1) + " ("
-                                        + std::to_string(o.degradationPlans) + " plans per clip)";
+    if (ctx.setName.empty())
+        md += o.degradationPlans == 1 ? ". Degradation seed " + std::to_string(o.seed)
+                                      : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1)
+                                            + " (" + std::to_string(o.degradationPlans) + " plans per clip)";
     md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
           + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
-          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + deviceText
+          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + ctx.deviceText
           + (o.stateSource ? ". Source-conditioned models run blind and, as \"(source stated)\", told each input's true source" : "")
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
+          + (asked.count("periodic") ? "; periodic-artefact energy (power at the ×4 pixel-shuffle periods against its surroundings, "
+                                       "`core/metrics/periodic_artifacts.h`) as a multiple of a bicubic upscale's of the same input"
+                                     : "")
           + ".\n";
-    for (const char* degradation : {"bicubic", "degraded"}) {
-        md += std::string("\n### ") + (std::string(degradation) == "bicubic" ? "Bicubic ×¼ input" : "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)")
-              + (std::string(degradation) == "degraded" && o.degradationPlans > 1 ? ": mean over clips and plans" : ": mean over clips")
-              + "\n\n| method |";
+
+    if (!ctx.summaryFamilies.empty() && asked.count("psnr")) {
+        auto inSummary = [&](const std::string& family) {
+            return std::find(ctx.summaryFamilies.begin(), ctx.summaryFamilies.end(), family) != ctx.summaryFamilies.end();
+        };
+        std::string names;
+        for (const auto& f : ctx.families)
+            if (inSummary(f.id)) names += (names.empty() ? "" : ", ") + f.title;
+        md += "\n### Summary: PSNR-Y (dB) by family, and the mean over " + names + "\n\n| method |";
+        for (const auto& f : ctx.families) md += " " + f.title + " |";
+        md += " **mean** | vs bicubic | vs Lanczos |\n|---|";
+        for (size_t i = 0; i < ctx.families.size() + 3; ++i) md += "---|";
+        md += "\n";
+        auto familyMean = [&](const std::string& method, const std::string& family) {
+            return meanScore(r.rows, [&](const BenchmarkRow& row) { return row.method == method && row.degradation == family; }, "psnr");
+        };
+        auto summaryMean = [&](const std::string& method) {
+            double sum = 0;
+            int n = 0;
+            for (const auto& f : ctx.families)
+                if (inSummary(f.id)) sum += familyMean(method, f.id), ++n;
+            return sum / n;
+        };
+        for (const auto& method : methods) {
+            md += "| " + method + " |";
+            for (const auto& f : ctx.families) md += " " + fixed(familyMean(method, f.id), 2) + " |";
+            const double mean = summaryMean(method);
+            md += " **" + fixed(mean, 2) + "** | " + (method == "bicubic" ? "" : fixed(mean - summaryMean("bicubic"), 2)) + " | "
+                  + (method == "lanczos" || method == "bicubic" ? "" : fixed(mean - summaryMean("lanczos"), 2)) + " |\n";
+        }
+    }
+
+    for (const auto& family : ctx.families) {
+        const bool several = family.id == "degraded" && o.degradationPlans > 1;
+        md += "\n### " + family.title + (several ? ": mean over clips and plans" : ": mean over clips") + "\n\n| method |";
         for (const auto& c : kColumns)
             if (asked.count(c.name)) md += " " + c.heading + " |";
         md += " s/frame | peak MiB |\n|---|";
@@ -186,7 +269,7 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
             double seconds = 0, frames = 0, peak = 0;
             int count = 0;
             for (const auto& row : r.rows)
-                if (row.degradation == degradation && row.method == method) {
+                if (row.degradation == family.id && row.method == method) {
                     for (const auto& [k, v] : row.scores) sum[k] += v;
                     seconds += row.secondsPerFrame * static_cast<double>(row.frames);
                     frames += static_cast<double>(row.frames);
@@ -205,8 +288,9 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
                 if (!asked.count(c.name)) continue;
                 double sum = 0;
                 int count = 0;
-                for (const auto& [clip, scores] : r.referenceScores)
-                    if (scores.count(c.name)) sum += scores.at(c.name), ++count;
+                if (c.name == "niqe" || c.name == "brisque")
+                    for (const auto& [clip, scores] : r.referenceScores)
+                        if (scores.count(c.name)) sum += scores.at(c.name), ++count;
                 md += " " + (count ? fixed(sum / count, c.decimals) : std::string("")) + " |";
             }
             md += " | |\n";
@@ -220,24 +304,41 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
         md += "\n";
         auto line = [&](const std::string& clip, const std::string& label, const std::function<bool(const BenchmarkRow&)>& take) {
             md += "| " + clip + " | " + label + " |";
-            for (const auto& m : methods) {
-                double sum = 0;
-                int count = 0;
-                for (const auto& row : r.rows)
-                    if (row.clip == clip && row.method == m && take(row)) sum += row.scores.at("psnr"), ++count;
-                md += " " + (count ? fixed(sum / count, 2) : std::string("n/a")) + " |";
-            }
+            for (const auto& m : methods)
+                md += " " + fixed(meanScore(r.rows, [&](const BenchmarkRow& row) { return row.clip == clip && row.method == m && take(row); }, "psnr"), 2)
+                      + " |";
             md += "\n";
         };
-        for (const auto& clip : clips) {
-            line(clip.name, "bicubic", [](const BenchmarkRow& row) { return row.degradation == "bicubic"; });
-            for (int p = 0; o.degradationPlans > 1 && p < o.degradationPlans; ++p) {
-                const uint64_t seed = o.seed + static_cast<uint64_t>(p);
-                line(clip.name, "degraded, seed " + std::to_string(seed),
-                     [seed](const BenchmarkRow& row) { return row.degradation == "degraded" && row.seed == seed; });
+        for (const auto& clip : clips)
+            for (const auto& family : ctx.families) {
+                const std::string id = family.id;
+                for (int p = 0; id == "degraded" && o.degradationPlans > 1 && p < o.degradationPlans; ++p) {
+                    const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+                    line(clip.name, "degraded, seed " + std::to_string(seed),
+                         [seed](const BenchmarkRow& row) { return row.degradation == "degraded" && row.seed == seed; });
+                }
+                line(clip.name, id == "degraded" && o.degradationPlans > 1 ? "degraded, mean" : id,
+                     [id](const BenchmarkRow& row) { return row.degradation == id; });
             }
-            line(clip.name, o.degradationPlans > 1 ? "degraded, mean" : "degraded",
-                 [](const BenchmarkRow& row) { return row.degradation == "degraded"; });
+    }
+    if (asked.count("periodic") && methods.size() > 2) {
+        md += "\n### Periodic-artefact energy as a multiple of bicubic's (per clip, the worst family; target ≤ 2)\n\n| clip |";
+        for (size_t i = 2; i < methods.size(); ++i) md += " " + methods[i] + " |";
+        md += "\n|---|";
+        for (size_t i = 2; i < methods.size(); ++i) md += "---|";
+        md += "\n";
+        for (const auto& clip : clips) {
+            md += "| " + clip.name + " |";
+            for (size_t i = 2; i < methods.size(); ++i) {
+                double worst = 0;
+                std::string where;
+                for (const auto& family : ctx.families) {
+                    const double v = periodicAgainstBicubic(r.rows, clip.name, family.id, methods[i]);
+                    if (std::isfinite(v) && v > worst) worst = v, where = family.id;
+                }
+                md += " " + fixed(worst, 2) + (where.empty() ? "" : " (" + where + ")") + " |";
+            }
+            md += "\n";
         }
     }
     // What each degraded input went through: the plans differ a lot in severity, and a score
@@ -245,7 +346,7 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
     md += "\n### Degradation plans\n\n";
     for (const auto& clip : clips)
         if (r.plans.count(clip.name))
-            for (const auto& [seed, text] : r.plans.at(clip.name)) md += "- " + clip.name + ", seed " + std::to_string(seed) + ": " + text + "\n";
+            for (const auto& [key, text] : r.plans.at(clip.name)) md += "- " + clip.name + ", " + key + ": " + text + "\n";
     return md;
 }
 
@@ -256,15 +357,32 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     const auto known = knownMetrics();
     for (const auto& m : o.metrics)
         if (std::find(known.begin(), known.end(), m) == known.end())
-            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: psnr, ssim, niqe, brisque, ewarp)");
+            throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: " + knownMetricsText() + ")");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
     checkEnsembleSize(o.ensemble);
     if (o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument, "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
         throw Error(ErrorCode::InvalidArgument, "E_warp needs at least 2 frames per clip");
+    if (!o.validationSet.empty() && !o.clips.empty())
+        throw Error(ErrorCode::InvalidArgument, "give clips or a validation set, not both");
     const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
-    const auto clips = listClips(o.clips);
+
+    // The clips and the inputs each is upscaled from.
+    ReportContext ctx;
+    std::optional<metrics::ValidationSet> set;
+    if (!o.validationSet.empty()) {
+        set = metrics::loadValidationSet(o.validationSet);
+        ctx.setName = set->name;
+        for (const auto& c : set->clips) ctx.clips.push_back({c.name, c.gtPath});
+        for (const auto& f : set->families) ctx.families.push_back({f.id, f.title});
+        ctx.summaryFamilies = set->summaryFamilies;
+    } else {
+        ctx.clips = listClips(o.clips);
+        ctx.families = {{"bicubic", "Bicubic ×¼ input"},
+                        {"degraded", "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)"}};
+    }
+    const auto& clips = ctx.clips;
 
     // Models first: a bad weight file should fail before minutes of work.
     const DeviceChoice device = selectDevice(o.device);
@@ -289,8 +407,9 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             models.push_back({label + " (source stated)", net, true});
         }
     }
-    std::vector<std::string> methods{"bicubic", "lanczos"};
-    for (const auto& m : models) methods.push_back(m.label);
+    ctx.methods = {"bicubic", "lanczos"};
+    for (const auto& m : models) ctx.methods.push_back(m.label);
+    const auto& methods = ctx.methods;
     engine::TilingSettings tiling;
     tiling.tileLr = o.tileLr;
     tiling.tileOverlapLr = o.tileOverlapLr;
@@ -303,11 +422,13 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         throw Error(ErrorCode::FileUnwritable, "cannot create the output folder '" + o.outputFolder + "'");
 
     QualityBenchmarkResult result;
-    const int total = static_cast<int>(clips.size() * static_cast<size_t>(1 + o.degradationPlans) * methods.size());
+    const size_t inputsPerClip = set ? set->families.size() : static_cast<size_t>(1 + o.degradationPlans);
+    const int total = static_cast<int>(clips.size() * inputsPerClip * methods.size());
+    const int64_t maxFrames = set ? std::min<int64_t>(o.maxFrames, set->frames) : o.maxFrames;
     int done = 0;
     for (size_t c = 0; c < clips.size(); ++c) {
         const auto& clip = clips[c];
-        const torch::Tensor reference = prepareReference(metrics::readFrames(clip.path, o.maxFrames), o, clip.name);
+        const torch::Tensor reference = prepareReference(metrics::readFrames(clip.path, maxFrames), o, clip.name);
         const auto sampled = reference.slice(0, 0, reference.size(0), std::max(1, o.noReferenceEvery));
         // NIQE is defined from one whole 96x96 block on; smaller clips get no NIQE (n/a).
         const bool niqeDefined = reference.size(2) - 2 * kBorder >= 96 && reference.size(3) - 2 * kBorder >= 96;
@@ -317,22 +438,63 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         if (asked.count("niqe")) result.referenceScores[clip.name]["niqe"] = niqeOf(sampled);
         if (asked.count("brisque")) result.referenceScores[clip.name]["brisque"] = metrics::meanBrisque(sampled);
 
-        // The bicubic input, then one degraded input per plan.
-        std::vector<std::pair<uint64_t, torch::Tensor>> inputs{{0, train::bicubicDownscale(reference, kScale)}};
-        for (int p = 0; p < o.degradationPlans; ++p) {
-            // A plan from the seed and the clip's name: the same whatever else is benchmarked.
-            const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+        // A first-order plan from a seed and the clip's name: the same whatever else is benchmarked.
+        auto synthesised = [&](uint64_t seed, std::string& text) {
             std::mt19937_64 rng(seed * 1000003ULL ^ nameHash(clip.name));
             train::DegradationPlan plan;
-            inputs.emplace_back(seed, train::degradeClip(reference, rng, &plan));
-            result.plans[clip.name][seed] = plan.describe();
+            auto lr = train::degradeClip(reference, rng, &plan);
+            text = plan.describe();
+            return lr;
+        };
+        std::vector<PreparedInput> inputs;
+        if (set) {
+            const auto& entry = set->clips[c];
+            for (const auto& family : set->families) {
+                PreparedInput in{family.id, 0, {}, family.kind == metrics::FamilyKind::Bicubic};
+                std::string text;
+                switch (family.kind) {
+                case metrics::FamilyKind::Bicubic: in.lr = train::bicubicDownscale(reference, kScale); break;
+                case metrics::FamilyKind::Synthesis:
+                    in.seed = family.seed;
+                    in.lr = synthesised(family.seed, text);
+                    break;
+                case metrics::FamilyKind::Files: {
+                    const auto& file = entry.inputs.at(family.id);
+                    in.lr = metrics::readFrames(file.path, reference.size(0));
+                    text = file.plan;
+                    if (in.lr.size(0) != reference.size(0) || in.lr.size(2) * kScale != reference.size(2)
+                        || in.lr.size(3) * kScale != reference.size(3))
+                        throw Error(ErrorCode::InvalidArgument, "validation clip '" + clip.name + "', family '" + family.id + "': "
+                                                                    + std::to_string(in.lr.size(0)) + " frames of "
+                                                                    + std::to_string(in.lr.size(3)) + "x" + std::to_string(in.lr.size(2))
+                                                                    + ", expected a quarter of the ground truth's "
+                                                                    + std::to_string(reference.size(0)) + " frames of "
+                                                                    + std::to_string(reference.size(3)) + "x" + std::to_string(reference.size(2)));
+                    break;
+                }
+                }
+                if (!text.empty()) result.plans[clip.name][family.id] = text;
+                inputs.push_back(std::move(in));
+            }
+        } else {
+            inputs.push_back({"bicubic", 0, train::bicubicDownscale(reference, kScale), true});
+            for (int p = 0; p < o.degradationPlans; ++p) {
+                const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+                std::string text;
+                inputs.push_back({"degraded", seed, synthesised(seed, text), false});
+                result.plans[clip.name]["seed " + std::to_string(seed)] = text;
+            }
         }
-        for (size_t input = 0; input < inputs.size(); ++input) {
-            const std::string degradation = input == 0 ? "bicubic" : "degraded";
-            const auto& [seed, lr] = inputs[input];
+        for (const auto& input : inputs) {
+            const auto& lr = input.lr;
+            const bool grab = !o.grabFamily.empty() && input.family == o.grabFamily;
+            const int64_t grabFrame = reference.size(0) / 2;
+            std::vector<std::pair<std::string, torch::Tensor>> grabPanels;
+            if (grab) grabPanels.emplace_back("ground truth", reference[grabFrame]);
             for (const auto& method : methods) {
                 if (progress)
-                    progress(clip.name + " (" + degradation + (input > 0 ? " input, seed " + std::to_string(seed) : " input") + "): " + method, done, total);
+                    progress(clip.name + " (" + input.family + (input.seed ? " input, seed " + std::to_string(input.seed) : " input") + "): " + method,
+                             done, total);
                 resetPeakMemory();
                 const auto start = std::chrono::steady_clock::now();
                 torch::Tensor output;
@@ -343,12 +505,13 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                 } else {
                     const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
                     auto net = entry.net;
-                    net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input == 0 ? kSourceClean : kSourceDegraded);
+                    net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
                     output = engine::upscaleClipTiled(
                         engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
                 }
                 output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
-                BenchmarkRow row{clip.name, degradation, method, seed, reference.size(0), static_cast<int>(lr.size(3)),
+                if (grab && method != "lanczos") grabPanels.emplace_back(method, output[grabFrame]);
+                BenchmarkRow row{clip.name, input.family, method, input.seed, reference.size(0), static_cast<int>(lr.size(3)),
                                  static_cast<int>(lr.size(2))};
                 row.secondsPerFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
                                       / static_cast<double>(reference.size(0));
@@ -364,8 +527,14 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                 if (asked.count("niqe")) row.scores["niqe"] = niqeOf(outSampled);
                 if (asked.count("brisque")) row.scores["brisque"] = metrics::meanBrisque(outSampled);
                 if (asked.count("ewarp")) row.scores["ewarp"] = metrics::ewarp(output, reference);
+                if (asked.count("periodic")) row.scores["periodic"] = metrics::meanPeriodicArtifacts(output);
                 result.rows.push_back(std::move(row));
                 ++done;
+            }
+            if (grab) {
+                const auto path = (fs::path(o.outputFolder) / ("grab-" + clip.name + "-" + input.family + ".png")).string();
+                report::writeFrameGrab(grabPanels, path);
+                result.files.push_back(path);
             }
         }
     }
@@ -377,8 +546,8 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         result.files.push_back(path);
         return path;
     };
-    std::string deviceText = device.description;
-    result.markdown = markdownReport(result, o, clips, methods, deviceText);
+    const std::string& deviceText = ctx.deviceText = device.description;
+    result.markdown = markdownReport(result, o, ctx);
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream out(path);
         out << text;
@@ -396,22 +565,22 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                    + fixed(r.psnrPerFrame[i], 4) + "\n";
     }
     nlohmann::json plans = nlohmann::json::object();
-    for (const auto& [clip, bySeed] : result.plans)
-        for (const auto& [seed, text] : bySeed) plans[clip][std::to_string(seed)] = text;
+    for (const auto& [clip, byInput] : result.plans)
+        for (const auto& [input, text] : byInput) plans[clip][input] = text;
     write(file("results.json"),
           nlohmann::json{{"rows", rows}, {"reference", result.referenceScores}, {"plans", plans}, {"device", deviceText}}.dump(1));
     if (asked.count("psnr")) {
         write(file("psnr-per-frame.csv"), csv);
         for (const auto& clip : clips) {
             std::vector<report::ChartPanel> panels;
-            for (const char* degradation : {"bicubic", "degraded"}) {
-                const bool several = std::string(degradation) == "degraded" && o.degradationPlans > 1;
-                report::ChartPanel panel{std::string("PSNR-Y (dB), ") + degradation + " input"
+            for (const auto& family : ctx.families) {
+                const bool several = family.id == "degraded" && o.degradationPlans > 1;
+                report::ChartPanel panel{"PSNR-Y (dB), " + family.id + " input"
                                              + (several ? " (mean of " + std::to_string(o.degradationPlans) + " plans)" : ""),
                                          2, false, {}};
                 for (const auto& method : methods) {
                     report::ChartSeries s{method, {}, -1, 2};
-                    const auto psnr = meanPsnrPerFrame(result.rows, clip.name, degradation, method);
+                    const auto psnr = meanPsnrPerFrame(result.rows, clip.name, family.id, method);
                     for (size_t i = 0; i < psnr.size(); ++i) s.points.emplace_back(static_cast<double>(i), psnr[i]);
                     panel.series.push_back(s);
                 }
@@ -420,13 +589,13 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             report::drawChart("PSNR-Y per frame: " + clip.name, "frame", panels, file("psnr-per-frame-" + clip.name + ".png"));
         }
         std::vector<report::ChartPanel> panels;
-        for (const char* degradation : {"bicubic", "degraded"}) {
-            report::ChartPanel panel{std::string("mean PSNR-Y (dB), ") + degradation + " input", 2, false, {}};
+        for (const auto& family : ctx.families) {
+            report::ChartPanel panel{"mean PSNR-Y (dB), " + family.id + " input", 2, false, {}};
             for (const auto& method : methods) {
                 double psnr = 0, seconds = 0;
                 int count = 0;
                 for (const auto& r : result.rows)
-                    if (r.degradation == degradation && r.method == method) psnr += r.scores.at("psnr"), seconds += r.secondsPerFrame, ++count;
+                    if (r.degradation == family.id && r.method == method) psnr += r.scores.at("psnr"), seconds += r.secondsPerFrame, ++count;
                 panel.series.push_back({method, {{std::log10(std::max(seconds / count, 1e-6)), psnr / count}}, -1, 0});
             }
             panels.push_back(panel);

@@ -4,7 +4,9 @@
 // degradation of training (one or more fixed-seed plans per clip: a single draw of that wide
 // range can be mild or beyond recovery), upscaled back by bicubic, Lanczos and every model
 // given, and scored against the reference (PSNR/SSIM on Y with 4 border pixels cropped, NIQE,
-// BRISQUE, E_warp) and timed. Writes a Markdown report, JSON, per-frame CSV and PNG charts.
+// BRISQUE, E_warp, periodic-artefact energy) and timed. Or, given a validation set, each of its
+// clips under each of its degradation families, reported per family and as the set's mean.
+// Writes a Markdown report, JSON, per-frame CSV and PNG charts.
 #include "dualx/device.h"
 
 #include <cstdint>
@@ -17,12 +19,15 @@ namespace dualx {
 
 struct QualityBenchmarkOptions {
     std::vector<std::string> clips;  // videos, image-sequence folders, or folders holding either
+    // A built validation set (metrics/validation_set.h) instead of clips: its clips, each under
+    // every degradation family of the set, reported per family and as the set's summary mean.
+    std::string validationSet;
     std::vector<std::string> models; // DualX weight files (labelled by file name)
     int64_t maxFrames = 30;          // per clip, from its start
     int cropWidth = 0, cropHeight = 0; // centre crop of the reference (0: whole frame)
     uint64_t seed = 1;               // of the degradation plans
     int degradationPlans = 1;        // degraded versions per clip, seeds seed ... seed + plans - 1
-    std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp"};
+    std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp", "periodic"};
     int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
     int ensemble = 1;                // self-ensemble copies per window (1, 2, 4, 8, 16)
@@ -32,10 +37,13 @@ struct QualityBenchmarkOptions {
     bool stateSource = false;
     DevicePreference device = DevicePreference::Auto;
     std::string outputFolder;        // created if missing
+    // Also write grab-CLIP-INPUT.png for inputs of this family ("bicubic", "degraded" or a
+    // validation family): zoomed crops of the middle frame, ground truth, bicubic and each model.
+    std::string grabFamily;
 };
 
 struct BenchmarkRow {
-    std::string clip, degradation, method; // degradation "bicubic" / "degraded"; method "bicubic",
+    std::string clip, degradation, method; // degradation: "bicubic" / "degraded", or a validation family; method "bicubic",
     uint64_t seed = 0;                     // "lanczos" or a model label; seed: of the degradation plan
     int64_t frames = 0;
     int lrWidth = 0, lrHeight = 0;
@@ -48,7 +56,8 @@ struct BenchmarkRow {
 struct QualityBenchmarkResult {
     std::vector<BenchmarkRow> rows;
     std::map<std::string, std::map<std::string, double>> referenceScores; // clip -> NIQE/BRISQUE of the reference itself
-    std::map<std::string, std::map<uint64_t, std::string>> plans;          // clip -> seed -> degradation plan, in words
+    // clip -> input ("seed S" of the first-order plans, or a validation family) -> what it went through, in words
+    std::map<std::string, std::map<std::string, std::string>> plans;
     std::string markdown;
     std::vector<std::string> files; // everything written
 };
