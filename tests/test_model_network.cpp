@@ -36,6 +36,17 @@ double farCornerChange(const ModelConfig& config)
     return (corner(y1) - corner(y0)).abs().max().item<double>();
 }
 
+// A network of another config (same parameter names and shapes) with `net`'s weights.
+DualXVSR copyOf(DualXVSR& net, const ModelConfig& config)
+{
+    DualXVSR copy(config);
+    torch::NoGradGuard noGrad;
+    auto params = net->named_parameters();
+    for (auto& p : copy->named_parameters()) p.value().copy_(params[p.key()]);
+    copy->eval();
+    return copy;
+}
+
 } // namespace
 
 class TestModelNetwork : public QObject {
@@ -128,6 +139,67 @@ private Q_SLOTS:
         net->attentionSettings().maxScoreElements = 500; // forces chunks everywhere
         const auto chunked = run(net, x);
         QVERIFY((plain - chunked).abs().max().item<double>() < 1e-5);
+    }
+
+    void phaseConsistentUpsamplerLeavesNoPatternOnFlatInput()
+    {
+        // With the first convolution's weights at zero a flat input gives identical tokens, and
+        // with the token unembedding at zero (it gives each pixel of a 2x2 patch its own
+        // features) the reconstruction gets the same features at every pixel away from the
+        // convolutions' zero padding: whatever differs between the output pixels there comes
+        // from the upsampler's phases disagreeing.
+        auto config = presetConfig("tiny");
+        QVERIFY(config.upsampler == UpsamplerKind::PixelShuffle4);
+        torch::manual_seed(6);
+        DualXVSR net(config);
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : net->named_parameters()) p.value().normal_(0.0, 0.2);
+            for (const char* name : {"conv_in.weight", "token_unembed.weight", "token_unembed.bias"})
+                net->named_parameters()[name].zero_();
+        }
+        const auto x = torch::full({1, 2, 3, 16, 20}, 0.5);
+        auto spread = [&](bool consistent) {
+            auto c = config;
+            c.phaseConsistentUpsampler = consistent;
+            DualXVSR copy = copyOf(net, c);
+            const auto y = run(copy, x)[0][0].narrow(1, 20, 24).narrow(2, 20, 40); // 5 LR pixels from the borders
+            return (y - y.mean({1, 2}, true)).abs().max().item<double>();
+        };
+        const double independent = spread(false), consistent = spread(true);
+        QVERIFY(independent > 1e-3);
+        QVERIFY2(consistent < 1e-4 * independent, (std::to_string(consistent) + " vs " + std::to_string(independent)).c_str());
+    }
+
+    void phaseConsistencyGroupsThePhasesOfEachShuffle()
+    {
+        // An upsampler whose phases are already identical within each output channel is left as
+        // it is, in both heads: the grouping matches the pixel shuffle's channel layout.
+        for (auto upsampler : {UpsamplerKind::PixelShuffle4, UpsamplerKind::PixelShuffle2x2}) {
+            auto config = presetConfig("tiny");
+            config.upsampler = upsampler;
+            torch::manual_seed(7);
+            DualXVSR net(config);
+            const int64_t phases = upsampler == UpsamplerKind::PixelShuffle4 ? 16 : 4;
+            {
+                torch::NoGradGuard noGrad;
+                for (auto& p : net->named_parameters()) {
+                    auto& t = p.value();
+                    if (!p.key().starts_with("upsampler.") || t.size(0) % phases || t.size(0) == 3) continue; // only convs before a shuffle
+                    auto shape = t.sizes().vec();
+                    shape[0] /= phases;
+                    auto one = torch::randn(shape) * 0.1;
+                    auto grown = shape;
+                    grown.insert(grown.begin() + 1, phases);
+                    t.copy_(one.unsqueeze(1).expand(grown).reshape(t.sizes()));
+                }
+            }
+            auto consistent = config;
+            consistent.phaseConsistentUpsampler = true;
+            auto copy = copyOf(net, consistent);
+            const auto x = torch::rand({1, 2, 3, 8, 10});
+            QVERIFY((run(net, x) - run(copy, x)).abs().max().item<double>() < 1e-6);
+        }
     }
 
     void trainingStepChangesTheOutput()

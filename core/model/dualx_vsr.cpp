@@ -173,8 +173,32 @@ torch::Tensor DualXVSRImpl::reconstructFrames(const torch::Tensor& features, con
             for (auto& block : *m_cleanReconBlocks) x = x + gate * block.get<ResidualConvBlock>()->residual(x);
         }
     }
-    auto residual = m_upsampler->forward(x);
+    auto residual = upsample(x);
     return m_condition ? m_condition->modulateOutput(residual, u) : residual;
+}
+
+torch::Tensor DualXVSRImpl::upsample(torch::Tensor x)
+{
+    if (!m_config.phaseConsistentUpsampler) return m_upsampler->forward(x);
+    auto module = m_upsampler->begin();
+    for (size_t i = 0; i < m_upsampler->size(); ++i, ++module) {
+        auto* conv = m_upsampler->ptr(i)->as<torch::nn::Conv2dImpl>();
+        auto* shuffle = i + 1 < m_upsampler->size() ? m_upsampler->ptr(i + 1)->as<torch::nn::PixelShuffleImpl>() : nullptr;
+        if (conv && shuffle) {
+            // Each output channel's r*r phase channels are adjacent in the shuffle's input.
+            const int64_t phases = shuffle->options.upscale_factor() * shuffle->options.upscale_factor();
+            const auto bias = conv->bias.view({-1, phases}).mean(1, true).expand({-1, phases}).reshape({-1});
+            const auto& w = conv->weight; // [C * r * r, in, k, k]
+            const int64_t taps = w.size(2) * w.size(3);
+            const auto v = w.view({-1, phases, w.size(1), taps});
+            const auto sums = v.sum(3, true);
+            const auto weight = (v - (sums - sums.mean(1, true)) / static_cast<double>(taps)).view_as(w);
+            x = torch::conv2d(x, weight, bias, /*stride=*/1, /*padding=*/1); // every upsampler conv is 3x3
+        } else {
+            x = module->forward(x);
+        }
+    }
+    return x;
 }
 
 void initialiseWeights(DualXVSRImpl& model)

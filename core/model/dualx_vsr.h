@@ -32,6 +32,8 @@ public:
 private:
     // [B*N, c, H, W] -> [B*N, 3, 4H, 4W]; u as in SourceCondition, undefined when blind.
     torch::Tensor reconstructFrames(const torch::Tensor& features, const torch::Tensor& u);
+    // The upsampler, phase-consistent when the config asks for it (ModelConfig::phaseConsistentUpsampler).
+    torch::Tensor upsample(torch::Tensor x);
 
     ModelConfig m_config;
     std::shared_ptr<AttentionSettings> m_attentionSettings;

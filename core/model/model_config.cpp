@@ -83,6 +83,7 @@ std::string ModelConfig::toJson() const
         {"source_condition_deep", deepSourceCondition},
         {"source_condition_split", splitSourceCondition},
         {"clean_recon_blocks", cleanReconBlocks},
+        {"phase_consistent_upsampler", phaseConsistentUpsampler},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
     };
@@ -118,6 +119,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.deepSourceCondition = j.value("source_condition_deep", false); // likewise
         c.splitSourceCondition = j.value("source_condition_split", false); // likewise
         c.cleanReconBlocks = j.value("clean_recon_blocks", 0); // likewise
+        c.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", false);  // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

@@ -63,6 +63,14 @@ struct ModelConfig {
     // sourceConditioned). Files without the field have none.
     int cleanReconBlocks = 0;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
+    // Phase-consistent upsampler: every convolution that feeds a pixel shuffle gives all r x r
+    // phases of an output channel the same response to a flat input (the mean of their biases,
+    // and per input channel the mean of their weight sums; the weights keep their shape around
+    // it). Independent phases put a fixed offset on each position of every r x r output block
+    // wherever the picture is flat, a pattern that repeats across the whole frame; detail still
+    // comes from how the phases answer to edges and texture. Files without the field keep
+    // independent phases.
+    bool phaseConsistentUpsampler = false;
 
     double ropeBase = 10000.0;
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Changes one field of the network config stored in a DualX weight file, tensors untouched.
+
+    tools/set-model-config.py MODEL.safetensors FIELD=VALUE [--out OUT.safetensors]
+
+For switches that reinterpret the same weights (e.g. phase_consistent_upsampler, which makes
+the forward pass use the phases' means); a field the network's parameter shapes depend on would
+give a file that no longer loads, so only boolean fields are accepted. The change is recorded in
+the metadata entry dualx.config_changes, so `dualx --version` and the model card can say what
+was done. Standard library only."""
+
+import argparse
+import json
+import os
+import struct
+import sys
+
+
+def fail(message):
+    sys.exit("set-model-config: " + message)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("model")
+    parser.add_argument("assignment", help="FIELD=true|false")
+    parser.add_argument("--out", help="write here instead of replacing MODEL")
+    args = parser.parse_args()
+    field, _, value = args.assignment.partition("=")
+    if value not in ("true", "false"):
+        fail(f"'{args.assignment}': only boolean fields can be changed (FIELD=true or FIELD=false)")
+    with open(args.model, "rb") as f:
+        data = f.read()
+    if len(data) < 8:
+        fail(f"{args.model} is not a safetensors file")
+    size = struct.unpack("<Q", data[:8])[0]
+    try:
+        header = json.loads(data[8:8 + size])
+        metadata = header["__metadata__"]
+        config = json.loads(metadata["dualx.config"])
+    except (ValueError, KeyError) as e:
+        fail(f"{args.model} has no DualX config: {e}")
+    if field in config and not isinstance(config[field], bool):
+        fail(f"field '{field}' is not boolean")
+    config[field] = value == "true"
+    metadata["dualx.config"] = json.dumps(config, separators=(",", ":"))
+    changes = metadata.get("dualx.config_changes", "")
+    metadata["dualx.config_changes"] = (changes + "; " if changes else "") + f"{field}={value} (weights unchanged)"
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)  # keep the tensor data 8-byte aligned
+    out = args.out or args.model
+    with open(out + ".partial", "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + data[8 + size:])
+    os.replace(out + ".partial", out)
+    print(f"{out}: {field}={value}")
+
+
+if __name__ == "__main__":
+    main()
