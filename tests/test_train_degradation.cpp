@@ -2,6 +2,7 @@
 #include "test_support.h"
 #include "train/blur_kernels.h"
 #include "train/degradation.h"
+#include "train/realistic_degradation.h"
 #include "train/video_compression.h"
 
 #include <opencv2/imgproc.hpp>
@@ -27,6 +28,21 @@ cv::Matx22d moments(const cv::Mat& k)
         }
     m(1, 0) = m(0, 1);
     return m;
+}
+
+// Blurred random texture (8-bit RGB) panning by (dx, dy) pixels per frame: something for a codec.
+std::vector<cv::Mat> movingTexture(int width, int height, int frames, double dx, double dy)
+{
+    cv::Mat base(height, width, CV_8UC3);
+    cv::randu(base, 0, 255);
+    cv::GaussianBlur(base, base, cv::Size(5, 5), 1.5);
+    std::vector<cv::Mat> out;
+    for (int i = 0; i < frames; ++i) {
+        cv::Mat shifted;
+        cv::warpAffine(base, shifted, cv::Matx23d(1, 0, i * dx, 0, 1, i * dy), base.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+        out.push_back(shifted);
+    }
+    return out;
 }
 
 double maxAbsDiff(const cv::Mat& a, const cv::Mat& b) { return cv::norm(a, b, cv::NORM_INF); }
@@ -165,16 +181,7 @@ private Q_SLOTS:
 
     void videoCompressionLosesMoreAtLowerBitRates()
     {
-        std::vector<cv::Mat> frames;
-        cv::Mat base(64, 96, CV_8UC3);
-        cv::randu(base, 0, 255);
-        cv::GaussianBlur(base, base, cv::Size(5, 5), 1.5);
-        for (int i = 0; i < 8; ++i) {
-            cv::Mat shifted;
-            cv::Mat m = (cv::Mat_<double>(2, 3) << 1, 0, i, 0, 1, i * 0.5);
-            cv::warpAffine(base, shifted, m, base.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
-            frames.push_back(shifted);
-        }
+        const auto frames = movingTexture(96, 64, 8, 1.0, 0.5);
         auto error = [&](int64_t bitRate) {
             const auto out = compressVideo(frames, "libx264", bitRate);
             double sum = 0;
@@ -185,6 +192,85 @@ private Q_SLOTS:
         const auto odd = compressVideo({cv::Mat(15, 17, CV_8UC3, cv::Scalar(10, 200, 90))}, "mpeg4", 50'000);
         QCOMPARE(odd[0].size(), cv::Size(17, 15));
         test::expectError([&] { compressVideo(frames, "theora", 1000); }, ErrorCode::InvalidArgument, "'theora'");
+    }
+
+    void constantQualityAndInterlacedCoding()
+    {
+        const auto frames = movingTexture(64, 48, 6, 1.0, 0.0);
+        auto error = [&](const CompressionSettings& s) {
+            const auto out = compressVideo(frames, s);
+            if (out.size() != frames.size() || out[0].size() != frames[0].size()) return -1.0;
+            double sum = 0;
+            for (size_t i = 0; i < frames.size(); ++i) sum += cv::norm(frames[i], out[i], cv::NORM_L1);
+            return sum;
+        };
+        // Higher CRF / quantiser, more loss; every codec and field coding round-trips every frame.
+        const double crf18 = error({"libx264", 0, 18, false}), crf40 = error({"libx264", 0, 40, false});
+        QVERIFY2(crf18 >= 0 && crf40 > crf18, (std::to_string(crf18) + " vs " + std::to_string(crf40)).c_str());
+        const double q2 = error({"mpeg2video", 0, 2, true}), q20 = error({"mpeg2video", 0, 20, true});
+        QVERIFY2(q2 >= 0 && q20 > q2, (std::to_string(q2) + " vs " + std::to_string(q20)).c_str());
+        QVERIFY(error({"libx264", 0, 26, true}) >= 0);
+        QVERIFY(error({"mpeg4", 0, 6, false}) >= 0);
+        test::expectError([&] { compressVideo(frames, CompressionSettings{"libx264", 0, 60, false}); }, ErrorCode::InvalidArgument,
+                          "out of range");
+        test::expectError([&] { compressVideo(frames, CompressionSettings{"mpeg2video", 0, 40, false}); }, ErrorCode::InvalidArgument,
+                          "out of range");
+    }
+
+    void realisticFamiliesDegradeWithinTheirCharacter()
+    {
+        const auto gt = texturedClip(4, 64);
+        for (auto family : {RealisticFamily::Mild, RealisticFamily::Home})
+            for (uint64_t seed = 1; seed <= 6; ++seed) {
+                std::mt19937_64 a(seed), b(seed);
+                RealisticPlan plan;
+                const auto lr = degradeClipRealistic(gt, family, a, &plan);
+                QCOMPARE(lr.sizes(), (c10::IntArrayRef{4, 3, 16, 16}));
+                QVERIFY(torch::equal(lr, degradeClipRealistic(gt, family, b))); // a seed replays exactly
+                const auto text = plan.describe();
+                if (family == RealisticFamily::Mild) {
+                    QVERIFY2(plan.codec == "libx264" ? plan.quality >= 18 && plan.quality <= 38 : plan.quality >= 2 && plan.quality <= 12,
+                             text.c_str());
+                    QVERIFY(!plan.interlaced && plan.chromaBlurSigma == 0 && plan.noiseSigma <= 9);
+                    QVERIFY(text.find("mild:") == 0);
+                } else {
+                    QVERIFY2(plan.interlaced && plan.chromaBlurSigma >= 0.6 && plan.noiseSigma >= 1, text.c_str());
+                    QVERIFY(text.find("home:") == 0 && text.find("interlaced") != std::string::npos);
+                }
+                // Still the same picture: close to an area-averaged quarter of the ground truth.
+                const auto reference = torch::nn::functional::avg_pool2d(gt, torch::nn::functional::AvgPool2dFuncOptions(4));
+                QVERIFY2((lr - reference).abs().mean().item<double>() < 0.12, text.c_str());
+            }
+    }
+
+    void homeChromaIsSofterThanLuma()
+    {
+        // A sharp colour edge: VHS chroma smears it across several LR pixels, the mild family does not.
+        cv::Mat edge(64, 128, CV_32FC3, cv::Scalar(0.5, 0.5, 0.5));
+        edge(cv::Rect(64, 0, 64, 64)).setTo(cv::Scalar(0.8, 0.3, 0.3));
+        RealisticPlan home;
+        home.family = RealisticFamily::Home;
+        home.blurSigmaGt = 0.5;
+        home.resizeKernel = cv::INTER_AREA;
+        home.chromaBlurSigma = 2.5;
+        home.codec = "mpeg2video";
+        home.quality = 2;
+        home.interlaced = true;
+        RealisticPlan mild = home;
+        mild.family = RealisticFamily::Mild;
+        mild.chromaBlurSigma = 0;
+        std::mt19937_64 rng(1);
+        auto redSpread = [&](const RealisticPlan& p) {
+            const cv::Mat lr = applyRealisticDegradation({edge, edge}, p, rng)[0];
+            int spread = 0;
+            for (int x = 0; x < lr.cols; ++x) {
+                const auto v = lr.at<cv::Vec3b>(8, x);
+                const int red = v[0] - (v[1] + v[2]) / 2; // RGB order
+                if (red > 20 && red < 110) ++spread;      // between grey (0) and the red side (~127)
+            }
+            return spread;
+        };
+        QVERIFY(redSpread(home) > redSpread(mild) + 2);
     }
 
     void unsharpMaskSharpensEdgesOnly()

@@ -59,6 +59,33 @@ private Q_SLOTS:
         test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "mistyped");
     }
 
+    void degradationMixTiedBiasAndPhotoSpeed()
+    {
+        std::string text = kMinimal;
+        text.insert(1, R"("degradation_mix": {"clean": 1, "mild": 2, "home": 1}, "phase_consistent_upsampler": true, )");
+        auto r = parseRecipe(text, "/b");
+        QVERIFY(r.mix.enabled());
+        QCOMPARE(r.mix.mild, 2.0);
+        QCOMPARE(r.mix.firstOrder, 0.0);
+        QVERIFY(r.model.phaseConsistentUpsampler);
+        QVERIFY(!parseRecipe(kMinimal, "/b").mix.enabled());
+        QCOMPARE(parseRecipe(kMinimal, "/b").data.photoSpeed, 2.5); // the old default replays old recipes
+        text = kMinimal;
+        text.insert(1, R"("degradation_mix": {"clean": 1, "vhs": 1}, )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "unknown family 'vhs'");
+        text = kMinimal;
+        text.insert(1, R"("degradation_mix": {"clean": 0}, )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "not all 0");
+        text = kMinimal;
+        text.insert(1, R"("source_conditioned": true, "degradation_mix": {"mild": 1, "home": 1}, )");
+        test::expectError([&] { parseRecipe(text, "/b"); }, ErrorCode::InvalidArgument, "degradation_mix needs clean");
+        text = kMinimal;
+        text.insert(1, R"("source_conditioned": true, "degradation_mix": {"clean": 1, "home": 1}, )");
+        QVERIFY(parseRecipe(text, "/b").model.sourceConditioned);
+        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"photo_speed":-1},"checkpoint":"c"})", "/"); },
+                          ErrorCode::InvalidArgument, "photo_speed");
+    }
+
     void learningRateSchedule()
     {
         const auto r = parseRecipe(kMinimal, "/b");

@@ -128,7 +128,7 @@ torch::Tensor matToTensor(const cv::Mat& rgb)
 
 ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos,
                          const DataSpec& spec, const Logger& log)
-    : m_videoFraction(spec.videoFraction)
+    : m_videoFraction(spec.videoFraction), m_photoSpeed(spec.photoSpeed)
 {
     for (const auto& path : photos) {
         auto img = loadPhoto(path, spec.maxPhotoSide);
@@ -175,7 +175,7 @@ torch::Tensor ClipLibrary::samplePhotoClip(std::mt19937_64& rng, int frames, int
     // Camera: photo-to-GT scale, start point, velocity (GT px/frame), zoom and rotation rates.
     const double scale = uniform(rng, 0.35, 1.0);
     const bool still = uniform(rng, 0, 1) < 0.15;
-    const double vx = still ? 0 : uniform(rng, -2.5, 2.5), vy = still ? 0 : uniform(rng, -2.5, 2.5);
+    const double vx = still ? 0 : uniform(rng, -m_photoSpeed, m_photoSpeed), vy = still ? 0 : uniform(rng, -m_photoSpeed, m_photoSpeed);
     const double zoomRate = still ? 0 : uniform(rng, -0.012, 0.012);
     const double spinRate = still ? 0 : uniform(rng, -0.4, 0.4) * std::numbers::pi / 180.0;
     std::normal_distribution<double> jitter(0.0, 0.25);

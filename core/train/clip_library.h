@@ -46,6 +46,7 @@ private:
     std::vector<cv::Mat> m_photos;              // RGB, 8-bit
     std::vector<std::vector<cv::Mat>> m_videos; // RGB, 8-bit, per video
     double m_videoFraction = 0.5;
+    double m_photoSpeed = 2.5; // GT pixels per frame, at most, each axis
 };
 
 // [H, W, 3] RGB uint8 Mat -> [3, H, W] float tensor in [0, 1] (a copy).

@@ -48,22 +48,6 @@ const char* interpolationName(Interpolation i)
     return "?";
 }
 
-cv::Mat tensorToMat(const torch::Tensor& chw)
-{
-    auto hwc = chw.permute({1, 2, 0}).contiguous().to(torch::kFloat32);
-    return cv::Mat(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_32FC3, hwc.data_ptr<float>()).clone();
-}
-
-torch::Tensor matToTensor32(const cv::Mat& m)
-{
-    cv::Mat f;
-    if (m.depth() == CV_8U)
-        m.convertTo(f, CV_32FC3, 1.0 / 255.0);
-    else
-        f = m.isContinuous() ? m : m.clone();
-    return torch::from_blob(f.data, {f.rows, f.cols, 3}, torch::kFloat32).permute({2, 0, 1}).clone();
-}
-
 // Real-ESRGAN's Poisson noise: counts at a level matching the image's number of distinct values.
 void addPoissonNoise(cv::Mat& img, double scale, bool grey, std::mt19937_64& rng)
 {
@@ -97,6 +81,19 @@ void addPoissonNoise(cv::Mat& img, double scale, bool grey, std::mt19937_64& rng
     img += noise;
 }
 
+cv::Mat jpegRoundTrip(const cv::Mat& rgb8, int quality)
+{
+    cv::Mat bgr;
+    cv::cvtColor(rgb8, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> bytes;
+    cv::imencode(".jpg", bgr, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
+    cv::Mat decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
+    cv::cvtColor(decoded, decoded, cv::COLOR_BGR2RGB);
+    return decoded;
+}
+
+} // namespace
+
 void addGaussianNoise(cv::Mat& img, double sigma255, bool grey, std::mt19937_64& rng)
 {
     std::normal_distribution<float> n(0.0f, static_cast<float>(sigma255 / 255.0));
@@ -113,18 +110,21 @@ void addGaussianNoise(cv::Mat& img, double sigma255, bool grey, std::mt19937_64&
     }
 }
 
-cv::Mat jpegRoundTrip(const cv::Mat& rgb8, int quality)
+cv::Mat tensorToMat(const torch::Tensor& chw)
 {
-    cv::Mat bgr;
-    cv::cvtColor(rgb8, bgr, cv::COLOR_RGB2BGR);
-    std::vector<uchar> bytes;
-    cv::imencode(".jpg", bgr, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
-    cv::Mat decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
-    cv::cvtColor(decoded, decoded, cv::COLOR_BGR2RGB);
-    return decoded;
+    auto hwc = chw.permute({1, 2, 0}).contiguous().to(torch::kFloat32);
+    return cv::Mat(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_32FC3, hwc.data_ptr<float>()).clone();
 }
 
-} // namespace
+torch::Tensor matToTensor32(const cv::Mat& m)
+{
+    cv::Mat f;
+    if (m.depth() == CV_8U)
+        m.convertTo(f, CV_32FC3, 1.0 / 255.0);
+    else
+        f = m.isContinuous() ? m : m.clone();
+    return torch::from_blob(f.data, {f.rows, f.cols, 3}, torch::kFloat32).permute({2, 0, 1}).clone();
+}
 
 std::string DegradationPlan::describe() const
 {

@@ -73,6 +73,14 @@ std::vector<cv::Mat> applyDegradation(const std::vector<cv::Mat>& gt, const Degr
 // is copied to `drawn` when given (reports say what each degraded input went through).
 torch::Tensor degradeClip(const torch::Tensor& gt, std::mt19937_64& rng, DegradationPlan* drawn = nullptr);
 
+// Adds Gaussian noise of sigma255 (0-255 scale) to an RGB CV_32FC3 image: the same value on all
+// three channels when grey (luma noise), independent values otherwise.
+void addGaussianNoise(cv::Mat& img, double sigma255, bool grey, std::mt19937_64& rng);
+
+// [3, H, W] float tensor in [0, 1] <-> RGB CV_32FC3 Mat (copies); matToTensor32 also takes CV_8UC3.
+cv::Mat tensorToMat(const torch::Tensor& chw);
+torch::Tensor matToTensor32(const cv::Mat& m);
+
 // RealBasicVSR's sharpened ground truth: unsharp masking (kernel 51, weight 0.5, threshold 10
 // on the 0-255 scale) applied only where the residual is significant (soft mask).
 cv::Mat unsharpMask(const cv::Mat& rgb32f, double weight = 0.5, int radius = 51, double threshold = 10);

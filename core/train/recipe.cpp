@@ -73,6 +73,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         // Gives the clean side reconstruction blocks of its own (ModelConfig::cleanReconBlocks);
         // an init without them gets them as identities.
         r.model.cleanReconBlocks = j.value("clean_recon_blocks", r.model.cleanReconBlocks);
+        // Makes the upsampler's phases agree on flat input (ModelConfig::phaseConsistentUpsampler);
+        // an init with independent phases starts from their means.
+        r.model.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", r.model.phaseConsistentUpsampler);
         r.unknownSourceFraction = j.value("unknown_source_fraction", r.unknownSourceFraction);
         r.trainable = j.value("trainable", r.trainable);
         r.model.validate();
@@ -86,6 +89,18 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             bad("synthesis must be 'bicubic' or 'first-order', got '" + synthesis + "'");
         r.sharpenGt = j.value("sharpen_gt", r.synthesis == LrSynthesis::FirstOrder);
         r.cleanFraction = j.value("clean_fraction", r.cleanFraction);
+        if (j.contains("degradation_mix")) {
+            const auto& m = j["degradation_mix"];
+            for (const auto& [key, value] : m.items())
+                if (key != "clean" && key != "first_order" && key != "mild" && key != "home")
+                    bad("degradation_mix has an unknown family '" + key + "' (clean, first_order, mild, home)");
+            r.mix.clean = m.value("clean", 0.0);
+            r.mix.firstOrder = m.value("first_order", 0.0);
+            r.mix.mild = m.value("mild", 0.0);
+            r.mix.home = m.value("home", 0.0);
+            if (!(r.mix.clean >= 0 && r.mix.firstOrder >= 0 && r.mix.mild >= 0 && r.mix.home >= 0) || !r.mix.enabled())
+                bad("degradation_mix weights must be >= 0 and not all 0");
+        }
         if (j.contains("gan")) {
             const auto& g = j["gan"];
             r.gan.enabled = true;
@@ -112,6 +127,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.data.videoScale = d.value("video_scale", r.data.videoScale);
         r.data.videoFraction = d.value("video_fraction", r.data.videoFraction);
         r.data.validationClips = d.value("validation_clips", r.data.validationClips);
+        r.data.photoSpeed = d.value("photo_speed", r.data.photoSpeed);
         r.lrCrop = j.value("lr_crop", r.lrCrop);
         r.degradeCrop = j.value("degrade_crop", r.degradeCrop);
         r.frames = j.value("frames", r.frames);
@@ -141,14 +157,17 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (r.frames < 1 || r.batch < 1 || r.iterations < 1) bad("frames, batch and iterations must be >= 1");
     if (!(r.cleanFraction >= 0 && r.cleanFraction <= 1)) bad("clean_fraction must be in [0, 1]");
     if (!(r.unknownSourceFraction >= 0 && r.unknownSourceFraction <= 1)) bad("unknown_source_fraction must be in [0, 1]");
-    if (r.model.sourceConditioned && (r.cleanFraction <= 0 || r.synthesis == LrSynthesis::Bicubic))
+    if (r.model.sourceConditioned && !r.mix.enabled() && (r.cleanFraction <= 0 || r.synthesis == LrSynthesis::Bicubic))
         bad("source_conditioned needs both sources: first-order synthesis and a clean_fraction above 0");
+    if (r.model.sourceConditioned && r.mix.enabled() && (r.mix.clean <= 0 || r.mix.firstOrder + r.mix.mild + r.mix.home <= 0))
+        bad("source_conditioned needs both sources: degradation_mix needs clean and some degraded family above 0");
     for (const auto& prefix : r.trainable)
         if (prefix.empty()) bad("trainable lists an empty prefix (it would train everything; leave trainable out instead)");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");
     if (!(r.data.videoFraction >= 0 && r.data.videoFraction <= 1)) bad("data.video_fraction must be in [0, 1]");
+    if (!(r.data.photoSpeed >= 0 && r.data.photoSpeed <= 64)) bad("data.photo_speed must be in [0, 64] GT pixels per frame");
     return r;
 }
 

@@ -11,6 +11,8 @@ namespace dualx::train {
 enum class LrSynthesis {
     Bicubic,     // stage 1: antialiased bicubic x1/4
     FirstOrder,  // stages 2-3: blur, resize, noise, JPEG, video compression (paper appendix C.2)
+    Mild,        // realistic_degradation.h
+    Home,        // realistic_degradation.h
 };
 
 struct DataSpec {
@@ -22,6 +24,18 @@ struct DataSpec {
     double videoScale = 0.5;             // videos are downscaled for cleaner ground truth
     double videoFraction = 0.5;          // share of training clips cut from videos (rest: moving photos)
     int validationClips = 8;             // fixed validation clips drawn from the validation files
+    double photoSpeed = 2.5;             // moving photos pan at up to this many GT pixels per frame
+};
+
+// Shares of the LR syntheses a clip is drawn from (weights, normalised when drawn). Replaces
+// `synthesis` and `clean_fraction` when given: real videos range from clean masters through
+// camera and web copies to tapes, and a model must be trained on that range to restore it.
+struct DegradationMix {
+    double clean = 0;      // antialiased bicubic x1/4 (stage 1's input)
+    double firstOrder = 0; // the paper's heavy first-order synthesis (degradation.h)
+    double mild = 0;       // camera / web copy (realistic_degradation.h)
+    double home = 0;       // SD tape or disc (realistic_degradation.h)
+    bool enabled() const { return clean + firstOrder + mild + home > 0; }
 };
 
 // Stage 3: perceptual + adversarial fine-tuning (paper appendix C.1).
@@ -46,6 +60,7 @@ struct Recipe {
     DataSpec data;
     bool sharpenGt = false;     // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
     double cleanFraction = 0;   // share of training clips given plain bicubic LR despite `synthesis`
+    DegradationMix mix;         // when enabled, replaces synthesis and cleanFraction for training clips
     // With a source-conditioned model: the share of clips whose condition is "unknown" (0.5)
     // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
     double unknownSourceFraction = 0.25;

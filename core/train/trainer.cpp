@@ -6,6 +6,7 @@
 #include "train/bicubic_downscale.h"
 #include "train/degradation.h"
 #include "train/losses.h"
+#include "train/realistic_degradation.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -71,6 +72,8 @@ torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::
     switch (synthesis) {
     case LrSynthesis::Bicubic: return bicubicDownscale(gt, kScale);
     case LrSynthesis::FirstOrder: return degradeClip(gt, rng);
+    case LrSynthesis::Mild: return degradeClipRealistic(gt, RealisticFamily::Mild, rng);
+    case LrSynthesis::Home: return degradeClipRealistic(gt, RealisticFamily::Home, rng);
     }
     throw Error(ErrorCode::Internal, "unknown LR synthesis");
 }
@@ -152,6 +155,20 @@ bool Trainer::restore()
     return false;
 }
 
+LrSynthesis Trainer::synthesisForClip(std::mt19937_64& rng) const
+{
+    const auto& mix = m_recipe.mix;
+    if (mix.enabled()) {
+        const double weights[] = {mix.clean, mix.firstOrder, mix.mild, mix.home};
+        static constexpr LrSynthesis kFamilies[] = {LrSynthesis::Bicubic, LrSynthesis::FirstOrder, LrSynthesis::Mild, LrSynthesis::Home};
+        return kFamilies[std::discrete_distribution<int>(std::begin(weights), std::end(weights))(rng)];
+    }
+    // A share of clean (bicubic) clips keeps the model faithful on undegraded input too; the
+    // draw only happens when asked for, so older recipes replay their exact batches.
+    const bool clean = m_recipe.cleanFraction > 0 && std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.cleanFraction;
+    return clean ? LrSynthesis::Bicubic : m_recipe.synthesis;
+}
+
 Batch Trainer::batchForStep(int64_t step) const
 {
     std::vector<torch::Tensor> lrs, gts;
@@ -160,11 +177,9 @@ Batch Trainer::batchForStep(int64_t step) const
         auto rng = rngFor(m_recipe.seed, step, static_cast<uint64_t>(b));
         const int region = m_recipe.degradeRegion();
         auto gt = augmentClip(m_train->sampleClip(rng, m_recipe.frames, region * kScale), rng);
-        // A share of clean (bicubic) clips keeps the model faithful on undegraded input too;
-        // the draw only happens when asked for, so older recipes replay their exact batches.
-        const bool clean = m_recipe.cleanFraction > 0
-                           && std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.cleanFraction;
-        auto lr = synthesiseLr(gt, clean ? LrSynthesis::Bicubic : m_recipe.synthesis, rng);
+        const LrSynthesis synthesis = synthesisForClip(rng);
+        const bool clean = synthesis == LrSynthesis::Bicubic;
+        auto lr = synthesiseLr(gt, synthesis, rng);
         if (m_recipe.model.sourceConditioned) {
             const bool unknown = std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.unknownSourceFraction;
             conditions.push_back(unknown ? 0.5f : (clean ? 0.0f : 1.0f));

@@ -27,6 +27,9 @@ public:
     bool restore();
     // The batch of a given step is a pure function of (seed, step): resumes replay exactly.
     Batch batchForStep(int64_t step) const;
+    // The LR synthesis of one training clip: drawn from the recipe's degradation mix, or clean
+    // at clean_fraction and otherwise the recipe's synthesis.
+    LrSynthesis synthesisForClip(std::mt19937_64& rng) const;
     // One optimisation step (generator and, in the GAN stage, discriminator); returns the
     // generator's loss.
     double trainStep();

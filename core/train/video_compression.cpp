@@ -35,8 +35,8 @@ const AVCodec* findEncoder(const std::string& codec)
     // wrapper (nvenc, v4l2m2m) that fails without the device, and baseline (no B-frames,
     // CAVLC) gives artefacts of a different flavour than libx264's high profile.
     if (codec == "h264" || codec == "libx264") return avcodec_find_encoder_by_name("libx264");
-    if (codec == "mpeg4") return avcodec_find_encoder_by_name(codec.c_str());
-    throw Error(ErrorCode::InvalidArgument, "video compression: unknown codec '" + codec + "' (libx264, h264 or mpeg4)");
+    if (codec == "mpeg4" || codec == "mpeg2video") return avcodec_find_encoder_by_name(codec.c_str());
+    throw Error(ErrorCode::InvalidArgument, "video compression: unknown codec '" + codec + "' (libx264, h264, mpeg4 or mpeg2video)");
 }
 
 void receivePackets(AVCodecContext* encoder, std::vector<PacketPtr>& packets)
@@ -68,9 +68,19 @@ void receiveFrames(AVCodecContext* decoder, SwsContext* toRgb, int width, int he
 
 } // namespace
 
-std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std::string& codecName, int64_t bitRate)
+std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std::string& codec, int64_t bitRate)
+{
+    return compressVideo(frames, CompressionSettings{codec, bitRate, 0, false});
+}
+
+std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const CompressionSettings& settings)
 {
     if (frames.empty()) return {};
+    const std::string& codecName = settings.codec;
+    const bool x264 = codecName == "libx264" || codecName == "h264";
+    if (settings.quality < 0 || settings.quality > (x264 ? 51 : 31))
+        throw Error(ErrorCode::InvalidArgument, "video compression: quality " + std::to_string(settings.quality) + " is out of range for "
+                                                    + codecName);
     const AVCodec* codec = findEncoder(codecName);
     if (!codec) throw Error(ErrorCode::InvalidArgument, "video compression: encoder '" + codecName + "' is not available");
     const int origW = frames[0].cols, origH = frames[0].rows;
@@ -82,10 +92,24 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std
     encoder->pix_fmt = AV_PIX_FMT_YUV420P;
     encoder->time_base = AVRational{1, 25};
     encoder->framerate = AVRational{25, 1};
-    // x264 counts in kbit/s and rejects 0: tiny test clips scale the rate below that.
-    encoder->bit_rate = std::max<int64_t>(bitRate, 1000);
+    if (settings.quality > 0) {
+        if (x264) {
+            av_opt_set_int(encoder->priv_data, "crf", settings.quality, 0);
+        } else {
+            encoder->flags |= AV_CODEC_FLAG_QSCALE;
+            encoder->global_quality = FF_QP2LAMBDA * settings.quality;
+        }
+    } else {
+        // x264 counts in kbit/s and rejects 0: tiny test clips scale the rate below that.
+        encoder->bit_rate = std::max<int64_t>(settings.bitRate, 1000);
+    }
     encoder->thread_count = 1; // reproducible output under a seed
     encoder->gop_size = 12;
+    if (codecName == "mpeg2video") encoder->max_b_frames = 2; // the DVD pattern IBBP
+    if (settings.interlaced) {
+        encoder->flags |= AV_CODEC_FLAG_INTERLACED_DCT | AV_CODEC_FLAG_INTERLACED_ME;
+        encoder->field_order = AV_FIELD_TT;
+    }
     if (codecName == "h264") av_opt_set(encoder->priv_data, "profile", "baseline", 0);
     if (int r = avcodec_open2(encoder.get(), codec, nullptr); r < 0) fail("cannot open encoder " + codecName, r);
 
@@ -108,6 +132,9 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std
         const int srcStride[1] = {static_cast<int>(rgb.step)};
         sws_scale(toYuv.get(), src, srcStride, 0, height, yuv->data, yuv->linesize);
         yuv->pts = static_cast<int64_t>(i);
+        yuv->quality = encoder->global_quality; // the MPEG encoders take a fixed quantiser per frame
+        yuv->interlaced_frame = settings.interlaced ? 1 : 0;
+        yuv->top_field_first = settings.interlaced ? 1 : 0;
         if (int r = avcodec_send_frame(encoder.get(), yuv.get()); r < 0) fail("cannot send a frame to the encoder", r);
         receivePackets(encoder.get(), packets);
     }

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Network interpolation (ESRGAN, Wang et al. 2018): a weight file whose every tensor is
+ALPHA * A + (1 - ALPHA) * B, for two networks of the same architecture and lineage (a GAN
+fine-tune A and the MSE network B it started from). ALPHA trades the GAN's sharpness against
+the MSE network's faithfulness without training.
+
+    tools/interpolate-models.py A.safetensors B.safetensors ALPHA OUT.safetensors
+
+A is a shippable weight file; B may also be a training checkpoint (its "model." tensors are
+used). OUT keeps A's config, variant and provenance, its dtype, and records the interpolation in
+the metadata entry dualx.interpolation. Standard library only."""
+
+import argparse
+import json
+import os
+import struct
+import sys
+
+FORMATS = {"F16": "e", "F32": "f"}
+
+
+def fail(message):
+    sys.exit("interpolate-models: " + message)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    size = struct.unpack("<Q", data[:8])[0]
+    header = json.loads(data[8:8 + size])
+    body = data[8 + size:]
+    tensors = {}
+    for name, entry in header.items():
+        if name == "__metadata__":
+            continue
+        if entry["dtype"] not in FORMATS:
+            fail(f"{path}: tensor {name} is {entry['dtype']} (F16 or F32 expected)")
+        begin, end = entry["data_offsets"]
+        code = FORMATS[entry["dtype"]]
+        count = (end - begin) // struct.calcsize(code)
+        tensors[name] = (entry["dtype"], entry["shape"], struct.unpack(f"<{count}{code}", body[begin:end]))
+    return header.get("__metadata__", {}), tensors
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("a")
+    parser.add_argument("b")
+    parser.add_argument("alpha", type=float)
+    parser.add_argument("out")
+    args = parser.parse_args()
+    if not 0.0 <= args.alpha <= 1.0:
+        fail("ALPHA must be in [0, 1]")
+    meta_a, a = read(args.a)
+    _, b = read(args.b)
+    if any(name.startswith("model.") for name in b):
+        b = {name[len("model."):]: t for name, t in b.items() if name.startswith("model.")}
+    header, body = {}, bytearray()
+    for name in sorted(a):
+        dtype, shape, values = a[name]
+        if name not in b or b[name][1] != shape:
+            fail(f"tensor {name}: missing from B or of another shape (not the same architecture)")
+        other = b[name][2]
+        mixed = [args.alpha * x + (1.0 - args.alpha) * y for x, y in zip(values, other)]
+        raw = struct.pack(f"<{len(mixed)}{FORMATS[dtype]}", *mixed)
+        header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [len(body), len(body) + len(raw)]}
+        body += raw
+    meta = dict(meta_a)
+    meta["dualx.interpolation"] = (f"{args.alpha:g} x {os.path.basename(args.a)} + {1 - args.alpha:g} x "
+                                   f"{os.path.basename(args.b)} (network interpolation)")
+    header["__metadata__"] = meta
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    with open(args.out + ".partial", "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + bytes(body))
+    os.replace(args.out + ".partial", args.out)
+    print(f"{args.out}: {meta['dualx.interpolation']}")
+
+
+if __name__ == "__main__":
+    main()
