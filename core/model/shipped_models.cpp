@@ -50,6 +50,7 @@ std::vector<std::string> shippedModelProvenance()
             lines.push_back(std::string(name) + ": " + path + ": " + info.config.preset + ", " + std::to_string(info.parameters)
                             + " parameters, " + info.storageDtype + ", trained " + meta("dualx.stages") + ", validation PSNR-Y "
                             + meta("dualx.validation_psnr_y") + " dB (bicubic " + meta("dualx.validation_bicubic_psnr_y") + ")"
+                            + (info.metadata.count("dualx.interpolation") ? "; " + meta("dualx.interpolation") : "")
                             + (info.metadata.count("dualx.config_changes") ? "; config changed after training: " + meta("dualx.config_changes") : ""));
         } catch (const Error& e) {
             lines.push_back(std::string(name) + ": " + e.what());
