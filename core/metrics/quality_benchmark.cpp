@@ -546,7 +546,8 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         result.files.push_back(path);
         return path;
     };
-    const std::string& deviceText = ctx.deviceText = device.description;
+    ctx.deviceText = device.description;
+    const std::string& deviceText = ctx.deviceText;
     result.markdown = markdownReport(result, o, ctx);
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream out(path);
