@@ -2,6 +2,7 @@
 #include "dualx/upscale_job.h"
 #include "media_fixtures.h"
 #include "model/weights.h"
+#include "pipeline/output_guard.h"
 #include "test_support.h"
 #include "video/video_frame_reader.h"
 
@@ -245,6 +246,61 @@ private Q_SLOTS:
         // Not writable even for root: nothing can be created in /proc.
         test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), "/proc/dualx-out.mkv", "archive-ffv1")).run(); },
                           ErrorCode::FileUnwritable, "/proc/dualx-out.mkv");
+    }
+
+    // A Theora file whose header says 214x160 decodes to 218x160 frames (FFmpeg's decoder and
+    // ours agree); the output must follow the decoded frames, not the header.
+    void decodedSizeWinsOverTheHeader()
+    {
+        const std::string input = std::string(DUALX_SOURCE_DIR) + "/tests/data/theora-1906-film-header-214-decodes-218.ogv";
+        const auto report = UpscaleJob(settings(input, path("theora-out.mkv"), "archive-ffv1")).run();
+        QCOMPARE(report.outputWidth, 872);
+        QCOMPARE(report.outputHeight, 640);
+        const auto in = video::readAllFrames(input), out = video::readAllFrames(path("theora-out.mkv"));
+        QCOMPARE(out.size(), in.size());
+        for (size_t i = 0; i < in.size(); ++i) {
+            const auto tensor = [](const video::RgbFrame& f) {
+                return torch::from_blob(const_cast<uint8_t*>(f.rgb.data()), {f.height, f.width, 3}, torch::kUInt8)
+                    .permute({2, 0, 1})
+                    .to(torch::kFloat32)
+                    .div(255);
+            };
+            const double psnr = pipeline::coarseMatchPsnr(tensor(in[i]), tensor(out[i]));
+            QVERIFY2(psnr > 25, std::to_string(psnr).c_str());
+        }
+    }
+
+    void coarseMatchSeparatesRestorationFromGarbage()
+    {
+        torch::manual_seed(3);
+        const auto lr = torch::rand({3, 24, 32}).mul(0.5).add(torch::linspace(0, 0.5, 32));
+        const auto hr = torch::upsample_bicubic2d(lr.unsqueeze(0), {96, 128}, false)[0];
+        QVERIFY(pipeline::coarseMatchPsnr(lr, hr) > 40);
+        // Heavy noise on the input, removed by the restoration: still a match.
+        const auto noisy = (lr + torch::randn_like(lr) * (30.0 / 255)).clamp(0, 1);
+        QVERIFY(pipeline::coarseMatchPsnr(noisy, hr) > pipeline::kMinCoarseMatchPsnr + 5);
+        // The same samples read with the wrong row length.
+        const auto misread = hr.flatten().roll(37 * 96).reshape({3, 96, 128});
+        QVERIFY(pipeline::coarseMatchPsnr(lr, misread) < pipeline::kMinCoarseMatchPsnr);
+        QVERIFY(pipeline::coarseMatchPsnr(lr, torch::ones_like(hr)) < pipeline::kMinCoarseMatchPsnr);
+    }
+
+    // A model that outputs white: the job stops at the first frame instead of writing it.
+    void garbageOutputStopsTheJob()
+    {
+        torch::manual_seed(1);
+        model::DualXVSR net(presetConfig("tiny"));
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : net->named_parameters())
+                if (p.key().rfind("upsampler.", 0) == 0 && p.key().find("bias") != std::string::npos) p.value().fill_(10.0);
+        }
+        const auto broken = path("broken.safetensors");
+        model::saveModelWeights(*net, broken, "mse", {});
+        auto s = settings(path("cfr.mkv"), path("garbage.mkv"), "archive-ffv1");
+        s.modelPath = broken;
+        test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::Internal, "restored frame 0 does not match its input");
+        expectNothingAt(path("garbage.mkv"));
     }
 
     void cancelStopsAndCleansUp()

@@ -156,8 +156,8 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
     Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "source", "device",
-                          "threads", "progress", "start", "duration", "segment-frames", "segment-seconds"},
-                   {});
+                          "threads", "progress", "start", "duration", "segment-frames", "segment-seconds", "deinterlace"},
+                   {"square-pixels", "bake-rotation"});
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
     const auto output = args.value("output");
@@ -178,6 +178,9 @@ int runUpscale(const std::vector<std::string>& rawArgs)
     base.device = devicePreferenceFromName(args.value("device", "auto"));
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
+    base.deinterlace = parseDeinterlaceMode(args.value("deinterlace", "auto"));
+    base.squarePixels = args.flag("square-pixels");
+    base.bakeRotation = args.flag("bake-rotation");
     base.segmentFrames = args.intValue("segment-frames", 0);
     base.segmentSeconds = parseSeconds("segment-seconds", args.value("segment-seconds", "30"));
     if (base.segmentFrames < 0 || base.segmentSeconds <= 0)

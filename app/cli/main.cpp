@@ -24,7 +24,12 @@ commands:
         [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--source clean|unknown|degraded|S]
         [--device auto|cpu|cuda[:N]] [--threads N]
         [--progress bar|json|none] [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
+        [--deinterlace auto|field|frame|off] [--square-pixels] [--bake-rotation]
         restore and upscale a video x4, keeping its audio, subtitles, chapters, timestamps and colour;
+        interlaced sources are deinterlaced first (auto: bwdif at field rate, 25i -> 50p, and
+        telecined film inverse-telecined; field/frame force bwdif at field or frame rate); the
+        pixel aspect and a rotation tag are kept (--square-pixels resamples to square pixels,
+        --bake-rotation turns the picture upright in the pixels; Matroska output always does);
         --ensemble E averages E flipped/transposed/time-reversed passes: E times slower; with the MSE
         model E=8 gains about 0.1 dB (not measured with the GAN model); --source tells a source-aware
         model the input's quality (clean: a good master; degraded: blurred, noisy or compressed;

@@ -53,7 +53,9 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     // The window the job would use is centred on the frame where the clip allows.
     const int64_t half = settings.windowFrames / 2;
     const int64_t first = std::max<int64_t>(0, frameIndex - half);
-    video::VideoFrameReader reader(input);
+    video::ReaderOptions readerOptions;
+    readerOptions.fixedSize = true; // frames are stacked into one window
+    video::VideoFrameReader reader(input, readerOptions);
     std::vector<torch::Tensor> frames;
     video::RgbFrame f;
     PreviewResult result;
@@ -74,6 +76,9 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const P
     tiling.windowOverlap = 0;
     const auto hr = engine::upscaleWindowFitting(modelFn, clip, tiling);
     result.restored = toImage(hr[frameIndex - first], result.source.timeSeconds);
+    // Shown as a player would: upright.
+    result.source = upright(std::move(result.source), reader.info().rotationDegrees);
+    result.restored = upright(std::move(result.restored), reader.info().rotationDegrees);
     return result;
 }
 

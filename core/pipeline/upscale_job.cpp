@@ -9,6 +9,7 @@
 #include "model/weights.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/final_mux.h"
+#include "pipeline/output_guard.h"
 #include "pipeline/segment_journal.h"
 #include "video/video_encoder.h"
 #include "video/video_frame_reader.h"
@@ -132,7 +133,7 @@ namespace {
 // Everything that decides the output's bytes: a journal written under another fingerprint is
 // not resumed.
 std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset, const engine::TilingSettings& tiling,
-                           const DeviceChoice& device)
+                           const DeviceChoice& device, const std::string& videoFilter)
 {
     auto fileId = [](const std::string& path) {
         std::error_code ec;
@@ -154,7 +155,48 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
     // Only when on, so that jobs journaled before the self-ensemble existed still resume.
     if (s.ensemble != 1) j["ensemble"] = s.ensemble;
     if (s.sourceCondition != kSourceUnknown) j["source"] = s.sourceCondition; // likewise
+    if (!videoFilter.empty()) j["video_filter"] = videoFilter;                // likewise
     return j.dump();
+}
+
+// The deinterlacing filter chain for the job's source (empty for none), said in the report.
+std::string chooseDeinterlacing(const UpscaleSettings& s, std::vector<std::string>& report)
+{
+    if (s.deinterlace == DeinterlaceMode::Off) return {};
+    const InterlaceAnalysis analysis = analyseInterlacing(s.input);
+    const std::string filter = deinterlaceFilter(s.deinterlace, analysis);
+    if (!filter.empty())
+        report.push_back("scan: " + analysis.describe() + ": " + filter);
+    else if (analysis.fieldOrderTag != "" && analysis.fieldOrderTag != "progressive")
+        report.push_back("scan: " + analysis.describe() + ": not deinterlaced");
+    return filter;
+}
+
+// Decides how the source's rotation reaches the output (a tag, or turned pixels where the preset
+// asks or the container cannot hold a tag) and says what happens to geometry in the report.
+void describePicture(const video::VideoInfo& info, const video::RgbFrame& first, const ExportPreset& preset,
+                     video::OutputVideoSpec& spec, std::vector<std::string>& report)
+{
+    const bool anamorphic = info.sarNum != info.sarDen;
+    if (anamorphic) {
+        int displayNum = 0, displayDen = 0;
+        av_reduce(&displayNum, &displayDen, int64_t{first.width} * info.sarNum, int64_t{first.height} * info.sarDen, 1 << 16);
+        report.push_back("pixel aspect " + std::to_string(info.sarNum) + ":" + std::to_string(info.sarDen) + " (display "
+                         + std::to_string(displayNum) + ":" + std::to_string(displayDen) + "): "
+                         + (preset.squarePixels ? "resampled to square pixels" : "kept"));
+    }
+    if (info.rotationDegrees == 0 && !info.displayFlipped) return;
+    const bool keepTag = !preset.bakeRotation && video::containerKeepsRotation(preset.container);
+    if (keepTag || info.displayFlipped) {
+        spec.displayMatrix = info.displayMatrix;
+        report.push_back("rotation " + std::to_string(info.rotationDegrees) + " degrees" + (info.displayFlipped ? ", mirrored" : "")
+                         + ": kept as the stream's display matrix"
+                         + (keepTag ? "" : " (mirrored pictures are not turned; " + preset.container + " may ignore it)"));
+        return;
+    }
+    spec.bakeRotationDegrees = info.rotationDegrees;
+    report.push_back("rotation " + std::to_string(info.rotationDegrees) + " degrees: turned upright in the pixels ("
+                     + (preset.bakeRotation ? "preset" : preset.container + " cannot hold a rotation tag") + ")");
 }
 
 } // namespace
@@ -165,7 +207,9 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const auto& s = job.settings;
     checkEnsembleSize(s.ensemble);
     checkPaths(s);
-    const ExportPreset preset = findPreset(s.preset);
+    ExportPreset preset = findPreset(s.preset);
+    preset.squarePixels = preset.squarePixels || s.squarePixels;
+    preset.bakeRotation = preset.bakeRotation || s.bakeRotation;
     preset.checkAvailable();
 
     // Model first: a bad model file should fail before any output exists.
@@ -181,15 +225,22 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const engine::WindowModel windowModel =
         engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
 
+    UpscaleReport report;
     video::ReaderOptions readerOptions;
     readerOptions.sixteenBit = true;
+    readerOptions.fixedSize = true;
+    const std::string deinterlacing = chooseDeinterlacing(s, report.streams);
+    readerOptions.videoFilter = deinterlacing;
     video::VideoFrameReader reader(s.input, readerOptions);
     const auto& info = reader.info();
+    // The output size comes from the first decoded frame, not the container's header: they can
+    // differ (Theora), and an encoder fed frames of another size writes garbage.
+    video::RgbFrame firstFrame;
+    if (!reader.read(firstFrame)) throw Error(ErrorCode::CorruptFile, "video file '" + s.input + "' contains no video frame");
 
-    UpscaleReport report;
     video::OutputVideoSpec spec;
-    spec.width = info.width * 4;
-    spec.height = info.height * 4;
+    spec.width = firstFrame.width * 4;
+    spec.height = firstFrame.height * 4;
     spec.timeBaseNum = info.timeBaseNum;
     spec.timeBaseDen = info.timeBaseDen;
     spec.frameRateNum = info.frameRateNum > 0 ? info.frameRateNum : 25;
@@ -198,6 +249,9 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     spec.colorTransfer = info.colorTransfer;
     spec.colorMatrix = info.colorMatrix;
     spec.colorRange = info.colorRange;
+    spec.sarNum = info.sarNum;
+    spec.sarDen = info.sarDen;
+    describePicture(info, firstFrame, preset, spec, report.streams);
 
     // Opened once up front: it validates the preset for this size and gives the stream
     // parameters and the headers every segment's encoder must reproduce.
@@ -205,7 +259,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     report.outputWidth = referenceEncoder.outputWidth();
     report.outputHeight = referenceEncoder.outputHeight();
     const auto headers = referenceEncoder.extradata();
-    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device), headers);
+    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device, deinterlacing), headers);
     if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
     const int64_t resumeAt = journal.framesDone();
     if (resumeAt > 0)
@@ -239,10 +293,10 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     std::thread decodeThread([&] {
         try {
-            video::RgbFrame frame;
+            video::RgbFrame frame = std::move(firstFrame);
             int64_t lastPts = INT64_MIN;
             int64_t index = 0; // of the frames kept after trimming
-            while (!job.cancelled && reader.read(frame)) {
+            for (bool have = true; have && !job.cancelled; have = reader.read(frame)) {
                 // Frames without a timestamp continue from the previous one at the nominal rate.
                 int64_t pts = frame.pts;
                 if (pts == INT64_MIN) {
@@ -266,12 +320,14 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     std::thread modelThread([&] {
         try {
             engine::StreamingUpscaler upscaler(windowModel, tiling, replayFrom);
-            std::deque<int64_t> timestamps;
+            std::deque<TimedFrame> inputs; // pushed, not yet emitted
             int64_t nextOut = replayFrom;
             auto emit = [&] {
                 while (auto hr = upscaler.pop()) {
-                    const int64_t pts = timestamps.front();
-                    timestamps.pop_front();
+                    const TimedFrame input = std::move(inputs.front());
+                    const int64_t pts = input.pts;
+                    inputs.pop_front();
+                    pipeline::checkRestoredFrame(input.rgb, *hr, nextOut);
                     if (nextOut++ < resumeAt) continue; // already in a finished segment
                     if (!upscaled.push({tensorToRgb48(*hr), pts})) return false;
                 }
@@ -280,7 +336,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
             while (auto f = decoded.pop()) {
                 job.waitWhilePaused();
                 if (job.cancelled) break;
-                timestamps.push_back(f->pts);
+                inputs.push_back(*f);
                 upscaler.push(f->rgb);
                 if (!emit()) break;
             }

@@ -80,6 +80,9 @@ std::string ExportPreset::toJson() const
         {"subtitles", {{"policy", streamPolicyName(subtitles)}}},
         {"output_scale", scale},
     };
+    // Only when not the default, so that journals of jobs started before it existed still match.
+    if (squarePixels || bakeRotation)
+        j["picture"] = {{"pixel_aspect", squarePixels ? "square" : "keep"}, {"rotation", bakeRotation ? "bake" : "tag"}};
     return j.dump(2);
 }
 
@@ -130,6 +133,15 @@ ExportPreset ExportPreset::fromJson(const std::string& text, const std::string& 
             } else {
                 bad(origin, "output_scale.mode must be none, factor or height, got '" + mode + "'");
             }
+        }
+        if (j.contains("picture")) {
+            const auto& picture = j["picture"];
+            const auto aspect = picture.value("pixel_aspect", std::string("keep"));
+            if (aspect != "keep" && aspect != "square") bad(origin, "picture.pixel_aspect must be keep or square, got '" + aspect + "'");
+            p.squarePixels = aspect == "square";
+            const auto rotation = picture.value("rotation", std::string("tag"));
+            if (rotation != "tag" && rotation != "bake") bad(origin, "picture.rotation must be tag or bake, got '" + rotation + "'");
+            p.bakeRotation = rotation == "bake";
         }
     } catch (const nlohmann::json::exception& e) {
         bad(origin, std::string("missing or mistyped field: ") + e.what());

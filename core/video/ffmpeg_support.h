@@ -12,8 +12,10 @@ extern "C" {
 }
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace dualx::video {
 
@@ -79,6 +81,40 @@ inline int swscaleColorspace(AVColorSpace colorspace)
     default:
         return SWS_CS_DEFAULT;
     }
+}
+
+// A stream's display matrix (9 int32, AV_PKT_DATA_DISPLAYMATRIX), empty if it has none. FFmpeg
+// moved stream side data into the codec parameters in libavcodec 60.31 (FFmpeg 6.1).
+inline std::vector<uint8_t> streamDisplayMatrix(const AVStream& stream)
+{
+    const uint8_t* data = nullptr;
+    size_t size = 0;
+#if LIBAVCODEC_VERSION_INT >= AV_VERSION_INT(60, 31, 102)
+    if (const AVPacketSideData* sd = av_packet_side_data_get(stream.codecpar->coded_side_data,
+                                                             stream.codecpar->nb_coded_side_data, AV_PKT_DATA_DISPLAYMATRIX)) {
+        data = sd->data;
+        size = sd->size;
+    }
+#else
+    data = av_stream_get_side_data(&stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
+#endif
+    if (!data || size < 9 * sizeof(int32_t)) return {};
+    return std::vector<uint8_t>(data, data + 9 * sizeof(int32_t));
+}
+
+// Gives an output stream a display matrix; false if FFmpeg could not allocate it.
+inline bool setStreamDisplayMatrix(AVStream& stream, const std::vector<uint8_t>& matrix)
+{
+#if LIBAVCODEC_VERSION_INT >= AV_VERSION_INT(60, 31, 102)
+    AVPacketSideData* sd = av_packet_side_data_new(&stream.codecpar->coded_side_data, &stream.codecpar->nb_coded_side_data,
+                                                   AV_PKT_DATA_DISPLAYMATRIX, matrix.size(), 0);
+    uint8_t* data = sd ? sd->data : nullptr;
+#else
+    uint8_t* data = av_stream_new_side_data(&stream, AV_PKT_DATA_DISPLAYMATRIX, matrix.size());
+#endif
+    if (!data) return false;
+    std::memcpy(data, matrix.data(), matrix.size());
+    return true;
 }
 
 } // namespace dualx::video

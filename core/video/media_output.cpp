@@ -289,6 +289,9 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     avcodec_parameters_copy(d.videoStream->codecpar, encoder.parameters());
     d.videoStream->time_base = d.videoTimeBase;
     d.videoStream->avg_frame_rate = AVRational{video.frameRateNum, video.frameRateDen};
+    d.videoStream->sample_aspect_ratio = AVRational{encoder.outputSarNum(), encoder.outputSarDen()};
+    if (!video.displayMatrix.empty() && !setStreamDisplayMatrix(*d.videoStream, video.displayMatrix))
+        throw Error(ErrorCode::OutOfMemory, "cannot allocate the output's display matrix");
     report.push_back(encoder.describe());
 
     // The source's other streams.

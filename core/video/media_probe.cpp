@@ -10,17 +10,22 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace dualx {
 
 namespace {
 
-MediaSummary summarise(const video::VideoFrameReader& reader)
+// The decoded size where a frame can be decoded (decoders may disagree with the header).
+MediaSummary summarise(const video::VideoFrameReader& reader, int decodedWidth, int decodedHeight)
 {
     const auto& info = reader.info();
     MediaSummary s;
-    s.width = info.width;
-    s.height = info.height;
+    s.width = decodedWidth > 0 ? decodedWidth : info.width;
+    s.height = decodedHeight > 0 ? decodedHeight : info.height;
+    s.sarNum = info.sarNum;
+    s.sarDen = info.sarDen;
+    s.rotationDegrees = info.rotationDegrees;
     s.fps = info.fps;
     s.durationSeconds = info.durationSeconds;
     s.frameCountEstimate = info.frameCountEstimate;
@@ -37,6 +42,41 @@ MediaSummary summarise(const video::VideoFrameReader& reader)
 
 } // namespace
 
+double MediaSummary::displayAspect() const
+{
+    if (width <= 0 || height <= 0) return 0;
+    const double aspect = static_cast<double>(width) * sarNum / (static_cast<double>(height) * sarDen);
+    return rotationDegrees == 90 || rotationDegrees == 270 ? 1.0 / aspect : aspect;
+}
+
+std::string MediaSummary::displayAspectText() const
+{
+    const double aspect = displayAspect();
+    // Within 1 %: DV's 8:9 pixels on 720x480 give 1.333, on 704-wide active picture 1.30.
+    for (const auto& [w, h] : {std::pair{4, 3}, {16, 9}, {3, 4}, {9, 16}, {1, 1}, {3, 2}, {2, 3}, {21, 9}})
+        if (std::abs(aspect / (static_cast<double>(w) / h) - 1.0) < 0.01) return std::to_string(w) + ":" + std::to_string(h);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g:1", aspect);
+    return text;
+}
+
+RgbImage upright(RgbImage image, int clockwiseDegrees)
+{
+    if (clockwiseDegrees == 0 || image.empty()) return image;
+    const int w = image.width, h = image.height;
+    const bool quarter = clockwiseDegrees == 90 || clockwiseDegrees == 270;
+    RgbImage out{quarter ? h : w, quarter ? w : h, std::vector<uint8_t>(image.rgb.size()), image.timeSeconds};
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+            const int tx = clockwiseDegrees == 90 ? h - 1 - y : clockwiseDegrees == 180 ? w - 1 - x : y;
+            const int ty = clockwiseDegrees == 90 ? x : clockwiseDegrees == 180 ? h - 1 - y : w - 1 - x;
+            std::copy_n(image.rgb.data() + (static_cast<size_t>(y) * w + x) * 3, 3,
+                        out.rgb.data() + (static_cast<size_t>(ty) * out.width + tx) * 3);
+        }
+    }
+    return out;
+}
+
 std::string MediaSummary::describe() const
 {
     char head[160];
@@ -44,6 +84,12 @@ std::string MediaSummary::describe() const
     std::snprintf(head, sizeof head, "%dx%d, %.3g fps, %d:%02d:%02d, %s %s", width, height, fps, seconds / 3600, seconds / 60 % 60,
                   seconds % 60, videoCodec.c_str(), pixelFormat.c_str());
     std::string text = head;
+    const bool squareUpright = sarNum == sarDen && rotationDegrees == 0;
+    if (!squareUpright) {
+        text += "; display " + displayAspectText();
+        if (sarNum != sarDen) text += " (pixels " + std::to_string(sarNum) + ":" + std::to_string(sarDen) + ")";
+        if (rotationDegrees != 0) text += ", rotated " + std::to_string(rotationDegrees);
+    }
     if (!audioCodecs.empty()) {
         text += "; audio";
         for (const auto& a : audioCodecs) text += " " + a;
@@ -55,7 +101,13 @@ std::string MediaSummary::describe() const
 MediaSummary probeMedia(const std::string& path)
 {
     video::VideoFrameReader reader(path);
-    return summarise(reader);
+    video::RgbFrame first;
+    try {
+        if (reader.read(first)) return summarise(reader, first.width, first.height);
+    } catch (const Error&) {
+        // Undecodable frames: the header still describes the file; the job reports the damage.
+    }
+    return summarise(reader, 0, 0);
 }
 
 struct FrameGrabber::Impl {
@@ -74,7 +126,9 @@ struct FrameGrabber::Impl {
 
     void reopen()
     {
-        reader = std::make_unique<video::VideoFrameReader>(path);
+        video::ReaderOptions options;
+        options.fixedSize = true; // the viewer shows every frame at one size
+        reader = std::make_unique<video::VideoFrameReader>(path, options);
         next = 0;
     }
 
@@ -129,7 +183,19 @@ FrameGrabber::FrameGrabber(const std::string& path) : m_impl(std::make_unique<Im
 {
     m_impl->path = path;
     m_impl->reopen();
-    m_impl->summary = summarise(*m_impl->reader);
+    auto& d = *m_impl;
+    video::RgbFrame first;
+    try {
+        if (d.readNext(first)) {
+            d.summary = summarise(*d.reader, first.width, first.height);
+            d.last = upright(RgbImage{first.width, first.height, std::move(first.rgb), first.timeSeconds}, d.summary.rotationDegrees);
+            d.lastIndex = 0;
+            return;
+        }
+    } catch (const Error&) {
+        d.reopen(); // frame() decodes again and reports the damage
+    }
+    d.summary = summarise(*d.reader, 0, 0);
 }
 
 FrameGrabber::~FrameGrabber() = default;
@@ -155,7 +221,7 @@ RgbImage FrameGrabber::frame(int64_t index)
         while (d.next <= index)
             if (!d.readNext(f)) return {};
     }
-    d.last = RgbImage{f.width, f.height, std::move(f.rgb), f.timeSeconds};
+    d.last = upright(RgbImage{f.width, f.height, std::move(f.rgb), f.timeSeconds}, d.summary.rotationDegrees);
     d.lastIndex = index;
     return d.last;
 }

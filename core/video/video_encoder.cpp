@@ -12,8 +12,40 @@ extern "C" {
 }
 
 #include <cmath>
+#include <utility>
 
 namespace dualx::video {
+
+namespace {
+
+// Packed RGB48 `in` (width x height) turned clockwise by 90, 180 or 270 degrees into `out`.
+void turnClockwise(const uint16_t* in, int width, int height, int degrees, std::vector<uint16_t>& out)
+{
+    out.resize(static_cast<size_t>(width) * height * 3);
+    const int outWidth = degrees == 180 ? width : height;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            int tx = 0, ty = 0; // where pixel (x, y) lands
+            if (degrees == 90) {
+                tx = height - 1 - y;
+                ty = x;
+            } else if (degrees == 180) {
+                tx = width - 1 - x;
+                ty = height - 1 - y;
+            } else {
+                tx = y;
+                ty = width - 1 - x;
+            }
+            const uint16_t* from = in + (static_cast<size_t>(y) * width + x) * 3;
+            uint16_t* to = out.data() + (static_cast<size_t>(ty) * outWidth + tx) * 3;
+            to[0] = from[0];
+            to[1] = from[1];
+            to[2] = from[2];
+        }
+    }
+}
+
+} // namespace
 
 struct VideoEncoder::Impl {
     ExportPreset preset;
@@ -25,6 +57,10 @@ struct VideoEncoder::Impl {
     AVCodecParameters* parameters = nullptr;
     std::vector<std::pair<std::string, std::string>> muxerOptions;
     int outWidth = 0, outHeight = 0;
+    AVRational outSar{1, 1};
+    int bakedTurn = 0;                // clockwise degrees turned before conversion
+    std::vector<uint16_t> turned;     // the frame after that turn
+    int scalerWidth = 0, scalerHeight = 0; // what swscale reads: the frame, turned
 
     ~Impl() { avcodec_parameters_free(&parameters); }
 
@@ -47,16 +83,34 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     d.spec = spec;
     preset.checkAvailable();
 
-    // Final size: the x4 result, optionally scaled by the preset; even for 4:2:x formats.
-    d.outWidth = spec.width;
-    d.outHeight = spec.height;
+    // Final geometry: the x4 result, turned upright if the preset bakes the rotation (a quarter
+    // turn swaps the axes the pixel aspect applies to), resampled to square pixels if asked,
+    // then scaled by the preset; even for 4:2:x formats.
+    AVRational sar{spec.sarNum > 0 ? spec.sarNum : 1, spec.sarDen > 0 ? spec.sarDen : 1};
+    d.bakedTurn = spec.bakeRotationDegrees;
+    if (d.bakedTurn % 90 != 0 || d.bakedTurn < 0 || d.bakedTurn >= 360)
+        throw Error(ErrorCode::Internal, "cannot turn a frame by " + std::to_string(d.bakedTurn) + " degrees");
+    d.scalerWidth = spec.width;
+    d.scalerHeight = spec.height;
+    if (d.bakedTurn == 90 || d.bakedTurn == 270) {
+        std::swap(d.scalerWidth, d.scalerHeight);
+        sar = AVRational{sar.den, sar.num};
+    }
+    double width = d.scalerWidth, height = d.scalerHeight;
+    if (preset.squarePixels && sar.num != sar.den) {
+        width *= av_q2d(sar);
+        sar = AVRational{1, 1};
+    }
+    d.outWidth = static_cast<int>(std::lround(width));
+    d.outHeight = static_cast<int>(std::lround(height));
     if (preset.scaleMode == OutputScaleMode::Factor) {
-        d.outWidth = static_cast<int>(std::lround(spec.width * preset.scaleFactor));
-        d.outHeight = static_cast<int>(std::lround(spec.height * preset.scaleFactor));
+        d.outWidth = static_cast<int>(std::lround(width * preset.scaleFactor));
+        d.outHeight = static_cast<int>(std::lround(height * preset.scaleFactor));
     } else if (preset.scaleMode == OutputScaleMode::Height) {
         d.outHeight = preset.targetHeight;
-        d.outWidth = static_cast<int>(std::lround(static_cast<double>(spec.width) * preset.targetHeight / spec.height));
+        d.outWidth = static_cast<int>(std::lround(width * preset.targetHeight / height));
     }
+    av_reduce(&d.outSar.num, &d.outSar.den, sar.num, sar.den, 1 << 30);
     const AVPixelFormat pixelFormat = av_get_pix_fmt(preset.pixelFormat.c_str());
     const AVPixFmtDescriptor* pixDesc = av_pix_fmt_desc_get(pixelFormat);
     if (pixDesc->log2_chroma_w) d.outWidth += d.outWidth % 2;
@@ -70,7 +124,7 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     e->pix_fmt = pixelFormat;
     e->time_base = AVRational{spec.timeBaseNum, spec.timeBaseDen};
     e->framerate = AVRational{spec.frameRateNum, spec.frameRateDen};
-    e->sample_aspect_ratio = AVRational{1, 1};
+    e->sample_aspect_ratio = d.outSar;
     // Untagged sources were decoded as BT.601: say so, or players would assume BT.709 for HD.
     const bool tagged = spec.colorMatrix != AVCOL_SPC_UNSPECIFIED;
     e->colorspace = tagged ? static_cast<AVColorSpace>(spec.colorMatrix) : AVCOL_SPC_SMPTE170M;
@@ -98,7 +152,7 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     d.parameters = avcodec_parameters_alloc();
     avcodec_parameters_from_context(d.parameters, e);
 
-    d.scaler.reset(sws_getContext(spec.width, spec.height, AV_PIX_FMT_RGB48LE, d.outWidth, d.outHeight, pixelFormat,
+    d.scaler.reset(sws_getContext(d.scalerWidth, d.scalerHeight, AV_PIX_FMT_RGB48LE, d.outWidth, d.outHeight, pixelFormat,
                                   SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
     if (!d.scaler) throw Error(ErrorCode::Internal, "cannot convert RGB48 to " + preset.pixelFormat);
     const int* table = sws_getCoefficients(swscaleColorspace(e->colorspace));
@@ -107,6 +161,7 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     d.frame->format = pixelFormat;
     d.frame->width = d.outWidth;
     d.frame->height = d.outHeight;
+    d.frame->sample_aspect_ratio = d.outSar;
     if (av_frame_get_buffer(d.frame.get(), 0) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate an output frame");
     d.packet.reset(av_packet_alloc());
 }
@@ -118,9 +173,13 @@ void VideoEncoder::encode(const uint16_t* rgb48, int64_t pts, const PacketSink& 
     auto& d = *m_impl;
     AVFrame* f = d.frame.get();
     if (av_frame_make_writable(f) < 0) throw Error(ErrorCode::OutOfMemory, "output frame not writable");
+    if (d.bakedTurn != 0) {
+        turnClockwise(rgb48, d.spec.width, d.spec.height, d.bakedTurn, d.turned);
+        rgb48 = d.turned.data();
+    }
     const uint8_t* src[1] = {reinterpret_cast<const uint8_t*>(rgb48)};
-    const int srcStride[1] = {d.spec.width * 6};
-    sws_scale(d.scaler.get(), src, srcStride, 0, d.spec.height, f->data, f->linesize);
+    const int srcStride[1] = {d.scalerWidth * 6};
+    sws_scale(d.scaler.get(), src, srcStride, 0, d.scalerHeight, f->data, f->linesize);
     f->pts = pts;
     f->color_primaries = d.encoder->color_primaries;
     f->color_trc = d.encoder->color_trc;
@@ -148,6 +207,13 @@ std::vector<uint8_t> VideoEncoder::extradata() const
 const std::vector<std::pair<std::string, std::string>>& VideoEncoder::muxerOptions() const { return m_impl->muxerOptions; }
 int VideoEncoder::outputWidth() const { return m_impl->outWidth; }
 int VideoEncoder::outputHeight() const { return m_impl->outHeight; }
+int VideoEncoder::outputSarNum() const { return m_impl->outSar.num; }
+int VideoEncoder::outputSarDen() const { return m_impl->outSar.den; }
+
+bool containerKeepsRotation(const std::string& container)
+{
+    return container == "mp4" || container == "mov" || container == "ipod" || container == "3gp" || container == "3g2";
+}
 
 std::string VideoEncoder::describe() const
 {

@@ -21,7 +21,13 @@ struct OutputVideoSpec {
     int timeBaseNum = 1, timeBaseDen = 25;  // of their timestamps (the source video stream's)
     int frameRateNum = 25, frameRateDen = 1;
     int colorPrimaries = 2, colorTransfer = 2, colorMatrix = 2, colorRange = 0; // source tags
+    int sarNum = 1, sarDen = 1;           // the source's pixel aspect
+    int bakeRotationDegrees = 0;          // clockwise turn applied to the pixels (0/90/180/270)
+    std::vector<uint8_t> displayMatrix;   // for the output stream (the source's, unless baked)
 };
+
+// Whether `container` (an FFmpeg muxer name) stores a display matrix (FFmpeg 5.1: the MOV family).
+bool containerKeepsRotation(const std::string& container);
 
 // Receives each packet (timestamps in the spec's time base); the packet is only borrowed.
 using PacketSink = std::function<void(AVPacket*)>;
@@ -44,6 +50,8 @@ public:
     const std::vector<std::pair<std::string, std::string>>& muxerOptions() const;
     int outputWidth() const;
     int outputHeight() const;
+    int outputSarNum() const;
+    int outputSarDen() const;
     std::string describe() const; // "video: 80x48 -> 320x192 libx264 yuv420p"
 
 private:

@@ -4,10 +4,12 @@
 
 #include "dualx/errors.h"
 #include "video/ffmpeg_support.h"
+#include "video/frame_filter.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/display.h>
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
@@ -16,6 +18,7 @@ extern "C" {
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 namespace dualx::video {
@@ -55,13 +58,23 @@ struct VideoFrameReader::Impl {
     const VideoInfo& info() const { return m_info; }
     bool read(RgbFrame& out);
     bool seekBefore(int64_t pts);
+    std::string lastFrameMetadata(const std::string& key) const
+    {
+        const auto found = m_lastMetadata.find(key);
+        return found == m_lastMetadata.end() ? std::string() : found->second;
+    }
 
 private:
+    // Leaves the next decoded frame in m_decoded; false at the end.
+    bool decodeNext();
+    // Leaves the next filtered frame in m_filtered; false at the end.
+    bool filterNext();
+    void noteFilterOutput();
     // Reads packets until one has been handed to the decoder, or sends the flush packet at the
     // end of the input.
     void feedDecoder();
     void noteRejected(int error);
-    void convert(RgbFrame& out);
+    void convert(const AVFrame& frame, RgbFrame& out);
     void ensureScaler(const AVFrame& frame);
     [[noreturn]] void fail(ErrorCode code, const std::string& reason) const;
     [[noreturn]] void failDecoding(const std::string& what, int error) const;
@@ -80,6 +93,10 @@ private:
     CodecContextPtr m_decoder;
     PacketPtr m_packet;
     FramePtr m_decoded;
+    FramePtr m_filtered;
+    std::unique_ptr<FrameFilter> m_filter;
+    bool m_filterFlushed = false;
+    std::map<std::string, std::string> m_lastMetadata;
     int m_streamIndex = -1;
     AVRational m_timeBase { 0, 1 };
 
@@ -87,6 +104,8 @@ private:
     struct ScalerKey {
         int width = 0;
         int height = 0;
+        int outputWidth = 0;
+        int outputHeight = 0;
         int format = AV_PIX_FMT_NONE;
         int colorspace = 0;
         bool fullRange = false;
@@ -101,6 +120,7 @@ private:
     bool m_inputFinished = false; // the flush packet has been sent
     bool m_outputFinished = false; // the decoder reported AVERROR_EOF
     int64_t m_framesOut = 0;
+    int m_fixedWidth = 0, m_fixedHeight = 0; // with fixedSize: the first frame's size
     int64_t m_packetsRejected = 0;
     int m_lastRejectError = 0;
     int m_demuxError = 0; // invalid data that ended the input early, reported if nothing decoded
@@ -170,7 +190,8 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
 
     m_packet.reset(av_packet_alloc());
     m_decoded.reset(av_frame_alloc());
-    if (!m_packet || !m_decoded) fail(ErrorCode::OutOfMemory, "cannot allocate decoding buffers");
+    m_filtered.reset(av_frame_alloc());
+    if (!m_packet || !m_decoded || !m_filtered) fail(ErrorCode::OutOfMemory, "cannot allocate decoding buffers");
 
     m_info.width = parameters.width;
     m_info.height = parameters.height;
@@ -196,6 +217,28 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     m_info.colorTransfer = parameters.color_trc;
     m_info.colorMatrix = parameters.color_space;
     m_info.colorRange = parameters.color_range;
+    const AVRational sar = av_guess_sample_aspect_ratio(format, stream, nullptr);
+    if (validRational(sar)) {
+        m_info.sarNum = sar.num;
+        m_info.sarDen = sar.den;
+    }
+    if (const auto matrix = streamDisplayMatrix(*stream); !matrix.empty()) {
+        m_info.displayMatrix = matrix;
+        const auto* m = reinterpret_cast<const int32_t*>(m_info.displayMatrix.data());
+        // FFmpeg gives the counter-clockwise angle; players turn clockwise by its negation.
+        const double degrees = -av_display_rotation_get(m);
+        if (std::isfinite(degrees)) m_info.rotationDegrees = (static_cast<int>(std::lround(degrees / 90.0)) % 4 + 4) % 4 * 90;
+        // A negative determinant of the 2x2 part is a mirror image.
+        m_info.displayFlipped = static_cast<int64_t>(m[0]) * m[4] - static_cast<int64_t>(m[1]) * m[3] < 0;
+    }
+    switch (parameters.field_order) {
+    case AV_FIELD_PROGRESSIVE: m_info.fieldOrder = "progressive"; break;
+    case AV_FIELD_TT: m_info.fieldOrder = "tff"; break;
+    case AV_FIELD_BB: m_info.fieldOrder = "bff"; break;
+    case AV_FIELD_TB: m_info.fieldOrder = "tb"; break;
+    case AV_FIELD_BT: m_info.fieldOrder = "bt"; break;
+    default: break;
+    }
     if (const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(pixelFormat)) m_info.bitsPerComponent = d->comp[0].depth;
     if (const char* name = av_get_pix_fmt_name(pixelFormat)) m_info.pixelFormatName = name;
 }
@@ -213,14 +256,70 @@ void VideoFrameReader::Impl::failDecoding(const std::string& what, int error) co
 
 bool VideoFrameReader::Impl::read(RgbFrame& out)
 {
+    AVFrame* frame = nullptr;
+    if (m_options.videoFilter.empty()) {
+        if (!decodeNext()) return false;
+        frame = m_decoded.get();
+    } else {
+        if (!filterNext()) return false;
+        frame = m_filtered.get();
+    }
+    convert(*frame, out);
+    av_frame_unref(frame);
+    return true;
+}
+
+bool VideoFrameReader::Impl::filterNext()
+{
+    for (;;) {
+        if (m_filter && m_filter->pull(m_filtered.get())) {
+            noteFilterOutput();
+            return true;
+        }
+        if (m_filterFlushed) return false;
+        if (decodeNext()) {
+            if (!m_filter) {
+                const AVStream* stream = m_format->streams[m_streamIndex];
+                m_filter = std::make_unique<FrameFilter>(m_options.videoFilter, *m_decoded, m_timeBase,
+                                                         av_guess_frame_rate(m_format.get(), const_cast<AVStream*>(stream), nullptr));
+                const AVRational tb = m_filter->outputTimeBase();
+                const AVRational rate = m_filter->outputFrameRate();
+                m_info.timeBaseNum = tb.num;
+                m_info.timeBaseDen = tb.den;
+                if (rate.num > 0 && m_info.frameRateNum > 0) {
+                    // The chain may change the rate (fields to frames, pulldown removed).
+                    const double factor = av_q2d(rate) / (static_cast<double>(m_info.frameRateNum) / m_info.frameRateDen);
+                    m_info.frameCountEstimate = std::llround(static_cast<double>(m_info.frameCountEstimate) * factor);
+                    m_info.fps = av_q2d(rate);
+                    m_info.frameRateNum = rate.num;
+                    m_info.frameRateDen = rate.den;
+                }
+            }
+            m_decoded->pts = m_decoded->best_effort_timestamp; // what the unfiltered path uses
+            m_filter->push(m_decoded.get());
+        } else if (m_filter) {
+            m_filter->flush();
+            m_filterFlushed = true;
+        } else {
+            return false;
+        }
+    }
+}
+
+void VideoFrameReader::Impl::noteFilterOutput()
+{
+    m_lastMetadata.clear();
+    const AVDictionaryEntry* entry = nullptr;
+    while ((entry = av_dict_get(m_filtered->metadata, "", entry, AV_DICT_IGNORE_SUFFIX)))
+        m_lastMetadata[entry->key] = entry->value;
+}
+
+bool VideoFrameReader::Impl::decodeNext()
+{
     if (m_outputFinished) return false;
     for (;;) {
         const int ret = avcodec_receive_frame(m_decoder.get(), m_decoded.get());
-        if (ret == 0) {
-            convert(out);
-            av_frame_unref(m_decoded.get());
-            return true;
-        }
+        if (ret == 0) return true;
         if (ret == AVERROR_EOF) {
             m_outputFinished = true;
             if (m_framesOut > 0) return false;
@@ -247,6 +346,8 @@ bool VideoFrameReader::Impl::read(RgbFrame& out)
 
 bool VideoFrameReader::Impl::seekBefore(int64_t pts)
 {
+    // A filter chain holds frames and state from before the seek; seeking is for unfiltered reads.
+    if (m_filter || !m_options.videoFilter.empty()) return false;
     if (av_seek_frame(m_format.get(), m_streamIndex, pts, AVSEEK_FLAG_BACKWARD) < 0) return false;
     // Frames the decoder still holds belong to the old position.
     avcodec_flush_buffers(m_decoder.get());
@@ -313,6 +414,8 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     ScalerKey key;
     key.width = frame.width;
     key.height = frame.height;
+    key.outputWidth = m_fixedWidth > 0 ? m_fixedWidth : frame.width;
+    key.outputHeight = m_fixedHeight > 0 ? m_fixedHeight : frame.height;
     key.format = frame.format;
     key.sixteenBit = m_options.sixteenBit;
     if (!isRgb) {
@@ -328,7 +431,7 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     // reusing each sample for two output pixels.
     const int flags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
     const AVPixelFormat output = m_options.sixteenBit ? AV_PIX_FMT_RGB48LE : AV_PIX_FMT_RGB24;
-    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, frame.width, frame.height, output,
+    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, key.outputWidth, key.outputHeight, output,
         flags, nullptr, nullptr, nullptr);
     if (!scaler) {
         fail(ErrorCode::FileUnreadable,
@@ -343,22 +446,26 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     m_scalerKey = key;
 }
 
-void VideoFrameReader::Impl::convert(RgbFrame& out)
+void VideoFrameReader::Impl::convert(const AVFrame& frame, RgbFrame& out)
 {
-    const AVFrame& frame = *m_decoded;
     if (frame.width <= 0 || frame.height <= 0) fail(ErrorCode::CorruptFile, "decoder returned an empty frame");
+    if (m_options.fixedSize && m_fixedWidth == 0) {
+        m_fixedWidth = frame.width;
+        m_fixedHeight = frame.height;
+    }
     ensureScaler(frame);
+    const int width = m_scalerKey.outputWidth, height = m_scalerKey.outputHeight;
 
     const size_t bytesPerSample = m_options.sixteenBit ? 2 : 1;
-    const size_t rowBytes = static_cast<size_t>(frame.width) * 3 * bytesPerSample;
+    const size_t rowBytes = static_cast<size_t>(width) * 3 * bytesPerSample;
     uint8_t* target = nullptr;
     if (m_options.sixteenBit) {
         out.rgb.clear();
-        out.rgb16.resize(static_cast<size_t>(frame.width) * 3 * static_cast<size_t>(frame.height));
+        out.rgb16.resize(static_cast<size_t>(width) * 3 * static_cast<size_t>(height));
         target = reinterpret_cast<uint8_t*>(out.rgb16.data());
     } else {
         out.rgb16.clear();
-        out.rgb.resize(rowBytes * static_cast<size_t>(frame.height));
+        out.rgb.resize(rowBytes * static_cast<size_t>(height));
         target = out.rgb.data();
     }
     const bool direct
@@ -367,7 +474,7 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     size_t stride = rowBytes;
     if (!direct) {
         stride = (rowBytes + kStagingAlignment - 1) / kStagingAlignment * kStagingAlignment;
-        const size_t bytes = stride * static_cast<size_t>(frame.height) + kStagingAlignment;
+        const size_t bytes = stride * static_cast<size_t>(height) + kStagingAlignment;
         if (bytes > m_stagingBytes) {
             m_staging.reset(static_cast<uint8_t*>(av_malloc(bytes)));
             m_stagingBytes = m_staging ? bytes : 0;
@@ -379,23 +486,26 @@ void VideoFrameReader::Impl::convert(RgbFrame& out)
     const int destinationStrides[4] = { static_cast<int>(stride), 0, 0, 0 };
     const int rows
         = sws_scale(m_scaler.get(), frame.data, frame.linesize, 0, frame.height, destinationPlanes, destinationStrides);
-    if (rows != frame.height) fail(ErrorCode::Internal, "RGB conversion produced an incomplete frame");
+    if (rows != height) fail(ErrorCode::Internal, "RGB conversion produced an incomplete frame");
     if (!direct) {
-        for (int y = 0; y < frame.height; ++y)
+        for (int y = 0; y < height; ++y)
             std::memcpy(target + rowBytes * y, destination + stride * y, rowBytes);
     }
 
-    out.width = frame.width;
-    out.height = frame.height;
+    out.width = width;
+    out.height = height;
     out.index = m_framesOut;
 #if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
     out.keyFrame = (frame.flags & AV_FRAME_FLAG_KEY) != 0;
 #else
     out.keyFrame = frame.key_frame != 0;
 #endif
-    out.pts = frame.best_effort_timestamp == AV_NOPTS_VALUE ? INT64_MIN : frame.best_effort_timestamp;
-    if (frame.best_effort_timestamp != AV_NOPTS_VALUE && validRational(m_timeBase)) {
-        out.timeSeconds = static_cast<double>(frame.best_effort_timestamp) * av_q2d(m_timeBase);
+    // Filtered frames carry their timestamp in pts, in the chain's output time base.
+    const int64_t timestamp = m_filter ? frame.pts : frame.best_effort_timestamp;
+    const AVRational timeBase = m_filter ? m_filter->outputTimeBase() : m_timeBase;
+    out.pts = timestamp == AV_NOPTS_VALUE ? INT64_MIN : timestamp;
+    if (timestamp != AV_NOPTS_VALUE && validRational(timeBase)) {
+        out.timeSeconds = static_cast<double>(timestamp) * av_q2d(timeBase);
     } else {
         // No timestamp at all (some raw streams): continue from the previous one at the nominal rate.
         out.timeSeconds = m_framesOut == 0 ? 0.0 : m_lastTimeSeconds + (m_info.fps > 0 ? 1.0 / m_info.fps : 0.0);
@@ -433,6 +543,8 @@ bool VideoFrameReader::read(RgbFrame& frame)
 }
 
 bool VideoFrameReader::seekBefore(int64_t pts) { return m_impl->seekBefore(pts); }
+
+std::string VideoFrameReader::lastFrameMetadata(const std::string& key) const { return m_impl->lastFrameMetadata(key); }
 
 std::vector<RgbFrame> readAllFrames(const std::string& path, int64_t maxFrames)
 {

@@ -28,11 +28,27 @@ struct VideoInfo {
     // Colour description (FFmpeg AVColorPrimaries / AVColorTransferCharacteristic / AVColorSpace
     // / AVColorRange values; 2 / 0 mean unspecified).
     int colorPrimaries = 2, colorTransfer = 2, colorMatrix = 2, colorRange = 0;
+    // Pixel aspect (1:1 when unknown) and the display matrix players rotate by: 9 int32 in
+    // FFmpeg's layout (AV_PKT_DATA_DISPLAYMATRIX), empty when there is none.
+    int sarNum = 1, sarDen = 1;
+    std::vector<uint8_t> displayMatrix;
+    int rotationDegrees = 0; // clockwise turn a player applies: 0, 90, 180 or 270
+    bool displayFlipped = false; // the matrix also mirrors the picture
+    // The stream's field order tag: "progressive", "tff", "bff", "tb", "bt", or "" if unknown.
+    std::string fieldOrder;
 };
 
 struct ReaderOptions {
     bool sixteenBit = false;       // fill RgbFrame::rgb16 (RGB48) instead of rgb (RGB24)
     bool keepOtherStreams = false; // demux the other streams and hand their packets to the handler
+    // Every frame comes out at the size of the first decoded one (later frames of another size
+    // are rescaled to it), as an encoder needs. The first frame's size is the truth: decoders may
+    // disagree with the container's header (a Theora file declaring 214x160 decodes to 218x160).
+    bool fixedSize = false;
+    // A libavfilter chain applied to the decoded frames before the RGB conversion, e.g.
+    // "bwdif=mode=send_field:parity=auto:deint=all"; empty for none. VideoInfo's time base and
+    // frame rate become the chain's output ones once the first frame has been read.
+    std::string videoFilter;
 };
 
 // Receives ownership of every packet of a stream other than the decoded video stream (in
@@ -79,6 +95,10 @@ public:
     // frames output since opening, so after a seek it is no longer the frame's place in the
     // stream. Returns false, the position unchanged, where the container cannot seek.
     bool seekBefore(int64_t pts);
+
+    // A metadata value the video filter attached to the last frame read (e.g. idet's counts,
+    // "lavfi.idet.multiple.tff"), empty if none.
+    std::string lastFrameMetadata(const std::string& key) const;
 
     // With keepOtherStreams: where the other streams' packets go (dropped while unset).
     void setPacketHandler(PacketHandler handler);

@@ -37,6 +37,12 @@ struct ExportPreset {
     OutputScaleMode scaleMode = OutputScaleMode::None;
     double scaleFactor = 1.0; // Factor: applied to the x4 result (0.5 gives x2)
     int targetHeight = 0;     // Height: final height, width keeps the aspect ratio (even)
+    // Anamorphic sources (DV, DVD) keep their pixel aspect and the output stream says so; with
+    // squarePixels the width is resampled instead (720x480 8:9 -> 2560x1920 1:1).
+    bool squarePixels = false;
+    // A rotated phone clip keeps its rotation tag (lossless); bakeRotation turns the pixels
+    // upright instead, for players that ignore the tag.
+    bool bakeRotation = false;
     bool builtIn = false;
     std::string sourcePath;   // file it came from ("" for built-ins)
 

@@ -6,6 +6,7 @@
 // segment, frame-exact. The output appears at its path only when complete (it is muxed as
 // "<output>.partial" and renamed).
 #include "dualx/device.h"
+#include "dualx/interlacing.h"
 
 #include <atomic>
 #include <cstdint>
@@ -44,6 +45,9 @@ struct UpscaleSettings {
     double durationSeconds = 0;     // output starts at 0 (0 duration: to the end)
     int segmentFrames = 0;          // a segment ends after this many frames (0: no frame limit)...
     double segmentSeconds = 30;     // ...or this much work, whichever comes first
+    DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
+    bool squarePixels = false; // on top of the preset's picture settings (ExportPreset)
+    bool bakeRotation = false;
 };
 
 enum class Stage { Decode, Model, Encode };

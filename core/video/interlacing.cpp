@@ -1,0 +1,111 @@
+#include "dualx/interlacing.h"
+
+#include "dualx/errors.h"
+#include "video/video_frame_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace dualx {
+
+namespace {
+
+int64_t metadataCount(const video::VideoFrameReader& reader, const char* key)
+{
+    const std::string value = reader.lastFrameMetadata(key);
+    return value.empty() ? 0 : std::strtoll(value.c_str(), nullptr, 10);
+}
+
+bool nearNtscFrameRate(double fps) { return std::abs(fps - 30000.0 / 1001.0) < 0.05 || std::abs(fps - 30.0) < 0.05; }
+
+} // namespace
+
+std::string_view deinterlaceModeName(DeinterlaceMode mode)
+{
+    switch (mode) {
+    case DeinterlaceMode::Auto: return "auto";
+    case DeinterlaceMode::FieldRate: return "field";
+    case DeinterlaceMode::FrameRate: return "frame";
+    case DeinterlaceMode::Off: return "off";
+    }
+    return "?";
+}
+
+DeinterlaceMode parseDeinterlaceMode(const std::string& name)
+{
+    for (auto mode : {DeinterlaceMode::Auto, DeinterlaceMode::FieldRate, DeinterlaceMode::FrameRate, DeinterlaceMode::Off})
+        if (name == deinterlaceModeName(mode)) return mode;
+    throw Error(ErrorCode::InvalidArgument, "deinterlace must be auto, field, frame or off, not '" + name + "'");
+}
+
+std::string InterlaceAnalysis::verdict() const
+{
+    switch (scan) {
+    case ScanType::Progressive: return "progressive";
+    case ScanType::Interlaced: return std::string("interlaced, ") + (topFieldFirst ? "top" : "bottom") + " field first";
+    case ScanType::Telecined: return "telecined (3:2 pulldown)";
+    }
+    return "?";
+}
+
+std::string InterlaceAnalysis::describe() const
+{
+    return verdict() + " (tag " + (fieldOrderTag.empty() ? "none" : fieldOrderTag) + "; idet " + std::to_string(tff) + " TFF, "
+           + std::to_string(bff) + " BFF, " + std::to_string(progressive) + " progressive, " + std::to_string(repeatedFields)
+           + " repeated fields in " + std::to_string(framesChecked) + " frames)";
+}
+
+InterlaceAnalysis analyseInterlacing(const std::string& path, int frames)
+{
+    video::ReaderOptions options;
+    options.videoFilter = "idet";
+    video::VideoFrameReader reader(path, options);
+    InterlaceAnalysis a;
+    a.fieldOrderTag = reader.info().fieldOrder;
+    a.frameRate = reader.info().fps;
+    video::RgbFrame frame;
+    while (a.framesChecked < frames && reader.read(frame)) ++a.framesChecked;
+    // idet's counts are running totals on each frame it outputs.
+    a.tff = metadataCount(reader, "lavfi.idet.multiple.tff");
+    a.bff = metadataCount(reader, "lavfi.idet.multiple.bff");
+    a.progressive = metadataCount(reader, "lavfi.idet.multiple.progressive");
+    a.undetermined = metadataCount(reader, "lavfi.idet.multiple.undetermined");
+    a.repeatedFields = metadataCount(reader, "lavfi.idet.repeated.top") + metadataCount(reader, "lavfi.idet.repeated.bottom");
+
+    const bool taggedInterlaced = a.fieldOrderTag == "tff" || a.fieldOrderTag == "bff" || a.fieldOrderTag == "tb" || a.fieldOrderTag == "bt";
+    const bool taggedProgressive = a.fieldOrderTag == "progressive";
+    const bool tagTopFirst = a.fieldOrderTag != "bff" && a.fieldOrderTag != "bt";
+    const int64_t interlaced = a.tff + a.bff, decided = interlaced + a.progressive;
+    a.topFieldFirst = a.tff != a.bff ? a.tff > a.bff : tagTopFirst;
+    // idet needs a few frames, and misreads fine horizontal detail (small or downscaled
+    // pictures) as combing; a tag saying progressive is overruled only by a clear majority.
+    const int64_t minimumFrames = taggedProgressive ? 12 : 6;
+    const bool mostlyCombed = taggedProgressive ? interlaced >= 4 * std::max<int64_t>(a.progressive, 1) && interlaced * 5 >= a.framesChecked * 4
+                                                : interlaced > 2 * a.progressive && interlaced * 2 >= a.framesChecked;
+    // 3:2 pulldown repeats a field in 2 of every 5 frames; idet sees them as interlaced too.
+    if (a.framesChecked >= 10 && nearNtscFrameRate(a.frameRate) && a.repeatedFields * 5 >= a.framesChecked)
+        a.scan = ScanType::Telecined;
+    else if (a.framesChecked >= minimumFrames && mostlyCombed)
+        a.scan = ScanType::Interlaced;
+    else if (taggedInterlaced && (decided * 4 < a.framesChecked || interlaced >= a.progressive)) // too still to tell: the tag
+        a.scan = ScanType::Interlaced;
+    return a;
+}
+
+std::string deinterlaceFilter(DeinterlaceMode mode, const InterlaceAnalysis& a)
+{
+    const std::string parity = a.topFieldFirst ? "tff" : "bff";
+    switch (mode) {
+    case DeinterlaceMode::Off: return {};
+    case DeinterlaceMode::FieldRate: return "bwdif=mode=send_field:parity=" + parity + ":deint=all";
+    case DeinterlaceMode::FrameRate: return "bwdif=mode=send_frame:parity=" + parity + ":deint=all";
+    case DeinterlaceMode::Auto:
+        if (a.scan == ScanType::Interlaced) return "bwdif=mode=send_field:parity=" + parity + ":deint=all";
+        if (a.scan == ScanType::Telecined) return "fieldmatch=order=" + parity + ":combmatch=full,decimate";
+        return {};
+    }
+    return {};
+}
+
+} // namespace dualx
