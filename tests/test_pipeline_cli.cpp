@@ -54,6 +54,34 @@ private Q_SLOTS:
         std::ofstream(path("videos/notes.txt").toStdString()) << "ignored: not a video name";
     }
 
+    // The home-video options: a bad value is one clear line and exit 2; probe says what a file is.
+    void homeVideoOptionsAndProbe()
+    {
+        auto r = upscale(QStringList{path("videos/a.mp4"), "-o", path("dein.mkv"), "--deinterlace", "yadif"} + common());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("deinterlace must be auto, field, frame or off, not 'yadif'"), r.err.constData());
+        QVERIFY(!QFile::exists(path("dein.mkv")));
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("square.mkv"), "--square-pixels", "--bake-rotation",
+                                "--deinterlace", "off", "--progress", "none"} +
+                    common());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFile::exists(path("square.mkv")));
+
+        QProcess p;
+        p.start(QStringLiteral(DUALX_CLI_PATH), {"probe", path("videos/a.mp4"), "--json"});
+        p.waitForFinished(60'000);
+        QCOMPARE(p.exitCode(), 0);
+        const auto j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(j["width"].toInt(), 24);
+        QCOMPARE(j["display_aspect"].toString(), QString("3:2"));
+        QCOMPARE(j["rotation"].toInt(), 0);
+        QVERIFY(!j["scan"].toString().isEmpty());
+        p.start(QStringLiteral(DUALX_CLI_PATH), {"probe", path("videos/trip/broken.mp4")});
+        p.waitForFinished(60'000);
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("broken.mp4"));
+    }
+
     void folderIsMirroredAndFinishedFilesAreSkipped()
     {
         auto r = upscale(QStringList{path("videos"), "-o", path("out"), "--progress", "json"} + common());

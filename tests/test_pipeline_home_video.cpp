@@ -278,6 +278,30 @@ private Q_SLOTS:
         QVERIFY2(std::abs(video - audio) < 1.0 / outputRate + 1e-3, qPrintable(QString("%1 vs %2").arg(video).arg(audio)));
     }
 
+    // A capture that switches from progressive to interlaced (a tape recorded over): no combing
+    // is left anywhere, and the timing holds.
+    void mixedProgressiveAndInterlacedIsDeinterlaced()
+    {
+        // 10 progressive frames (25p), then 10 woven from 50p fields, coded as interlaced MPEG-2.
+        const QString mixed = m_dir.filePath("mixed.mpg");
+        QVERIFY(test::runFfmpeg({"-i", kSample, "-an", "-filter_complex",
+                                 "[0:v]crop=160:128,fps=50,split[a][b];"
+                                 "[a]trim=start_frame=0:end_frame=20,fps=25,setpts=PTS-STARTPTS[p];"
+                                 "[b]trim=start_frame=20:end_frame=40,setpts=PTS-STARTPTS,interlace=scan=tff[i];"
+                                 "[p][i]concat=n=2:v=1,setfield=tff",
+                                 "-c:v", "mpeg2video", "-q:v", "2", "-flags", "+ildct+ilme", "-top", "1", mixed}));
+        const auto analysis = analyseInterlacing(mixed.toStdString());
+        QVERIFY2(analysis.scan == ScanType::Interlaced, analysis.describe().c_str());
+        const auto out = path("mixed-out.mkv");
+        const auto report = upscale(mixed.toStdString(), out, "archive-ffv1");
+        QCOMPARE(report.frames, int64_t(40));
+        const auto outIdet = idet(out);
+        QVERIFY2(outIdet.progressive > 3 * (outIdet.tff + outIdet.bff),
+                 qPrintable(QString("%1 TFF %2 BFF %3 progressive").arg(outIdet.tff).arg(outIdet.bff).arg(outIdet.progressive)));
+        const auto times = video::readAllFrames(out);
+        for (size_t i = 1; i < times.size(); ++i) QVERIFY(std::abs(times[i].timeSeconds - times[i - 1].timeSeconds - 0.02) < 1e-3);
+    }
+
     // 23.976p film telecined to 29.97i is inverse-telecined back to 23.976p, not bobbed.
     void telecinedFilmIsInverseTelecined()
     {
@@ -291,6 +315,67 @@ private Q_SLOTS:
         const auto stream = videoStream(out);
         QVERIFY2(std::abs(frameRate(stream) - 24000.0 / 1001) < 0.01, qPrintable(stream["avg_frame_rate"].toString()));
         QCOMPARE(stream["nb_read_frames"].toString().toInt(), 24); // 4 of every 5 frames
+    }
+
+    // A DV capture cut off mid-frame: the readable frames are restored, the job says what is missing.
+    void truncatedCaptureIsRestoredWithAWarning()
+    {
+        const QString whole = m_dir.filePath("whole-dv.avi");
+        QVERIFY(test::runFfmpeg({"-i", kSample, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-map", "0:v", "-map",
+                                 "1:a", "-t", "0.4", "-ac", "2", "-vf", "scale=720:480,setdar=4/3", "-c:v", "dvvideo", "-pix_fmt",
+                                 "yuv411p", "-r", "30000/1001", "-c:a", "pcm_s16le", whole}));
+        const std::string bytes = test::readBytes(whole.toStdString());
+        test::writeBytes(path("cut-dv.avi"), bytes.substr(0, bytes.size() * 2 / 3 + 1234));
+        const auto out = path("cut-dv-out.mkv");
+        const auto report = upscale(path("cut-dv.avi"), out, "archive-ffv1", DeinterlaceMode::Off);
+        QVERIFY2(report.frames >= 5 && report.frames < 12, std::to_string(report.frames).c_str());
+        QCOMPARE(report.warnings.size(), size_t(1));
+        QVERIFY2(report.warnings[0].find("damaged input") != std::string::npos, report.warnings[0].c_str());
+        QCOMPARE(int64_t(video::readAllFrames(out).size()), report.frames);
+    }
+
+    // Garbage over a stretch of an MP4's media data: every frame FFmpeg can decode comes out,
+    // with its timestamp; the job finishes.
+    void damagedPacketsInTheMiddleAreSkipped()
+    {
+        const QString whole = m_dir.filePath("whole.mp4");
+        QVERIFY(test::runFfmpeg({"-i", kSample, "-an", "-frames:v", "30", "-vf", "scale=96:54", "-c:v", "libx264", "-g", "5", whole}));
+        std::string bytes = test::readBytes(whole.toStdString());
+        const size_t mdat = bytes.find("mdat");
+        QVERIFY(mdat != std::string::npos);
+        for (size_t i = mdat + (bytes.size() - mdat) / 2, end = i + 1500; i < end && i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
+        test::writeBytes(path("damaged.mp4"), bytes);
+        const auto reference = video::readAllFrames(path("damaged.mp4"));
+        const auto out = path("damaged-out.mkv");
+        const auto report = upscale(path("damaged.mp4"), out, "archive-ffv1");
+        QCOMPARE(report.frames, int64_t(reference.size()));
+        const auto restored = video::readAllFrames(out);
+        QCOMPARE(restored.size(), reference.size());
+        for (size_t i = 0; i < restored.size(); ++i) QVERIFY(std::abs(restored[i].timeSeconds - reference[i].timeSeconds) < 1e-3);
+    }
+
+    // HDR is restored on its coded samples and keeps its tags; an 8-bit preset gets a warning.
+    void hdrSourceKeepsItsTags()
+    {
+        const QString hlg = m_dir.filePath("hlg.mkv");
+        QVERIFY(test::runFfmpeg({"-i", kSample, "-an", "-frames:v", "4", "-vf", "scale=64:36", "-pix_fmt", "yuv420p10le",
+                                 "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc", "-c:v",
+                                 "ffv1", hlg}));
+        const auto out = path("hlg-out.mkv");
+        auto report = upscale(hlg.toStdString(), out, "hevc-10bit");
+        const auto stream = videoStream(out);
+        QCOMPARE(stream["color_transfer"].toString(), QString("arib-std-b67"));
+        QCOMPARE(stream["color_primaries"].toString(), QString("bt2020"));
+        QCOMPARE(stream["pix_fmt"].toString(), QString("yuv420p10le"));
+        bool said = false;
+        for (const auto& line : report.streams) said = said || line.find("HDR (HLG, BT.2020, 10-bit)") != std::string::npos;
+        QVERIFY(said);
+        QVERIFY(report.warnings.empty());
+        report = upscale(hlg.toStdString(), path("hlg-8bit.mp4"), "web-h264");
+        QCOMPARE(report.warnings.size(), size_t(1));
+        QVERIFY2(report.warnings[0].find("will band") != std::string::npos, report.warnings[0].c_str());
+        QCOMPARE(videoStream(path("hlg-8bit.mp4"))["color_transfer"].toString(), QString("arib-std-b67"));
     }
 
     void progressiveSourceIsLeftAlone()

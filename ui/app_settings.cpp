@@ -1,5 +1,6 @@
 #include "app_settings.h"
 
+#include "dualx/errors.h"
 #include "dualx/upscale_job.h"
 
 #include <QDir>
@@ -25,6 +26,13 @@ AppSettings AppSettings::load()
         s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
     const double source = q.value("engine/source", s.sourceCondition).toDouble();
     if (source >= 0.0 && source <= 1.0) s.sourceCondition = source; // likewise, to unknown
+    const QString deinterlace = q.value("engine/deinterlace", s.deinterlace).toString();
+    try {
+        parseDeinterlaceMode(deinterlace.toStdString());
+        s.deinterlace = deinterlace;
+    } catch (const Error&) {
+        // a hand-edited value the engine would refuse falls back to auto
+    }
     s.outputFolder = q.value("output/folder", s.outputFolder).toString();
     s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();
     s.defaultModel = q.value("queue/model", s.defaultModel).toString();
@@ -46,6 +54,7 @@ void AppSettings::save() const
     q.setValue("engine/frameOverlap", windowOverlap);
     q.setValue("engine/ensemble", ensemble);
     q.setValue("engine/source", sourceCondition);
+    q.setValue("engine/deinterlace", deinterlace);
     q.setValue("output/folder", outputFolder);
     q.setValue("output/naming", namingTemplate);
     q.setValue("queue/model", defaultModel);

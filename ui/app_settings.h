@@ -14,6 +14,7 @@ struct AppSettings {
     int windowOverlap = 4;
     int ensemble = 1;                        // self-ensemble copies per window (1, 2, 4, 8, 16)
     double sourceCondition = 0.5;            // source quality told to source-aware models (source_quality.h)
+    QString deinterlace = QStringLiteral("auto"); // auto | field | frame | off (dualx/interlacing.h)
     QString outputFolder;                    // empty: beside the source
     QString namingTemplate = QStringLiteral("{name}-dualx"); // {name} = source file name without extension
     QString defaultModel = QStringLiteral("mse");

@@ -17,6 +17,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace dualx::ui {
 
 namespace {
@@ -25,6 +28,19 @@ QImage toQImage(const RgbImage& img)
 {
     if (img.empty()) return {};
     return QImage(img.rgb.data(), img.width, img.height, img.width * 3, QImage::Format_RGB888).copy();
+}
+
+// An upright frame of a source with non-square pixels, resampled to square pixels so that it
+// shows at its display aspect (NTSC DV 720x480 at 8:9 as 640x480, i.e. 4:3).
+QImage toDisplayImage(const RgbImage& img, const MediaSummary& summary)
+{
+    QImage image = toQImage(img);
+    if (image.isNull() || summary.sarNum <= 0 || summary.sarDen <= 0 || summary.sarNum == summary.sarDen) return image;
+    const bool quarterTurned = summary.rotationDegrees % 180 != 0; // the pixel aspect turned with it
+    const double across = quarterTurned ? static_cast<double>(summary.sarDen) / summary.sarNum
+                                        : static_cast<double>(summary.sarNum) / summary.sarDen;
+    return image.scaled(std::max(1, static_cast<int>(std::lround(image.width() * across))), image.height(), Qt::IgnoreAspectRatio,
+                        Qt::SmoothTransformation);
 }
 
 QString timestamp(double seconds)
@@ -161,10 +177,14 @@ void ComparePanel::loadFrames()
         double seconds = 0;
         QString error;
         try {
-            const RgbImage s = FrameGrabber(input.toStdString()).frame(index);
-            source = toQImage(s);
+            FrameGrabber sourceGrabber(input.toStdString());
+            const RgbImage s = sourceGrabber.frame(index);
+            source = toDisplayImage(s, sourceGrabber.summary());
             seconds = s.timeSeconds;
-            if (!output.isEmpty()) restored = toQImage(FrameGrabber(output.toStdString()).frame(index));
+            if (!output.isEmpty()) {
+                FrameGrabber outputGrabber(output.toStdString());
+                restored = toDisplayImage(outputGrabber.frame(index), outputGrabber.summary());
+            }
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
@@ -206,8 +226,9 @@ void ComparePanel::previewCurrentFrame()
         QString error;
         try {
             const auto r = previewFrame(input.toStdString(), index, settings, cancel.get());
-            source = toQImage(r.source);
-            restored = toQImage(r.restored);
+            const MediaSummary summary = probeMedia(input.toStdString()); // the restored frame has the same pixel aspect
+            source = toDisplayImage(r.source, summary);
+            restored = toDisplayImage(r.restored, summary);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

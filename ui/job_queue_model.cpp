@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
+#include "dualx/interlacing.h"
 #include "dualx/media_probe.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dualx::ui {
 
@@ -239,10 +241,22 @@ void JobQueueModel::probeLater(qint64 id, const QString& path)
         try {
             FrameGrabber grabber(path.toStdString());
             info = QString::fromStdString(grabber.summary().describe());
-            const RgbImage first = grabber.frame(0);
-            if (!first.empty())
+            // Interlaced tapes and telecined film are deinterlaced by the job: say so up front.
+            const InterlaceAnalysis scan = analyseInterlacing(path.toStdString(), 60);
+            if (scan.scan != ScanType::Progressive) info += QStringLiteral("; ") + QString::fromStdString(scan.verdict());
+            const RgbImage first = grabber.frame(0); // upright
+            if (!first.empty()) {
+                // Shown at its display aspect: anamorphic DV is 4:3 or 16:9, not 3:2.
+                const double aspect = first.width * grabber.summary().sarNum
+                                      / (static_cast<double>(first.height) * grabber.summary().sarDen);
+                const int quarter = grabber.summary().rotationDegrees % 180 != 0;
+                const double shown = quarter ? first.width * grabber.summary().sarDen
+                                                   / (static_cast<double>(first.height) * grabber.summary().sarNum)
+                                             : aspect;
                 thumb = QImage(first.rgb.data(), first.width, first.height, first.width * 3, QImage::Format_RGB888)
-                            .scaledToHeight(54, Qt::SmoothTransformation);
+                            .scaled(std::max(1, static_cast<int>(std::lround(54 * shown))), 54, Qt::IgnoreAspectRatio,
+                                    Qt::SmoothTransformation);
+            }
         } catch (const Error& e) {
             error = QString::fromStdString(e.what());
         } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -357,6 +358,16 @@ void PresetEditor::buildUi()
     scaleRow->addWidget(m_scaleFactor);
     scaleRow->addWidget(m_targetHeight);
     scaleForm->addRow(tr("Output si&ze"), scaleRow);
+    m_squarePixels = new QCheckBox(tr("Resample anamorphic sources to square pixels"), scale);
+    named(m_squarePixels, "squarePixelsCheck", tr("Square pixels"));
+    m_squarePixels->setToolTip(tr("DV and DVD store 4:3 or 16:9 pictures in non-square pixels; by default the output keeps "
+                                  "that pixel aspect, which players honour; this resamples the width instead"));
+    scaleForm->addRow(tr("Pixel aspect"), m_squarePixels);
+    m_bakeRotation = new QCheckBox(tr("Turn rotated phone videos upright in the pixels"), scale);
+    named(m_bakeRotation, "bakeRotationCheck", tr("Bake rotation"));
+    m_bakeRotation->setToolTip(tr("By default the rotation tag is copied (lossless); some players ignore it. Matroska "
+                                  "cannot hold the tag, so its outputs are always turned"));
+    scaleForm->addRow(tr("Rotation"), m_bakeRotation);
     formLayout->addWidget(scale);
     formLayout->addStretch(1);
 
@@ -425,7 +436,7 @@ void PresetEditor::buildUi()
     m_editors = {m_id,          m_name,         m_description,    m_container,     m_extension,
                  m_codec,       m_pixelFormat,  m_crf,            m_bitRate,       m_encoderPreset,
                  m_options,     m_audioPolicy,  m_audioCodec,     m_audioBitRate,  m_subtitlePolicy,
-                 m_scaleMode,   m_scaleFactor,  m_targetHeight};
+                 m_scaleMode,   m_scaleFactor,  m_targetHeight,   m_squarePixels,  m_bakeRotation};
 
     // Every change goes to the working copy at once: the preview, the list and switching between
     // presets never lose an edit.
@@ -435,6 +446,7 @@ void PresetEditor::buildUi()
     for (auto* c : {m_pixelFormat, m_encoderPreset, m_audioCodec})
         connect(c, &QComboBox::currentTextChanged, this, edited);
     for (auto* c : {m_audioPolicy, m_subtitlePolicy}) connect(c, &QComboBox::currentIndexChanged, this, edited);
+    for (auto* c : {m_squarePixels, m_bakeRotation}) connect(c, &QCheckBox::toggled, this, edited);
     connect(m_container, &QComboBox::currentIndexChanged, this, [this] { onContainerChanged(); });
     connect(m_codec, &QComboBox::currentIndexChanged, this, [this] { onCodecChanged(); });
     connect(m_scaleMode, &QComboBox::currentIndexChanged, this, [this] {
@@ -625,6 +637,8 @@ void PresetEditor::fillForm(const ExportPreset& p)
     selectData(m_scaleMode, scaleModeName(p.scaleMode));
     m_scaleFactor->setValue(p.scaleMode == OutputScaleMode::Factor ? p.scaleFactor : 0.5);
     m_targetHeight->setValue(p.scaleMode == OutputScaleMode::Height ? p.targetHeight : 1080);
+    m_squarePixels->setChecked(p.squarePixels);
+    m_bakeRotation->setChecked(p.bakeRotation);
     updateScaleWidgets();
     m_loading = wasLoading;
     m_preview->setPlainText(qs(p.toJson()));
@@ -684,6 +698,8 @@ void PresetEditor::syncFromForm()
     // An untouched factor keeps its exact value rather than the spin box's three decimals.
     if (std::abs(m_scaleFactor->value() - p.scaleFactor) >= 0.0005) p.scaleFactor = m_scaleFactor->value();
     p.targetHeight = m_targetHeight->value();
+    p.squarePixels = m_squarePixels->isChecked();
+    p.bakeRotation = m_bakeRotation->isChecked();
 }
 
 void PresetEditor::onFormEdited()

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -121,6 +122,7 @@ private:
     QComboBox *m_audioPolicy = nullptr, *m_subtitlePolicy = nullptr, *m_audioCodec = nullptr, *m_scaleMode = nullptr;
     QSpinBox *m_crf = nullptr, *m_bitRate = nullptr, *m_audioBitRate = nullptr, *m_targetHeight = nullptr;
     QDoubleSpinBox* m_scaleFactor = nullptr;
+    QCheckBox *m_squarePixels = nullptr, *m_bakeRotation = nullptr;
     QLabel *m_readOnlyNote = nullptr, *m_message = nullptr;
     QPushButton *m_newButton = nullptr, *m_duplicateButton = nullptr, *m_deleteButton = nullptr;
     QPushButton *m_importButton = nullptr, *m_exportButton = nullptr, *m_revertButton = nullptr;

@@ -34,6 +34,7 @@ UpscaleSettings upscaleSettingsFor(const Job& job, const AppSettings& settings)
     s.windowOverlap = settings.windowOverlap;
     s.device = devicePreferenceFromName(settings.device.toStdString());
     s.modelPath = resolveModel(job.model.toStdString());
+    s.deinterlace = parseDeinterlaceMode(settings.deinterlace.toStdString());
     return s;
 }
 
@@ -152,6 +153,7 @@ void QueueRunner::fillSlots()
                 });
                 ok = true;
                 QStringList lines;
+                for (const auto& warning : report.warnings) lines << tr("Warning: %1").arg(QString::fromStdString(warning));
                 for (const auto& line : report.streams) lines << QString::fromStdString(line);
                 message = tr("%1 frames, %2x%3, %4 s").arg(report.frames).arg(report.outputWidth).arg(report.outputHeight)
                               .arg(report.seconds, 0, 'f', 1) + QStringLiteral("\n") + lines.join('\n');

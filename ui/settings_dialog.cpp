@@ -72,6 +72,16 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
                                    "(with the MSE model, 8 copies gain about 0.1 dB)"));
     m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
+    m_deinterlace = new QComboBox(this);
+    m_deinterlace->setObjectName(QStringLiteral("deinterlace"));
+    m_deinterlace->addItem(tr("Automatic (interlaced: one frame per field; film: remove pulldown)"), QStringLiteral("auto"));
+    m_deinterlace->addItem(tr("Always, one frame per field (25i to 50p)"), QStringLiteral("field"));
+    m_deinterlace->addItem(tr("Always, one frame per frame (25i to 25p)"), QStringLiteral("frame"));
+    m_deinterlace->addItem(tr("Off"), QStringLiteral("off"));
+    m_deinterlace->setToolTip(tr("Interlaced tapes, DVDs and broadcasts are deinterlaced before restoration, "
+                                 "found from the file's field order and its first frames"));
+    m_deinterlace->setCurrentIndex(std::max(0, m_deinterlace->findData(s.deinterlace)));
+    form->addRow(tr("Deinterlacing"), m_deinterlace);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
@@ -133,6 +143,7 @@ AppSettings SettingsDialog::settings() const
     s.windowOverlap = std::min(m_frameOverlap->value(), s.windowFrames - 1);
     s.ensemble = m_ensemble->currentData().toInt();
     s.sourceCondition = m_source->currentData().toDouble();
+    s.deinterlace = m_deinterlace->currentData().toString();
     s.defaultModel = m_model->currentData().toString();
     s.defaultPreset = m_preset->currentData().toString();
     s.outputFolder = m_folder->text();

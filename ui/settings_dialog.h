@@ -20,7 +20,7 @@ public:
 
 private:
     AppSettings m_original;
-    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_source;
+    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_source, *m_deinterlace;
     QSpinBox *m_threads, *m_tile, *m_tileOverlap, *m_frames, *m_frameOverlap, *m_parallel;
     QLineEdit *m_folder, *m_naming;
     QCheckBox* m_quit;

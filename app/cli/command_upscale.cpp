@@ -140,13 +140,14 @@ void runOne(const UpscaleSettings& settings, const std::string& progressMode)
     if (progressMode == "json") {
         nlohmann::json j = {{"done", true}, {"input", settings.input}, {"output", settings.output}, {"frames", report.frames},
                             {"seconds", report.seconds}, {"width", report.outputWidth}, {"height", report.outputHeight},
-                            {"streams", report.streams}};
+                            {"streams", report.streams}, {"warnings", report.warnings}};
         std::cout << j.dump() << std::endl;
     } else {
         std::cout << "wrote " << settings.output << ": " << report.frames << " frames " << report.outputWidth << "x"
                   << report.outputHeight << " in " << formatTime(report.seconds) << "\n";
         for (const auto& line : report.streams) std::cout << "  " << line << "\n";
     }
+    for (const auto& warning : report.warnings) std::cerr << "warning: " << settings.input << ": " << warning << "\n";
 }
 
 } // namespace

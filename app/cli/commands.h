@@ -10,6 +10,7 @@ int runBench(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runDegrade(const std::vector<std::string>& args);
 int runPresets(const std::vector<std::string>& args);
+int runProbe(const std::vector<std::string>& args);
 int runUpscale(const std::vector<std::string>& args);
 int runEval(const std::vector<std::string>& args);
 int runBenchmark(const std::vector<std::string>& args);

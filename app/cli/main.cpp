@@ -56,6 +56,9 @@ commands:
         quality of a result against a reference (or without one: niqe, brisque, periodic), per frame
         and mean; periodic: energy of a fixed pattern at the x4 pixel-shuffle periods (about 1 for
         none; compare with a bicubic upscale's)
+  probe FILE... [--json]
+        what the job sees in a video: decoded size, rate, pixel and display aspect, rotation, and
+        whether it is progressive, interlaced (field order) or telecined, with idet's evidence
   presets [--show ID]
         list the export presets (built-in and user folder), or print one as JSON
   train --config RECIPE.json [--steps N] [--threads N] [--report-every N]
@@ -97,6 +100,7 @@ int main(int argc, char** argv)
         {"train", dualx::cli::runTrain},
         {"degrade", dualx::cli::runDegrade},
         {"presets", dualx::cli::runPresets},
+        {"probe", dualx::cli::runProbe},
         {"upscale", dualx::cli::runUpscale},
         {"eval", dualx::cli::runEval},
         {"benchmark", dualx::cli::runBenchmark},

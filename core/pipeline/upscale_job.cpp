@@ -18,6 +18,7 @@
 
 extern "C" {
 #include <libavformat/avformat.h>
+#include <libavutil/pixdesc.h>
 }
 
 #include <chrono>
@@ -172,6 +173,21 @@ std::string chooseDeinterlacing(const UpscaleSettings& s, std::vector<std::strin
     return filter;
 }
 
+// HDR sources are restored on their coded (PQ or HLG) samples and written with the same tags:
+// never tone-mapped or clipped to SDR. Said in the report, with a warning for 8-bit output.
+void describeHdr(const video::VideoInfo& info, const ExportPreset& preset, UpscaleReport& report)
+{
+    const bool pq = info.colorTransfer == AVCOL_TRC_SMPTE2084, hlg = info.colorTransfer == AVCOL_TRC_ARIB_STD_B67;
+    if (!pq && !hlg) return;
+    const std::string primaries = info.colorPrimaries == AVCOL_PRI_BT2020 ? "BT.2020" : "its primaries";
+    report.streams.push_back(std::string("HDR (") + (pq ? "PQ" : "HLG") + ", " + primaries + ", " + std::to_string(info.bitsPerComponent)
+                             + "-bit): restored on its coded samples, not tone-mapped; colour tags kept");
+    const AVPixFmtDescriptor* out = av_pix_fmt_desc_get(av_get_pix_fmt(preset.pixelFormat.c_str()));
+    if (out && out->comp[0].depth < 10)
+        report.warnings.push_back("an HDR source written as " + std::to_string(out->comp[0].depth) + "-bit " + preset.pixelFormat
+                                  + " by preset '" + preset.id + "' will band; use a 10-bit preset such as hevc-10bit");
+}
+
 // Decides how the source's rotation reaches the output (a tag, or turned pixels where the preset
 // asks or the container cannot hold a tag) and says what happens to geometry in the report.
 void describePicture(const video::VideoInfo& info, const video::RgbFrame& first, const ExportPreset& preset,
@@ -252,6 +268,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     spec.sarNum = info.sarNum;
     spec.sarDen = info.sarDen;
     describePicture(info, firstFrame, preset, spec, report.streams);
+    describeHdr(info, preset, report);
 
     // Opened once up front: it validates the preset for this size and gives the stream
     // parameters and the headers every segment's encoder must reproduce.
@@ -408,6 +425,8 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     }
     decodeThread.join();
     modelThread.join();
+    if (const auto& damage = reader.damage(); damage.any())
+        report.warnings.push_back("damaged input: " + damage.describe(info.durationSeconds) + "; what could not be decoded is missing from the output");
 
     if (job.cancelled && !firstError)
         firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, journal.framesDone() > 0

@@ -14,8 +14,10 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -73,7 +75,8 @@ private:
     // Reads packets until one has been handed to the decoder, or sends the flush packet at the
     // end of the input.
     void feedDecoder();
-    void noteRejected(int error);
+    void noteRejected(int error, int64_t pts);
+    bool decodeErrorIsDamage(int error) const { return error != AVERROR(ENOMEM); }
     void convert(const AVFrame& frame, RgbFrame& out);
     void ensureScaler(const AVFrame& frame);
     [[noreturn]] void fail(ErrorCode code, const std::string& reason) const;
@@ -123,7 +126,13 @@ private:
     int m_fixedWidth = 0, m_fixedHeight = 0; // with fixedSize: the first frame's size
     int64_t m_packetsRejected = 0;
     int m_lastRejectError = 0;
-    int m_demuxError = 0; // invalid data that ended the input early, reported if nothing decoded
+    int m_demuxError = 0; // the error that ended the input early, reported if nothing decoded
+    ReadDamage m_damage;
+
+public:
+    const ReadDamage& damage() const { return m_damage; }
+
+private:
     double m_lastTimeSeconds = 0;
 };
 
@@ -333,8 +342,8 @@ bool VideoFrameReader::Impl::decodeNext()
             fail(ErrorCode::CorruptFile, reason);
         }
         // Frame-threaded decoders report a bad packet here, one call after it was sent.
-        if (ret == AVERROR_INVALIDDATA) {
-            noteRejected(ret);
+        if (ret != AVERROR(EAGAIN) && decodeErrorIsDamage(ret)) {
+            noteRejected(ret, AV_NOPTS_VALUE);
             continue;
         }
         if (ret != AVERROR(EAGAIN)) failDecoding("failed to decode", ret);
@@ -361,17 +370,19 @@ void VideoFrameReader::Impl::feedDecoder()
     for (;;) {
         int ret = av_read_frame(m_format.get(), m_packet.get());
         if (ret < 0) {
-            // Garbage or a cut-off tail ends the input like the end of file does (as in the ffmpeg
-            // CLI): the frames before it are still good. Other errors (I/O) are not recoverable.
-            if (ret == AVERROR_INVALIDDATA) {
+            // Garbage, a cut-off tail or a read error ends the input like the end of file does (as
+            // in the ffmpeg CLI): the frames before it are still good, and the damage is reported.
+            if (ret == AVERROR(ENOMEM)) failDecoding("failed to read", ret);
+            if (ret != AVERROR_EOF) {
                 m_demuxError = ret;
-            } else if (ret != AVERROR_EOF) {
-                failDecoding("failed to read", ret);
+                m_damage.endedEarly = true;
+                m_damage.endedAtSeconds = m_lastTimeSeconds;
+                m_damage.endReason = ffmpegErrorText(ret);
             }
             m_inputFinished = true;
             ret = avcodec_send_packet(m_decoder.get(), nullptr);
-            if (ret == AVERROR_INVALIDDATA)
-                noteRejected(ret);
+            if (ret < 0 && ret != AVERROR_EOF && decodeErrorIsDamage(ret))
+                noteRejected(ret, AV_NOPTS_VALUE);
             else if (ret < 0 && ret != AVERROR_EOF)
                 failDecoding("failed to flush the decoder", ret);
             return;
@@ -388,20 +399,26 @@ void VideoFrameReader::Impl::feedDecoder()
         }
         // With the receive-first loop in read() the decoder always accepts this packet (no
         // EAGAIN); an error here is about this or an earlier packet, which is consumed either way.
+        const int64_t pts = m_packet->pts != AV_NOPTS_VALUE ? m_packet->pts : m_packet->dts;
         ret = avcodec_send_packet(m_decoder.get(), m_packet.get());
         av_packet_unref(m_packet.get());
-        if (ret == AVERROR_INVALIDDATA)
-            noteRejected(ret);
+        if (ret < 0 && decodeErrorIsDamage(ret))
+            noteRejected(ret, pts);
         else if (ret < 0)
             failDecoding("failed to decode", ret);
         return;
     }
 }
 
-void VideoFrameReader::Impl::noteRejected(int error)
+void VideoFrameReader::Impl::noteRejected(int error, int64_t pts)
 {
     ++m_packetsRejected;
     m_lastRejectError = error;
+    const double seconds = pts != AV_NOPTS_VALUE && validRational(m_timeBase) ? pts * av_q2d(m_timeBase) : m_lastTimeSeconds;
+    ++m_damage.packetsRejected;
+    if (m_damage.firstRejectedSeconds < 0) m_damage.firstRejectedSeconds = seconds;
+    m_damage.lastRejectedSeconds = seconds;
+    m_damage.rejectReason = ffmpegErrorText(error);
 }
 
 void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
@@ -543,6 +560,40 @@ bool VideoFrameReader::read(RgbFrame& frame)
 }
 
 bool VideoFrameReader::seekBefore(int64_t pts) { return m_impl->seekBefore(pts); }
+
+const ReadDamage& VideoFrameReader::damage() const { return m_impl->damage(); }
+
+namespace {
+
+std::string clockText(double seconds)
+{
+    char text[32];
+    const int whole = static_cast<int>(std::max(0.0, seconds));
+    std::snprintf(text, sizeof text, "%d:%02d:%05.2f", whole / 3600, whole / 60 % 60, std::max(0.0, seconds) - whole / 60 * 60);
+    return text;
+}
+
+} // namespace
+
+std::string ReadDamage::describe(double durationSeconds) const
+{
+    std::string text;
+    if (packetsRejected > 0) {
+        text = std::to_string(packetsRejected) + " damaged video packet" + (packetsRejected == 1 ? "" : "s") + " skipped (";
+        if (firstRejectedSeconds >= 0)
+            text += firstRejectedSeconds == lastRejectedSeconds ? "at " + clockText(firstRejectedSeconds)
+                                                                 : clockText(firstRejectedSeconds) + " to " + clockText(lastRejectedSeconds);
+        text += ": " + rejectReason + ")";
+    }
+    if (endedEarly) {
+        if (!text.empty()) text += "; ";
+        text += "the file could not be read past " + clockText(endedAtSeconds) + " (" + endReason + ")";
+        if (durationSeconds > endedAtSeconds + 0.5)
+            text += ", about " + std::to_string(static_cast<int>(std::lround(durationSeconds - endedAtSeconds))) + " s of the "
+                    + std::to_string(static_cast<int>(std::lround(durationSeconds))) + " s it declares are missing";
+    }
+    return text;
+}
 
 std::string VideoFrameReader::lastFrameMetadata(const std::string& key) const { return m_impl->lastFrameMetadata(key); }
 

@@ -66,6 +66,21 @@ struct RgbFrame {
     bool keyFrame = false; // decodable on its own (where a seek can land cleanly)
 };
 
+// What could not be read in a damaged file (a truncated capture, corrupt packets): frames are
+// skipped, the rest decode, and this says what was lost.
+struct ReadDamage {
+    int64_t packetsRejected = 0;   // video packets the decoder could not decode (skipped)
+    double firstRejectedSeconds = -1, lastRejectedSeconds = -1; // where (-1: unknown)
+    std::string rejectReason;      // FFmpeg's words for the last rejection
+    bool endedEarly = false;       // the container could not be read to its end
+    double endedAtSeconds = 0;     // the last frame's time when it did
+    std::string endReason;
+    bool any() const { return packetsRejected > 0 || endedEarly; }
+    // "2 damaged video packets skipped (0:01.20-0:01.40: Invalid data ...); the file could not be
+    // read past 0:04.00 (...)", empty if undamaged.
+    std::string describe(double durationSeconds) const;
+};
+
 class VideoFrameReader {
 public:
     // Opens `path`, picks the best video stream and opens its decoder (auto thread count).
@@ -95,6 +110,9 @@ public:
     // frames output since opening, so after a seek it is no longer the frame's place in the
     // stream. Returns false, the position unchanged, where the container cannot seek.
     bool seekBefore(int64_t pts);
+
+    // Damage met so far (complete once read() has returned false).
+    const ReadDamage& damage() const;
 
     // A metadata value the video filter attached to the last frame read (e.g. idet's counts,
     // "lavfi.idet.multiple.tff"), empty if none.

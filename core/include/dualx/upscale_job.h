@@ -66,6 +66,7 @@ struct UpscaleReport {
     double seconds = 0;
     int outputWidth = 0, outputHeight = 0;
     std::vector<std::string> streams; // what happened to each stream, chapters, metadata
+    std::vector<std::string> warnings; // what the user should know: damaged input, lossy choices
 };
 
 std::string_view stageName(Stage stage);
