@@ -75,21 +75,23 @@ InterlaceAnalysis analyseInterlacing(const std::string& path, int frames)
 
     const bool taggedInterlaced = a.fieldOrderTag == "tff" || a.fieldOrderTag == "bff" || a.fieldOrderTag == "tb" || a.fieldOrderTag == "bt";
     // "tb" is coded top first but displayed bottom first (FFmpeg's AV_FIELD_TB), "bt" the other way round.
+    const bool taggedProgressive = a.fieldOrderTag == "progressive";
     const bool tagTopFirst = a.fieldOrderTag != "bff" && a.fieldOrderTag != "tb";
     const int64_t interlaced = a.tff + a.bff, decided = interlaced + a.progressive;
     // The field order a stream states is kept; idet's guess is for untagged streams (it can take
     // a pan over footage converted from a lower frame rate for the other order).
     a.topFieldFirst = taggedInterlaced ? tagTopFirst : a.tff != a.bff ? a.tff > a.bff : true;
-    // idet needs a few frames, and misreads fine horizontal detail as combing in small or
-    // downscaled pictures: there it must see a clear majority. Elsewhere a third of combed frames
-    // is enough (a capture that is progressive in parts); a stream tagged interlaced is taken at
-    // its word unless nearly every frame it decides on is progressive.
-    const bool small = reader.info().height < 120;
+    // idet misreads fine horizontal detail as combing in small pictures (synthetic patterns at
+    // 96x64 come out 90 % "TFF"); nothing interlaced is that small, so there only a tag counts.
+    // Elsewhere a third of combed frames is enough (a capture that is progressive in parts), half
+    // where the stream says it is progressive; a stream tagged interlaced is taken at its word
+    // unless nearly every frame idet decides on is progressive.
+    const bool small = reader.info().height < 200;
     const int64_t combedShare = decided > 0 ? 100 * interlaced / decided : 0;
-    const bool combed = small ? a.framesChecked >= 12 && combedShare >= 80 && interlaced * 5 >= a.framesChecked * 4
-                              : a.framesChecked >= 6 && interlaced >= 4 && combedShare >= 30;
+    const bool combed = !small && a.framesChecked >= 6 && interlaced >= 4 && combedShare >= (taggedProgressive ? 50 : 30);
     // 3:2 pulldown repeats a field in 2 of every 5 frames; idet sees them as interlaced too.
-    if (a.framesChecked >= 10 && nearNtscFrameRate(a.frameRate) && a.repeatedFields * 5 >= a.framesChecked)
+    if ((!small || taggedInterlaced) && a.framesChecked >= 10 && nearNtscFrameRate(a.frameRate)
+        && a.repeatedFields * 5 >= a.framesChecked)
         a.scan = ScanType::Telecined;
     else if (combed)
         a.scan = ScanType::Interlaced;
