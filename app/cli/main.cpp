@@ -82,6 +82,7 @@ options for every command:
 
 int main(int argc, char** argv)
 {
+    dualx::configureMemoryAllocator(); // before any thread exists
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsage;

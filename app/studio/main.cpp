@@ -19,6 +19,7 @@
 
 int main(int argc, char** argv)
 {
+    dualx::configureMemoryAllocator(); // before any thread exists
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("DualX"));
     QApplication::setApplicationName(QStringLiteral("DualX Studio"));

@@ -7,7 +7,12 @@ namespace dualx {
 
 // Sets LibTorch's intra-op threads: `threads` > 0 as given, otherwise the number of cores
 // (or DUALX_THREADS from the environment when set). Returns the count in effect.
+// Also calls configureMemoryAllocator().
 int configureThreads(int threads = 0);
+
+// Keeps freed memory in the process for reuse instead of returning it to the kernel after every
+// network pass (glibc only; DUALX_SYSTEM_MALLOC=1 keeps glibc's defaults). Idempotent.
+void configureMemoryAllocator();
 int intraOpThreads();
 
 // Limits FFmpeg's console output to errors (the CLI and the GUI call it once at start-up).
