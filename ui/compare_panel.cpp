@@ -36,11 +36,9 @@ QImage toDisplayImage(const RgbImage& img, const MediaSummary& summary)
 {
     QImage image = toQImage(img);
     if (image.isNull() || summary.sarNum <= 0 || summary.sarDen <= 0 || summary.sarNum == summary.sarDen) return image;
-    const bool quarterTurned = summary.rotationDegrees % 180 != 0; // the pixel aspect turned with it
-    const double across = quarterTurned ? static_cast<double>(summary.sarDen) / summary.sarNum
-                                        : static_cast<double>(summary.sarNum) / summary.sarDen;
-    return image.scaled(std::max(1, static_cast<int>(std::lround(image.width() * across))), image.height(), Qt::IgnoreAspectRatio,
-                        Qt::SmoothTransformation);
+    // The frame is upright already; displayAspect() is the upright picture's width : height.
+    return image.scaled(std::max(1, static_cast<int>(std::lround(image.height() * summary.displayAspect()))), image.height(),
+                        Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 QString timestamp(double seconds)

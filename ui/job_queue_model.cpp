@@ -247,12 +247,7 @@ void JobQueueModel::probeLater(qint64 id, const QString& path)
             const RgbImage first = grabber.frame(0); // upright
             if (!first.empty()) {
                 // Shown at its display aspect: anamorphic DV is 4:3 or 16:9, not 3:2.
-                const double aspect = first.width * grabber.summary().sarNum
-                                      / (static_cast<double>(first.height) * grabber.summary().sarDen);
-                const int quarter = grabber.summary().rotationDegrees % 180 != 0;
-                const double shown = quarter ? first.width * grabber.summary().sarDen
-                                                   / (static_cast<double>(first.height) * grabber.summary().sarNum)
-                                             : aspect;
+                const double shown = grabber.summary().displayAspect();
                 thumb = QImage(first.rgb.data(), first.width, first.height, first.width * 3, QImage::Format_RGB888)
                             .scaled(std::max(1, static_cast<int>(std::lround(54 * shown))), 54, Qt::IgnoreAspectRatio,
                                     Qt::SmoothTransformation);

@@ -1,6 +1,7 @@
 #include "dualx/media_probe.h"
 
 #include "dualx/errors.h"
+#include "video/quarter_turn.h"
 #include "video/video_frame_reader.h"
 
 extern "C" {
@@ -63,17 +64,9 @@ std::string MediaSummary::displayAspectText() const
 RgbImage upright(RgbImage image, int clockwiseDegrees)
 {
     if (clockwiseDegrees == 0 || image.empty()) return image;
-    const int w = image.width, h = image.height;
     const bool quarter = clockwiseDegrees == 90 || clockwiseDegrees == 270;
-    RgbImage out{quarter ? h : w, quarter ? w : h, std::vector<uint8_t>(image.rgb.size()), image.timeSeconds};
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            const int tx = clockwiseDegrees == 90 ? h - 1 - y : clockwiseDegrees == 180 ? w - 1 - x : y;
-            const int ty = clockwiseDegrees == 90 ? x : clockwiseDegrees == 180 ? h - 1 - y : w - 1 - x;
-            std::copy_n(image.rgb.data() + (static_cast<size_t>(y) * w + x) * 3, 3,
-                        out.rgb.data() + (static_cast<size_t>(ty) * out.width + tx) * 3);
-        }
-    }
+    RgbImage out{quarter ? image.height : image.width, quarter ? image.width : image.height, {}, image.timeSeconds};
+    video::turnClockwise(image.rgb.data(), image.width, image.height, clockwiseDegrees, out.rgb);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "video/ffmpeg_support.h"
+#include "video/quarter_turn.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -15,37 +16,6 @@ extern "C" {
 #include <utility>
 
 namespace dualx::video {
-
-namespace {
-
-// Packed RGB48 `in` (width x height) turned clockwise by 90, 180 or 270 degrees into `out`.
-void turnClockwise(const uint16_t* in, int width, int height, int degrees, std::vector<uint16_t>& out)
-{
-    out.resize(static_cast<size_t>(width) * height * 3);
-    const int outWidth = degrees == 180 ? width : height;
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            int tx = 0, ty = 0; // where pixel (x, y) lands
-            if (degrees == 90) {
-                tx = height - 1 - y;
-                ty = x;
-            } else if (degrees == 180) {
-                tx = width - 1 - x;
-                ty = height - 1 - y;
-            } else {
-                tx = y;
-                ty = width - 1 - x;
-            }
-            const uint16_t* from = in + (static_cast<size_t>(y) * width + x) * 3;
-            uint16_t* to = out.data() + (static_cast<size_t>(ty) * outWidth + tx) * 3;
-            to[0] = from[0];
-            to[1] = from[1];
-            to[2] = from[2];
-        }
-    }
-}
-
-} // namespace
 
 struct VideoEncoder::Impl {
     ExportPreset preset;
