@@ -22,7 +22,7 @@ void configureMemoryAllocator()
         // hands every block over 32 MiB to mmap and back, and gives freed heap tops back to the
         // kernel: each pass then faults its pages in afresh (the kernel zeroing them), which
         // was 40 % of the time of a 320x180 pass. Keep all memory in one heap instead, reused
-        // from pass to pass: 4.4 s -> 1.0 s per frame (dualx bench --size 320x180, one thread).
+        // from pass to pass: 11.0 s -> 1.9 s per frame (docs/benchmarks.md).
         mallopt(M_MMAP_MAX, 0);
         mallopt(M_ARENA_MAX, 1);
         mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
