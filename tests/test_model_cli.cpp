@@ -43,6 +43,31 @@ private Q_SLOTS:
         QCOMPARE(j["width"].toInt(), 24);
     }
 
+    void benchTilesAsTheJobDoes()
+    {
+        // --tile auto takes the job's CPU default for an MSE model (112 px), so a 160-wide clip
+        // needs two tiles across; the clip's 6 frames go through windows of 4 overlapping 1.
+        const auto r = runDualx({"bench", "--preset", "tiny", "--size", "160x24", "--frames", "4", "--tile", "auto",
+                                 "--frame-overlap", "1", "--clip", "6", "--json", "--threads", "1"});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["tile"].toInt(), 112);
+        QCOMPARE(j["windows"].toInt(), 2);
+        QCOMPARE(j["frames_timed"].toInt(), 6);
+        QVERIFY(j["ms_per_frame"].toDouble() > 0);
+    }
+
+    void benchMeasuresThePeakMatrixRate()
+    {
+        const auto r = runDualx({"bench", "--peak", "--json", "--threads", "1"});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["threads"].toInt(), 1);
+        // Any x86-64 or ARM core of the last decade does more than 1 GFLOP/s in float products,
+        // and none does a TFLOP/s on one thread: outside that the timing itself is wrong.
+        QVERIFY2(j["gflops"].toDouble() > 1 && j["gflops"].toDouble() < 1000, qPrintable(r.out));
+    }
+
     void benchTimesATrainingStep()
     {
         const auto r = runDualx({"bench", "--preset", "tiny", "--train", "--batch", "2", "--crop", "8", "--frames", "3",

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 using namespace dualx;
 
 namespace {
@@ -201,6 +203,29 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("1, 2, 4, 8 or 16 copies, not 5"), r.err.constData());
         QVERIFY(!QFile::exists(path("z.mkv")));
+    }
+
+    void aNamedPipeIsRefusedNotWaitedOn()
+    {
+        // A FIFO with no writer blocks open() forever; it must be refused before anything opens it.
+        const auto fifo = path("live.mp4").toStdString();
+        QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+        QProcess p;
+        p.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("live.mp4"), "-o", path("live-out.mkv")} + common());
+        const bool finished = p.waitForFinished(60'000);
+        if (!finished) p.kill();
+        QVERIFY2(finished, "dualx upscale waited on a FIFO");
+        QCOMPARE(p.exitCode(), 2);
+        const auto err = p.readAllStandardError();
+        QVERIFY2(err.contains("named pipe") && err.contains("live.mp4"), err.constData());
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY(!QFile::exists(path("live-out.mkv")));
+        QVERIFY(!QFile::exists(path("live-out.mkv.dualx-job")));
+        // The same for probing, which the app runs on every dropped file.
+        p.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"probe", path("live.mp4")});
+        QVERIFY(p.waitForFinished(60'000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("named pipe"));
     }
 
     void selfEnsembleRunsEndToEnd()

@@ -4,6 +4,7 @@
 // its last segment, the compare panel shows source and result, and the language switches.
 #include "media_fixtures.h"
 #include "model/weights.h"
+#include "dualx/preview.h"
 #include "dualx/source_quality.h"
 #include "test_support.h"
 #include "ui/app_settings.h"
@@ -23,6 +24,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -149,6 +151,27 @@ private Q_SLOTS:
         spinUntil([&] { return !viewer->restoredImage().isNull() && viewer->restoredImage().width() == 128; }, 30'000);
         QCOMPARE(viewer->restoredImage().size(), QSize(128, 96));
         QCOMPARE(viewer->sourceImage().size(), QSize(128, 96)); // upscaled to align
+    }
+
+    void previewShowsAQuickPictureThenTheJobsWindow()
+    {
+        std::filesystem::create_directories(path("videos-long").toStdString());
+        QVERIFY(test::writeTestClip(path("videos-long/c.mp4").toStdString(), 32, 24, 10));
+        MainWindow w(path("preview.sqlite"));
+        w.show();
+        QCOMPARE(w.addPaths({path("videos-long/c.mp4")}), 1);
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        auto settings = AppSettings::load();
+        settings.windowFrames = 8; // longer than the quick window
+        w.comparePanel()->setSettings(settings);
+        w.table()->selectRow(0);
+        QSignalSpy shown(w.comparePanel(), &ComparePanel::previewShown);
+        w.comparePanel()->previewCurrentFrame();
+        spinUntil([&] { return shown.size() == 2; }, 60'000);
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown[0][1].toInt(), kQuickPreviewFrames);
+        QCOMPARE(shown[1][1].toInt(), 8);
+        QCOMPARE(w.comparePanel()->viewer()->restoredImage().size(), QSize(128, 96));
     }
 
     void theQueueSurvivesARestartAndAKilledJobResumes()

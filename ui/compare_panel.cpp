@@ -215,31 +215,47 @@ void ComparePanel::previewCurrentFrame()
     settings.windowFrames = m_settings.windowFrames;
     settings.ensemble = m_settings.ensemble;
     settings.sourceCondition = m_sourceCondition;
-    m_status->setText(tr("Restoring frame %1 with a %2-frame window…").arg(index + 1).arg(settings.windowFrames));
+    // A short window first, so a picture comes within seconds; then the job's own window, which
+    // is what the job will produce, replaces it.
+    const int quickFrames = std::min(settings.windowFrames, kQuickPreviewFrames);
+    m_status->setText(tr("Restoring frame %1 with a %2-frame window…").arg(index + 1).arg(quickFrames));
     ComparePanel* self = this;
     const QString input = m_input;
     auto cancel = m_cancelPreview;
-    m_pool.start([self, input, index, settings, generation, cancel] {
-        QImage source, restored;
-        QString error;
-        try {
-            const auto r = previewFrame(input.toStdString(), index, settings, cancel.get());
-            const MediaSummary summary = probeMedia(input.toStdString()); // the restored frame has the same pixel aspect
-            source = toDisplayImage(r.source, summary);
-            restored = toDisplayImage(r.restored, summary);
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(self, [self, source, restored, generation, error, index] {
-            if (generation != self->m_generation) return;
-            if (!error.isEmpty()) {
-                self->m_status->setText(error);
-                Q_EMIT self->logMessage(tr("Preview failed: %1").arg(error));
-                return;
+    m_pool.start([self, input, index, settings, quickFrames, generation, cancel] {
+        // Posts one result (or the error) to the panel; false once there is nothing more to do.
+        auto post = [&](int windowFrames, bool final) {
+            QImage source, restored;
+            QString error;
+            try {
+                PreviewSettings pass = settings;
+                pass.windowFrames = windowFrames;
+                const auto r = previewFrame(input.toStdString(), index, pass, cancel.get());
+                const MediaSummary summary = probeMedia(input.toStdString()); // the restored frame has the same pixel aspect
+                source = toDisplayImage(r.source, summary);
+                restored = toDisplayImage(r.restored, summary);
+            } catch (const std::exception& e) {
+                error = QString::fromStdString(e.what());
             }
-            self->m_viewer->setImages(source, restored);
-            self->m_status->setText(tr("Preview of frame %1: source left, restored right.").arg(index + 1));
-        }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(self, [self, source, restored, generation, error, index, windowFrames, final] {
+                if (generation != self->m_generation) return;
+                if (!error.isEmpty()) {
+                    self->m_status->setText(error);
+                    Q_EMIT self->logMessage(tr("Preview failed: %1").arg(error));
+                    return;
+                }
+                self->m_viewer->setImages(source, restored);
+                self->m_status->setText(
+                    final ? tr("Preview of frame %1: source left, restored right.").arg(index + 1)
+                          : tr("Quick preview of frame %1 (%2-frame window): refining with the job's window…")
+                                .arg(index + 1)
+                                .arg(windowFrames));
+                Q_EMIT self->previewShown(index, windowFrames);
+            }, Qt::QueuedConnection);
+            return error.isEmpty() && !cancel->load();
+        };
+        if (quickFrames < settings.windowFrames && !post(quickFrames, false)) return;
+        post(settings.windowFrames, true);
     });
 }
 

@@ -36,6 +36,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void logMessage(const QString& line);
+    // A preview is on screen: the quick one (a short window) or the one from the job's window.
+    void previewShown(int frameIndex, int windowFrames);
 
 private:
     void loadFrames();

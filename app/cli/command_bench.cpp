@@ -45,14 +45,27 @@ int runTrainingBench(const Arguments& args, const BenchmarkOptions& inference)
     return 0;
 }
 
+// `bench --peak`: the matrix-product rate that bounds any network's speed on this device.
+int runPeakBench(const Arguments& args)
+{
+    const PeakResult r = measurePeakMatmul(devicePreferenceFromName(args.value("device", "auto")));
+    if (args.flag("json")) {
+        std::cout << nlohmann::json{{"device", r.device}, {"threads", r.threads}, {"gflops", r.gflops}}.dump(2) << "\n";
+        return 0;
+    }
+    std::printf("%s: %.1f GFLOP/s in float matrix products (1024 x 1024)\n", r.device.c_str(), r.gflops);
+    return 0;
+}
+
 } // namespace
 
 int runBench(const std::vector<std::string>& argv)
 {
     Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads",
                     "tile", "tile-overlap", "frame-overlap", "clip", "batch", "crop"},
-                   {"json", "train"});
+                   {"json", "train", "peak"});
     configureThreads(args.intValue("threads", 0));
+    if (args.flag("peak")) return runPeakBench(args);
     BenchmarkOptions options;
     const auto preset = args.value("preset");
     const auto model = args.value("model");
@@ -64,7 +77,9 @@ int runBench(const std::vector<std::string>& argv)
     options.frames = args.intValue("frames", 16);
     options.repeats = args.intValue("repeats", 1);
     options.warmup = args.intValue("warmup", 1);
-    options.tileLr = args.intValue("tile", 0);
+    if (model) options.variant = inspectWeightFile(*model).variant;
+    // "auto": the tile a job on this device would use for the model.
+    options.tileLr = args.value("tile") == "auto" ? -1 : args.intValue("tile", 0);
     options.tileOverlapLr = args.intValue("tile-overlap", 16);
     options.windowOverlap = args.intValue("frame-overlap", 4);
     options.clipFrames = args.intValue("clip", 0);
@@ -79,7 +94,7 @@ int runBench(const std::vector<std::string>& argv)
                             {"threads", r.threads}, {"attention", r.attentionKernel}, {"ms_per_frame", r.msPerFrame},
                             {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb},
                             {"baseline_memory_mb", r.baselineMemoryMb}, {"frames_timed", r.framesTimed},
-                            {"tile", options.tileLr}, {"tile_overlap", options.tileOverlapLr},
+                            {"tile", r.tileLr}, {"tile_overlap", options.tileOverlapLr},
                             {"frame_overlap", options.windowOverlap}, {"windows", r.windowsRun}};
         std::cout << j.dump(2) << "\n";
         return 0;
@@ -87,10 +102,10 @@ int runBench(const std::vector<std::string>& argv)
     std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames,
                 options.width, options.height, options.width * 4, options.height * 4, r.device.c_str(),
                 r.attentionKernel.c_str());
-    if (options.tileLr > 0)
+    if (options.tileLr != 0)
         std::printf("tiled: %lld frames through %lld windows of %d frames (overlap %d), tiles %d px (overlap %d)\n",
                     static_cast<long long>(r.framesTimed), static_cast<long long>(r.windowsRun), options.frames,
-                    options.windowOverlap, options.tileLr, options.tileOverlapLr);
+                    options.windowOverlap, r.tileLr, options.tileOverlapLr);
     std::printf("%.1f ms per frame (%.3f fps), peak memory %.0f MB (%.0f MB before the first timed pass)\n", r.msPerFrame,
                 r.framesPerSecond, r.peakMemoryMb, r.baselineMemoryMb);
     return 0;

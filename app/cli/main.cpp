@@ -47,10 +47,13 @@ commands:
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
         [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda[:N]] [--threads N] [--json]
-        [--tile P [--tile-overlap O] [--frame-overlap O] [--clip N]] [--train [--batch B] [--crop C]]
+        [--tile P|auto [--tile-overlap O] [--frame-overlap O] [--clip N]] [--train [--batch B] [--crop C]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames), or (with --train)
         seconds per training step on batches of B clips of N frames, C x C LR pixels
+  bench --peak [--device auto|cpu|cuda[:N]] [--threads N] [--json]
+        the device's float matrix-product rate (GFLOP/s): with model-info's MAC count, the
+        fastest any implementation of the network could run
   eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--y]
        [--crop-border N] [--csv FILE] [--json]
         quality of a result against a reference (or without one: niqe, brisque, periodic), per frame

@@ -17,6 +17,34 @@ using engine::devicePeakMemoryMb;
 using engine::resetDevicePeakMemory;
 using engine::synchronise;
 
+PeakResult measurePeakMatmul(DevicePreference preference)
+{
+    const DeviceChoice device = selectDevice(preference);
+    const auto torchDev = engine::torchDevice(device);
+    const auto dtype = engine::computeDtype(device);
+    constexpr int64_t n = 1024;
+    torch::InferenceMode inference;
+    const auto a = torch::rand({n, n}).to(torchDev, dtype);
+    const auto b = torch::rand({n, n}).to(torchDev, dtype);
+    auto c = torch::mm(a, b);
+    synchronise(device);
+    // At least half a second of products, so a timer tick or one slow call does not matter.
+    int64_t products = 0;
+    const auto start = std::chrono::steady_clock::now();
+    double seconds = 0;
+    while (seconds < 0.5) {
+        for (int i = 0; i < 4; ++i) torch::mm_out(c, a, b);
+        products += 4;
+        synchronise(device);
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    PeakResult result;
+    result.device = device.description;
+    result.threads = intraOpThreads();
+    result.gflops = 2.0 * static_cast<double>(n * n * n) * static_cast<double>(products) / seconds / 1e9;
+    return result;
+}
+
 BenchmarkResult runBenchmark(const BenchmarkOptions& options)
 {
     if (options.width < 1 || options.height < 1 || options.frames < 1 || options.repeats < 1 || options.warmup < 0)
@@ -40,9 +68,10 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
     result.attentionKernel = std::string(attentionKernelName(kernel));
 
     torch::InferenceMode inference;
-    if (options.tileLr > 0) {
+    if (options.tileLr != 0) {
         engine::TilingSettings tiling;
-        tiling.tileLr = options.tileLr;
+        tiling.tileLr = options.tileLr > 0 ? options.tileLr : engine::defaultTileLr(options.variant, device);
+        result.tileLr = tiling.tileLr;
         tiling.tileOverlapLr = options.tileOverlapLr;
         tiling.windowFrames = options.frames;
         tiling.windowOverlap = options.windowOverlap;

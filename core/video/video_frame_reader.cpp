@@ -143,6 +143,16 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     const auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status)) fail(ErrorCode::FileNotFound, "does not exist");
     if (std::filesystem::is_directory(status)) fail(ErrorCode::FileUnreadable, "is a folder, not a video file");
+    // A pipe, device or socket can block open() forever (a FIFO with no writer) and cannot be
+    // read twice, while a job reads its input several times (probe, interlace check, resume).
+    if (!std::filesystem::is_regular_file(status)) {
+        const char* what = std::filesystem::is_fifo(status)                ? "is a named pipe (FIFO)"
+                           : std::filesystem::is_character_file(status)    ? "is a character device"
+                           : std::filesystem::is_block_file(status)        ? "is a block device"
+                           : std::filesystem::is_socket(status)            ? "is a socket"
+                                                                           : "is not a regular file";
+        fail(ErrorCode::FileUnreadable, std::string(what) + ", not a video file: save the stream to a file first");
+    }
 
     AVFormatContext* format = nullptr;
     int ret = avformat_open_input(&format, path.c_str(), nullptr, nullptr);

@@ -18,10 +18,11 @@ struct BenchmarkOptions {
     int warmup = 1;    // untimed passes first (allocator, oneDNN primitive caches)
     // Tiled streaming inference (the pipeline's path) when tileLr > 0: a clip of clipFrames
     // frames goes through overlapping windows of `frames` and tiles of tileLr x tileLr.
-    int tileLr = 0;
+    int tileLr = 0; // -1: the tile a job would use on the device for `variant`
     int tileOverlapLr = 16;
     int windowOverlap = 4;
     int clipFrames = 0; // 0: 2 x frames
+    std::string variant = "mse"; // the weight file's variant (WeightFileInfo::variant)
     AttentionSettings attention;
     DevicePreference device = DevicePreference::Auto;
     uint64_t seed = 0;
@@ -37,9 +38,20 @@ struct BenchmarkResult {
     std::string attentionKernel; // the kernel actually used
     int64_t framesTimed = 0;
     int64_t windowsRun = 0;     // tiled mode
+    int tileLr = 0;             // tiled mode: the tile used
 };
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options);
+
+// The device's practical compute ceiling: GFLOP/s of float32 (CUDA: the compute type's)
+// 1024 x 1024 matrix products, the shape BLAS runs fastest, on the configured threads. Beside a
+// network's multiply-accumulate count it gives the floor no implementation of it goes under.
+struct PeakResult {
+    std::string device;
+    int threads = 0;
+    double gflops = 0;
+};
+PeakResult measurePeakMatmul(DevicePreference device);
 
 // One training step as the trainer takes it (forward, Charbonnier loss, backward, gradient
 // clipping, AdamW) on synthetic clips, in float32 on any device: sizes training runs.

@@ -11,6 +11,10 @@
 
 namespace dualx {
 
+// Frames in the window of a quick first preview: about a third of a 16-frame window's time on a
+// CPU, shown while the job's own window is computed (the app replaces it when that is done).
+inline constexpr int kQuickPreviewFrames = 5;
+
 struct PreviewSettings {
     std::string modelPath;
     int tileLr = 0, tileOverlapLr = 16; // 0: as the job (CPU: 112 MSE, 64 GAN; GPU: 512)
