@@ -6,8 +6,13 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <filesystem>
+#include <map>
+#include <set>
+
 using namespace dualx;
 using namespace dualx::train;
+namespace fs = std::filesystem;
 
 namespace {
 const char* kMinimal = R"({"name": "r", "preset": "tiny", "data": {"photos": ["pics"], "validation": ["/abs/val.png"]},
@@ -99,18 +104,35 @@ private Q_SLOTS:
     {
         QDir dir(QStringLiteral(DUALX_SOURCE_DIR "/models/recipes"));
         const auto files = dir.entryList({"*.json"}, QDir::Files);
-        QVERIFY(!files.isEmpty());
+        // The stages the model cards and the recipes README describe are all there.
+        for (const char* stage : {"small-stage1-bicubic.json", "small-stage2e-photos.json", "small-stage2i-deep-source.json",
+                                  "small-stage2k-split-source.json", "small-stage2m-clean-blocks.json",
+                                  "small-stage3-gan.json", "medium-stage1-mix.json"})
+            QVERIFY2(files.contains(QString::fromLatin1(stage)), stage);
+        std::map<std::string, Recipe> byFile;
+        std::set<std::string> checkpoints;
         for (const auto& f : files) {
             const auto r = loadRecipe(dir.filePath(f).toStdString());
             QVERIFY(!r.name.empty());
+            QVERIFY2(f == QString::fromStdString(r.name) + ".json", qPrintable(f)); // one name for a stage
             QVERIFY(!r.data.validation.empty()); // every shipped recipe holds data out
-            if (f.startsWith(QStringLiteral("small-stage2i")))
-                QVERIFY(r.model.sourceConditioned && r.model.deepSourceCondition);
-            if (f.startsWith(QStringLiteral("small-stage2k")))
-                QVERIFY(r.model.deepSourceCondition && r.model.splitSourceCondition);
-            if (f.startsWith(QStringLiteral("small-stage2m")))
-                QVERIFY(r.model.cleanReconBlocks > 0 && !r.trainable.empty() && r.unknownSourceFraction == 0.0);
+            QVERIFY2(checkpoints.insert(fs::weakly_canonical(r.checkpoint).string()).second, qPrintable(f + ": checkpoint shared"));
+            byFile[f.toStdString()] = r;
         }
+        // Each stage starts from a checkpoint that another shipped stage writes: the lineage in
+        // the model cards can be rebuilt from the recipes alone.
+        for (const auto& [file, r] : byFile)
+            if (!r.init.empty())
+                QVERIFY2(checkpoints.count(fs::weakly_canonical(r.init).string()), qPrintable(QString::fromStdString(file + ": init " + r.init)));
+        const auto& deep = byFile.at("small-stage2i-deep-source.json");
+        QVERIFY(deep.model.sourceConditioned && deep.model.deepSourceCondition);
+        const auto& split = byFile.at("small-stage2k-split-source.json");
+        QVERIFY(split.model.deepSourceCondition && split.model.splitSourceCondition);
+        const auto& clean = byFile.at("small-stage2m-clean-blocks.json");
+        QVERIFY(clean.model.cleanReconBlocks > 0 && !clean.trainable.empty() && clean.unknownSourceFraction == 0.0);
+        const auto& medium = byFile.at("medium-stage1-mix.json");
+        QCOMPARE(QString::fromStdString(medium.model.preset), QStringLiteral("medium"));
+        QVERIFY(medium.init.empty()); // trained from scratch
     }
 
     void errorsNameTheField()
