@@ -94,7 +94,7 @@ done
 python3 - "$out" "$model_file" "${rows[@]}" <<'EOF'
 import json, os, sys
 out, model, rows = sys.argv[1], sys.argv[2], [json.loads(r) for r in sys.argv[3:]]
-lines = [f"`dualx upscale --model {os.path.basename(model)}` (preset web-h264), {rows[0]['threads']} threads, "
+lines = [f"`dualx upscale --model {os.path.basename(model)}` (preset web-h264), threads: {rows[0]['threads']}, "
          f"matrix products {rows[0]['peak_gflops']:.0f} GFLOP/s on this device",
          "",
          "| input | frames | tile | upscale, s/frame | network alone, s/frame | upscale / network | GMAC/frame | floor, s/frame | upscale / floor |",
