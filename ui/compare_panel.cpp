@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace dualx::ui {
 
@@ -224,6 +225,8 @@ void ComparePanel::previewCurrentFrame()
     auto cancel = m_cancelPreview;
     m_pool.start([self, input, index, settings, quickFrames, generation, cancel] {
         // Posts one result (or the error) to the panel; false once there is nothing more to do.
+        // The restored frame has the source's pixel aspect; one probe serves both passes.
+        std::optional<MediaSummary> summary;
         auto post = [&](int windowFrames, bool final) {
             QImage source, restored;
             QString error;
@@ -231,9 +234,9 @@ void ComparePanel::previewCurrentFrame()
                 PreviewSettings pass = settings;
                 pass.windowFrames = windowFrames;
                 const auto r = previewFrame(input.toStdString(), index, pass, cancel.get());
-                const MediaSummary summary = probeMedia(input.toStdString()); // the restored frame has the same pixel aspect
-                source = toDisplayImage(r.source, summary);
-                restored = toDisplayImage(r.restored, summary);
+                if (!summary) summary = probeMedia(input.toStdString());
+                source = toDisplayImage(r.source, *summary);
+                restored = toDisplayImage(r.restored, *summary);
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
             }
