@@ -204,6 +204,30 @@ private Q_SLOTS:
                           "window grid");
     }
 
+    void aRangeWithItsContextReproducesTheUninterruptedFrames()
+    {
+        // A split job restores [a, b) on its own machine from frames replayStart(a) to
+        // contextEnd(b): those outputs must be the very bits of one pass over the whole clip.
+        torch::manual_seed(5);
+        model::DualXVSR net(presetConfig("tiny"));
+        net->eval();
+        const auto clip = torch::rand({29, 3, 10, 12});
+        const auto s = settings(8, 2, 6, 2);
+        const auto full = upscaleClipTiled(networkModel(net), clip, s);
+        const std::pair<int64_t, int64_t> ranges[] = {{0, 7}, {7, 15}, {15, 29}, {3, 4}, {10, 21}, {21, 29}};
+        for (const auto& [a, b] : ranges) {
+            const int64_t from = StreamingUpscaler::replayStart(a, s);
+            const int64_t to = std::min<int64_t>(clip.size(0), StreamingUpscaler::contextEnd(b, s));
+            QVERIFY(to >= b);
+            StreamingUpscaler upscaler(networkModel(net), s, from);
+            const auto out = upscaleClip(upscaler, clip.slice(0, from, to)).slice(0, a - from, b - from);
+            QVERIFY2(torch::equal(out, full.slice(0, a, b)), qPrintable(QString("range [%1, %2)").arg(a).arg(b)));
+        }
+        // Windows of 6 frames every 4: window 0 completes frames 0..3, frame 4 needs window 4.
+        QCOMPARE(StreamingUpscaler::contextEnd(4, s), int64_t{6});
+        QCOMPARE(StreamingUpscaler::contextEnd(5, s), int64_t{10});
+    }
+
     void defaultTilesFollowTheModelOnTheCpuAndTakeWholeFramesOnAGpu()
     {
         const DeviceChoice cpu = selectDevice(DevicePreference::Cpu);

@@ -1,6 +1,8 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/upscale_options.h"
 
+#include "dualx/batch_plan.h"
 #include "dualx/errors.h"
 #include "dualx/shipped_models.h"
 #include "dualx/export_preset.h"
@@ -31,26 +33,6 @@ extern "C" void cancelJob(int)
     if (g_job) g_job->cancel();
 }
 
-// "90", "90.5", "1:30" or "0:01:30.5" -> seconds.
-double parseSeconds(const std::string& option, const std::string& text)
-{
-    double total = 0;
-    size_t begin = 0;
-    int fields = 0;
-    while (true) {
-        const size_t colon = text.find(':', begin);
-        const std::string part = text.substr(begin, colon == std::string::npos ? std::string::npos : colon - begin);
-        char* end = nullptr;
-        const double v = std::strtod(part.c_str(), &end);
-        if (part.empty() || *end != '\0' || v < 0 || ++fields > 3)
-            throw Error(ErrorCode::InvalidArgument, "--" + option + " expects seconds or [HH:]MM:SS, got '" + text + "'");
-        total = total * 60 + v;
-        if (colon == std::string::npos) break;
-        begin = colon + 1;
-    }
-    return total;
-}
-
 std::string formatTime(double seconds)
 {
     if (seconds < 0) return "--:--";
@@ -64,19 +46,7 @@ std::string formatTime(double seconds)
 
 namespace {
 
-const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts",
-                                                   ".m2ts", ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv"};
-
-bool looksLikeVideo(const fs::path& p)
-{
-    auto ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(kVideoExtensions.begin(), kVideoExtensions.end(), ext) != kVideoExtensions.end();
-}
-
-struct Task {
-    std::string input, output;
-};
+using Task = BatchItem;
 
 // One input file -> OUTPUT (a file, or a file inside OUTPUT when it is a folder). Several inputs
 // or a folder -> OUTPUT is a folder; folders recurse and their tree is mirrored under OUTPUT.
@@ -90,25 +60,7 @@ std::vector<Task> planTasks(const std::vector<std::string>& inputs, const std::s
         tasks.push_back({inputs[0], out});
         return tasks;
     }
-    if (fs::exists(output) && !fs::is_directory(output))
-        throw Error(ErrorCode::InvalidArgument, "with several inputs or a folder, -o must name a folder ('" + output + "' is a file)");
-    for (const auto& in : inputs) {
-        if (fs::is_directory(in)) {
-            std::vector<fs::path> files;
-            for (const auto& e : fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied))
-                if (e.is_regular_file() && looksLikeVideo(e.path())) files.push_back(e.path());
-            std::sort(files.begin(), files.end());
-            for (const auto& f : files) {
-                const auto relative = fs::relative(f, in);
-                auto out = fs::path(output) / fs::path(in).filename() / relative;
-                out.replace_extension(preset.extension);
-                tasks.push_back({f.string(), out.string()});
-            }
-        } else {
-            tasks.push_back({in, (fs::path(output) / (fs::path(in).stem().string() + preset.extension)).string()});
-        }
-    }
-    return tasks;
+    return planBatchOutputs(inputs, output, preset.extension);
 }
 
 } // namespace
@@ -156,36 +108,17 @@ int runUpscale(const std::vector<std::string>& rawArgs)
 {
     std::vector<std::string> argv;
     for (const auto& a : rawArgs) argv.push_back(a == "-o" ? "--output" : a);
-    Arguments args(argv, {"output", "model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "source", "device",
-                          "threads", "progress", "start", "duration", "segment-frames", "segment-seconds", "deinterlace"},
-                   {"square-pixels", "bake-rotation"});
+    auto valueOptions = upscaleValueOptions();
+    valueOptions.insert({"output", "threads", "progress"});
+    Arguments args(argv, valueOptions, upscaleFlags());
     if (args.positionals().empty())
         throw Error(ErrorCode::InvalidArgument, "usage: dualx upscale INPUT... -o OUTPUT [--model mse|gan|FILE] [--preset ID|FILE] ...");
     const auto output = args.value("output");
     if (!output) throw Error(ErrorCode::InvalidArgument, "-o OUTPUT is required");
     configureThreads(args.intValue("threads", 0));
 
-    UpscaleSettings base;
-    base.preset = args.value("preset", "web-h264");
+    const UpscaleSettings base = upscaleSettingsFromArguments(args);
     const ExportPreset preset = findPreset(base.preset);
-    base.modelPath = resolveModel(args.value("model", "mse"));
-    base.tileLr = args.intValue("tile", 0);
-    base.tileOverlapLr = args.intValue("tile-overlap", 16);
-    base.windowFrames = args.intValue("frames", 16);
-    base.windowOverlap = args.intValue("frame-overlap", 4);
-    base.ensemble = args.intValue("ensemble", 1);
-    checkEnsembleSize(base.ensemble); // once, before any output folder exists
-    base.sourceCondition = parseSourceCondition(args.value("source", "unknown"));
-    base.device = devicePreferenceFromName(args.value("device", "auto"));
-    base.startSeconds = parseSeconds("start", args.value("start", "0"));
-    base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
-    base.deinterlace = parseDeinterlaceMode(args.value("deinterlace", "auto"));
-    base.squarePixels = args.flag("square-pixels");
-    base.bakeRotation = args.flag("bake-rotation");
-    base.segmentFrames = args.intValue("segment-frames", 0);
-    base.segmentSeconds = parseSeconds("segment-seconds", args.value("segment-seconds", "30"));
-    if (base.segmentFrames < 0 || base.segmentSeconds <= 0)
-        throw Error(ErrorCode::InvalidArgument, "--segment-frames must be >= 0 and --segment-seconds > 0");
     const std::string progressMode = args.value("progress", isatty(STDERR_FILENO) ? "bar" : "none");
     if (progressMode != "bar" && progressMode != "json" && progressMode != "none")
         throw Error(ErrorCode::InvalidArgument, "--progress must be bar, json or none");

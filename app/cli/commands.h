@@ -14,5 +14,6 @@ int runProbe(const std::vector<std::string>& args);
 int runUpscale(const std::vector<std::string>& args);
 int runEval(const std::vector<std::string>& args);
 int runBenchmark(const std::vector<std::string>& args);
+int runCluster(const std::vector<std::string>& args);
 
 } // namespace dualx::cli

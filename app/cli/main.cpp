@@ -73,6 +73,18 @@ commands:
         bank, for dualx-bank-train on a machine without FFmpeg and OpenCV (a GPU machine)
   degrade INPUT OUTPUT [--seed S] [--frames N]
         the stage-2 training degradation (blur, resize, noise, JPEG, codec) of a clip, at 1/4 size
+  cluster submit INPUT...|FOLDER -o OUTDIR [--engine slurm] [--partition P] [--cpus-per-task N] [--gpus-per-task N]
+        [--max-parallel K] [--split-seconds S] [--attempts N] [upscale options]
+        restore a batch on a Slurm cluster: one job array, a task per file (or per S-second range of a
+        longer file, joined losslessly afterwards, frame-identical to one run); killed, preempted or
+        failed tasks resume from their segments, up to N attempts (default 3). Needs a filesystem
+        shared by this host and the nodes at the same paths
+  cluster status OUTDIR [--json]
+        each file: queued, running (with progress), joining, done, failed (with its log) or cancelled
+  cluster cancel OUTDIR
+        cancel the batch's queued and running jobs (finished segments stay)
+  cluster resubmit OUTDIR --failed
+        submit the failed and cancelled files again, resuming their finished segments
   train --config RECIPE.json --plot OUT.png
         draw the stage's loss and validation PSNR (against bicubic) from its CSV log
 
@@ -108,6 +120,7 @@ int main(int argc, char** argv)
         {"upscale", dualx::cli::runUpscale},
         {"eval", dualx::cli::runEval},
         {"benchmark", dualx::cli::runBenchmark},
+        {"cluster", dualx::cli::runCluster},
     };
     dualx::quietenMediaLibraries();
     // Past a file-size limit, writes should fail (and be reported) rather than kill us.

@@ -93,6 +93,15 @@ int64_t StreamingUpscaler::replayStart(int64_t framesDone, const TilingSettings&
     return earliest / stride * stride;
 }
 
+int64_t StreamingUpscaler::contextEnd(int64_t endFrame, const TilingSettings& settings)
+{
+    // A window at g completes the frames before g + stride (its successor covers the rest), and
+    // a window that is not the clip's last has the same weights in both runs.
+    const int64_t stride = settings.windowFrames - settings.windowOverlap;
+    const int64_t lastStart = std::max<int64_t>(0, (endFrame + stride - 1) / stride - 1) * stride;
+    return lastStart + settings.windowFrames;
+}
+
 void StreamingUpscaler::push(const torch::Tensor& lrFrame)
 {
     if (m_finished) throw Error(ErrorCode::InvalidArgument, "frame pushed after finish()");

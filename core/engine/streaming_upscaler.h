@@ -57,6 +57,10 @@ public:
     // Where to start pushing frames again so that every output from `framesDone` on is
     // bit-identical to an uninterrupted run: a window start at least one window before it.
     static int64_t replayStart(int64_t framesDone, const TilingSettings& settings);
+    // How far to push frames (exclusive) so that every output before `endFrame` is bit-identical
+    // to a run over a longer video: the end of the first grid window that completes them all.
+    // Restoring a range of a video needs frames from replayStart(first) to contextEnd(end).
+    static int64_t contextEnd(int64_t endFrame, const TilingSettings& settings);
 
     void push(const torch::Tensor& lrFrame); // [3, h, w], every frame the same size
     void finish();                           // no more input: flush the last window

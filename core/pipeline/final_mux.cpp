@@ -33,7 +33,7 @@ bool trimPacket(AVPacket* p, AVRational tb, const TrimRange& trim)
 
 } // namespace
 
-void muxSegments(const SegmentJournal& journal, const std::string& inputPath, const std::string& outputPath,
+void muxVideo(const VideoPacketSource& videoPackets, const std::string& inputPath, const std::string& outputPath,
                  const ExportPreset& preset, const video::VideoEncoder& encoder, const video::OutputVideoSpec& spec,
                  const TrimRange& trim, std::vector<std::string>& report)
 {
@@ -71,7 +71,7 @@ void muxSegments(const SegmentJournal& journal, const std::string& inputPath, co
             if (ahead) return;
         }
     };
-    journal.forEachPacket([&](AVPacket* packet) {
+    videoPackets([&](AVPacket* packet) {
         const int64_t t = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
         if (t != AV_NOPTS_VALUE) feedSourceUntil(t * av_q2d(videoTb) + 2.0);
         output.writeVideoPacket(packet);

@@ -1,5 +1,7 @@
 #include "pipeline/segment_journal.h"
 
+#include "pipeline/packet_file.h"
+
 #include "dualx/errors.h"
 
 extern "C" {
@@ -15,11 +17,6 @@ extern "C" {
 #include <set>
 #include <sstream>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 namespace dualx::pipeline {
 
 namespace fs = std::filesystem;
@@ -29,52 +26,6 @@ namespace {
 constexpr char kMagic[8] = {'D', 'X', 'S', 'E', 'G', '\x01', '\0', '\0'};
 constexpr const char* kJournal = "journal.json";
 constexpr const char* kFormat = "dualx-job 1";
-
-struct PacketHeader {
-    int64_t pts, dts, duration;
-    int32_t flags;
-    uint32_t size;
-};
-
-std::string toHex(const std::vector<uint8_t>& bytes)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (uint8_t b : bytes) {
-        out += digits[b >> 4];
-        out += digits[b & 15];
-    }
-    return out;
-}
-
-[[noreturn]] void failWrite(const std::string& path, int error)
-{
-    if (error == ENOSPC || error == EFBIG)
-        throw Error(ErrorCode::FileUnwritable, "writing '" + path + "' failed: disk full or file size limit reached");
-    throw Error(ErrorCode::FileUnwritable, "writing '" + path + "' failed: " + std::strerror(error));
-}
-
-// Pushes a file's data to the disk before the journal may point at it.
-void syncFile(std::FILE* file, const std::string& path)
-{
-    if (std::fflush(file) != 0) failWrite(path, errno);
-#if defined(__unix__) || defined(__APPLE__)
-    if (::fsync(::fileno(file)) != 0) failWrite(path, errno);
-#endif
-}
-
-void syncFolder(const std::string& folder)
-{
-#if defined(__unix__) || defined(__APPLE__)
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    (void)folder;
-#endif
-}
 
 } // namespace
 
@@ -133,23 +84,7 @@ void SegmentJournal::writeJournal() const
     for (const auto& s : m_segments)
         segments.push_back({{"file", s.file}, {"first_frame", s.firstFrame}, {"frames", s.frames}, {"packets", s.packets}, {"bytes", s.bytes}});
     const nlohmann::json j = {{"format", kFormat}, {"fingerprint", m_fingerprint}, {"extradata", m_extradataHex}, {"segments", segments}};
-    const std::string text = j.dump(1);
-    const std::string path = (fs::path(m_folder) / kJournal).string();
-    const std::string temp = path + ".tmp";
-    std::FILE* f = std::fopen(temp.c_str(), "wb");
-    if (!f) failWrite(temp, errno);
-    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    const int error = errno;
-    if (!written) {
-        std::fclose(f);
-        failWrite(temp, error);
-    }
-    syncFile(f, temp);
-    std::fclose(f);
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) throw Error(ErrorCode::FileUnwritable, "cannot replace the journal '" + path + "': " + ec.message());
-    syncFolder(m_folder);
+    replaceFileDurably((fs::path(m_folder) / kJournal).string(), j.dump(1));
 }
 
 void SegmentJournal::beginSegment(int64_t firstFrame)
@@ -168,11 +103,8 @@ void SegmentJournal::beginSegment(int64_t firstFrame)
 void SegmentJournal::appendPacket(const AVPacket* packet)
 {
     if (!m_file) throw Error(ErrorCode::Internal, "no segment is open");
-    const PacketHeader h{packet->pts, packet->dts, packet->duration, packet->flags, static_cast<uint32_t>(packet->size)};
-    if (std::fwrite(&h, sizeof h, 1, m_file) != 1
-        || (packet->size > 0 && std::fwrite(packet->data, 1, static_cast<size_t>(packet->size), m_file) != static_cast<size_t>(packet->size)))
-        failWrite((fs::path(m_folder) / m_open.file).string(), errno);
-    m_open.bytes += sizeof h + static_cast<uint64_t>(packet->size);
+    writePacket(m_file, packet, (fs::path(m_folder) / m_open.file).string());
+    m_open.bytes += storedPacketBytes(packet);
     ++m_open.packets;
 }
 
@@ -207,17 +139,7 @@ void SegmentJournal::forEachPacket(const std::function<void(AVPacket*)>& visit) 
         if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
             throw Error(ErrorCode::CorruptFile, "segment '" + path + "' is not a DualX segment");
         for (int64_t i = 0; i < s.packets; ++i) {
-            PacketHeader h{};
-            if (!in.read(reinterpret_cast<char*>(&h), sizeof h) || h.size > (1u << 30))
-                throw Error(ErrorCode::CorruptFile, "segment '" + path + "' is damaged");
-            av_packet_unref(packet);
-            if (av_new_packet(packet, static_cast<int>(h.size)) < 0) throw Error(ErrorCode::OutOfMemory, "cannot allocate a packet");
-            if (h.size > 0 && !in.read(reinterpret_cast<char*>(packet->data), h.size))
-                throw Error(ErrorCode::CorruptFile, "segment '" + path + "' ends early");
-            packet->pts = h.pts;
-            packet->dts = h.dts;
-            packet->duration = h.duration;
-            packet->flags = h.flags;
+            readPacket(in, packet, "segment " + path);
             visit(packet);
         }
     }

@@ -9,8 +9,10 @@
 #include "model/weights.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/final_mux.h"
+#include "pipeline/frame_selection.h"
 #include "pipeline/output_guard.h"
 #include "pipeline/segment_journal.h"
+#include "pipeline/split_part.h"
 #include "video/video_encoder.h"
 #include "video/video_frame_reader.h"
 
@@ -51,6 +53,8 @@ namespace {
 struct TimedFrame {
     torch::Tensor rgb; // [3, H, W] float in [0, 1]
     int64_t pts = 0;
+    int64_t index = 0;  // among all decoded frames of the source
+    bool write = false; // false: context the model needs for frames that are written
 };
 
 torch::Tensor rgb48ToTensor(const video::RgbFrame& f)
@@ -157,6 +161,7 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
     if (s.ensemble != 1) j["ensemble"] = s.ensemble;
     if (s.sourceCondition != kSourceUnknown) j["source"] = s.sourceCondition; // likewise
     if (!videoFilter.empty()) j["video_filter"] = videoFilter;                // likewise
+    if (s.splitPart) j["split_part"] = true;
     return j.dump();
 }
 
@@ -215,46 +220,43 @@ void describePicture(const video::VideoInfo& info, const video::RgbFrame& first,
                      + (preset.bakeRotation ? "preset" : preset.container + " cannot hold a rotation tag") + ")");
 }
 
-} // namespace
-
-UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>& onProgress)
+// The export preset with the job's own picture settings on top, checked against this FFmpeg.
+ExportPreset resolvePreset(const UpscaleSettings& s)
 {
-    auto& job = *m_impl;
-    const auto& s = job.settings;
-    checkEnsembleSize(s.ensemble);
-    checkPaths(s);
     ExportPreset preset = findPreset(s.preset);
     preset.squarePixels = preset.squarePixels || s.squarePixels;
     preset.bakeRotation = preset.bakeRotation || s.bakeRotation;
     preset.checkAvailable();
+    return preset;
+}
 
-    // Model first: a bad model file should fail before any output exists.
-    const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
-    auto net = model::loadModelWeights(s.modelPath);
-    net->setSourceCondition(s.sourceCondition);
-    const DeviceChoice device = selectDevice(s.device);
-    engine::TilingSettings tiling;
-    tiling.tileLr = s.tileLr > 0 ? s.tileLr : engine::defaultTileLr(modelInfo.variant, device);
-    tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
-    tiling.windowFrames = s.windowFrames;
-    tiling.windowOverlap = s.windowOverlap;
-    const engine::WindowModel windowModel =
-        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
+// What a job decides before any frame is restored: the reader (past the first frame), the
+// output video's parameters, and the reference encoder whose headers every segment, and every
+// part of a split job, must reproduce.
+struct OutputPlan {
+    std::string deinterlacing;
+    std::unique_ptr<video::VideoFrameReader> reader;
+    video::RgbFrame firstFrame;
+    video::OutputVideoSpec spec;
+    std::unique_ptr<video::VideoEncoder> referenceEncoder;
+};
 
-    UpscaleReport report;
+OutputPlan planOutput(const UpscaleSettings& s, const ExportPreset& preset, UpscaleReport& report)
+{
+    OutputPlan plan;
     video::ReaderOptions readerOptions;
     readerOptions.sixteenBit = true;
     readerOptions.fixedSize = true;
-    const std::string deinterlacing = chooseDeinterlacing(s, report.streams);
-    readerOptions.videoFilter = deinterlacing;
-    video::VideoFrameReader reader(s.input, readerOptions);
-    const auto& info = reader.info();
+    plan.deinterlacing = chooseDeinterlacing(s, report.streams);
+    readerOptions.videoFilter = plan.deinterlacing;
+    plan.reader = std::make_unique<video::VideoFrameReader>(s.input, readerOptions);
+    const auto& info = plan.reader->info();
     // The output size comes from the first decoded frame, not the container's header: they can
     // differ (Theora), and an encoder fed frames of another size writes garbage.
-    video::RgbFrame firstFrame;
-    if (!reader.read(firstFrame)) throw Error(ErrorCode::CorruptFile, "video file '" + s.input + "' contains no video frame");
+    video::RgbFrame& firstFrame = plan.firstFrame;
+    if (!plan.reader->read(firstFrame)) throw Error(ErrorCode::CorruptFile, "video file '" + s.input + "' contains no video frame");
 
-    video::OutputVideoSpec spec;
+    video::OutputVideoSpec& spec = plan.spec;
     spec.width = firstFrame.width * 4;
     spec.height = firstFrame.height * 4;
     spec.timeBaseNum = info.timeBaseNum;
@@ -270,30 +272,80 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     describePicture(info, firstFrame, preset, spec, report.streams);
     describeHdr(info, preset, report);
 
-    // Opened once up front: it validates the preset for this size and gives the stream
-    // parameters and the headers every segment's encoder must reproduce.
-    const video::VideoEncoder referenceEncoder(preset, spec);
-    report.outputWidth = referenceEncoder.outputWidth();
-    report.outputHeight = referenceEncoder.outputHeight();
+    // Opened once up front: it validates the preset for this size.
+    plan.referenceEncoder = std::make_unique<video::VideoEncoder>(preset, spec);
+    report.outputWidth = plan.referenceEncoder->outputWidth();
+    report.outputHeight = plan.referenceEncoder->outputHeight();
+    return plan;
+}
+
+// Muxes the video packets with the source's other streams as "<output>.partial", renamed into
+// place when complete: the output path never holds a half-written file.
+void muxInPlace(const pipeline::VideoPacketSource& videoPackets, const UpscaleSettings& s, const ExportPreset& preset,
+                const OutputPlan& plan, const pipeline::TrimRange& trim, UpscaleReport& report)
+{
+    const std::string partial = s.output + ".partial";
+    try {
+        pipeline::muxVideo(videoPackets, s.input, partial, preset, *plan.referenceEncoder, plan.spec, trim, report.streams);
+        fs::rename(partial, s.output);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove(partial, ec);
+        throw;
+    }
+}
+
+} // namespace
+
+UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>& onProgress)
+{
+    auto& job = *m_impl;
+    const auto& s = job.settings;
+    checkEnsembleSize(s.ensemble);
+    checkPaths(s);
+    const ExportPreset preset = resolvePreset(s);
+
+    // Model first: a bad model file should fail before any output exists.
+    const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
+    auto net = model::loadModelWeights(s.modelPath);
+    net->setSourceCondition(s.sourceCondition);
+    const DeviceChoice device = selectDevice(s.device);
+    engine::TilingSettings tiling;
+    tiling.tileLr = s.tileLr > 0 ? s.tileLr : engine::defaultTileLr(modelInfo.variant, device);
+    tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
+    tiling.windowFrames = s.windowFrames;
+    tiling.windowOverlap = s.windowOverlap;
+    const engine::WindowModel windowModel =
+        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
+
+    UpscaleReport report;
+    OutputPlan plan = planOutput(s, preset, report);
+    video::VideoFrameReader& reader = *plan.reader;
+    const auto& info = reader.info();
+    const video::OutputVideoSpec& spec = plan.spec;
+    const video::VideoEncoder& referenceEncoder = *plan.referenceEncoder;
     const auto headers = referenceEncoder.extradata();
+    const std::string& deinterlacing = plan.deinterlacing;
     pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device, deinterlacing), headers);
     if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
     const int64_t resumeAt = journal.framesDone();
     if (resumeAt > 0)
         report.streams.push_back("resumed after frame " + std::to_string(resumeAt) + " (" + std::to_string(journal.segments().size())
                                  + " finished segment(s) in " + journal.folder() + ")");
-    // Frames before resumeAt are decoded again but only the last window's worth goes through
-    // the model, so the resumed frames are the same bits an uninterrupted run gives.
-    const int64_t replayFrom = engine::StreamingUpscaler::replayStart(resumeAt, tiling);
 
-    // Trimming: frames outside [start, end) are dropped, the rest shifted to start at 0.
+    // Trimming: frames outside [start, end) are not written; a trimmed output starts at 0, a
+    // split part keeps the source's timestamps for the join.
     pipeline::TrimRange trim;
     trim.startSeconds = std::max(0.0, s.startSeconds);
     trim.endSeconds = s.durationSeconds > 0 ? trim.startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
     const double startSeconds = trim.startSeconds, endSeconds = trim.endSeconds;
     auto secondsToTicks = [](double seconds, AVRational tb) { return std::llround(seconds * tb.den / tb.num); };
     const AVRational videoTb{spec.timeBaseNum, spec.timeBaseDen};
-    const int64_t videoShift = secondsToTicks(startSeconds, videoTb);
+    const int64_t videoShift = s.splitPart ? 0 : secondsToTicks(startSeconds, videoTb);
+    // Frames before resumeAt (and around the range) are decoded again but only a window's worth
+    // of them goes through the model, so the frames written are the bits an uninterrupted run
+    // over the whole source gives.
+    pipeline::FrameSelection selection(startSeconds, endSeconds, resumeAt, tiling);
 
     pipeline::BoundedQueue<TimedFrame> decoded(static_cast<size_t>(std::max(1, s.queueFrames)));
     pipeline::BoundedQueue<std::pair<std::vector<uint16_t>, int64_t>> upscaled(static_cast<size_t>(std::max(1, s.queueFrames)));
@@ -310,10 +362,18 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     std::thread decodeThread([&] {
         try {
-            video::RgbFrame frame = std::move(firstFrame);
+            struct HeldFrame {
+                video::RgbFrame frame;
+                int64_t pts, index;
+            };
+            std::deque<HeldFrame> held; // the latest frames before the range: its context
+            auto push = [&](const video::RgbFrame& frame, int64_t pts, int64_t index) {
+                if (index < selection.pushFrom()) return true;
+                return decoded.push({rgb48ToTensor(frame), pts - videoShift, index, selection.writes(index)});
+            };
+            video::RgbFrame frame = std::move(plan.firstFrame);
             int64_t lastPts = INT64_MIN;
-            int64_t index = 0; // of the frames kept after trimming
-            for (bool have = true; have && !job.cancelled; have = reader.read(frame)) {
+            for (int64_t index = 0; !job.cancelled; ++index) {
                 // Frames without a timestamp continue from the previous one at the nominal rate.
                 int64_t pts = frame.pts;
                 if (pts == INT64_MIN) {
@@ -322,11 +382,19 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                     pts = lastPts == INT64_MIN ? 0 : lastPts + std::max<int64_t>(1, std::llround(step));
                 }
                 lastPts = pts;
-                const double seconds = pts * av_q2d(videoTb);
-                if (seconds < startSeconds - 1e-9) continue;
-                if (seconds >= endSeconds) break;
-                if (index++ < replayFrom) continue;
-                if (!decoded.push({rgb48ToTensor(frame), pts - videoShift})) break;
+                const auto verdict = selection.next(index, pts * av_q2d(videoTb));
+                if (verdict == pipeline::FrameSelection::Verdict::Stop) break;
+                if (verdict == pipeline::FrameSelection::Verdict::Hold) {
+                    held.push_back({std::move(frame), pts, index});
+                    if (held.size() > selection.holdFrames()) held.pop_front();
+                    frame = {};
+                } else {
+                    bool open = true;
+                    for (const auto& h : held) open = open && push(h.frame, h.pts, h.index);
+                    held.clear();
+                    if (!open || !push(frame, pts, index)) break;
+                }
+                if (!reader.read(frame)) break;
             }
         } catch (...) {
             fail(std::current_exception());
@@ -336,29 +404,28 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 
     std::thread modelThread([&] {
         try {
-            engine::StreamingUpscaler upscaler(windowModel, tiling, replayFrom);
+            std::optional<engine::StreamingUpscaler> upscaler; // its grid starts at the first frame pushed
             std::deque<TimedFrame> inputs; // pushed, not yet emitted
-            int64_t nextOut = replayFrom;
             auto emit = [&] {
-                while (auto hr = upscaler.pop()) {
+                while (auto hr = upscaler->pop()) {
                     const TimedFrame input = std::move(inputs.front());
-                    const int64_t pts = input.pts;
                     inputs.pop_front();
-                    pipeline::checkRestoredFrame(input.rgb, *hr, nextOut);
-                    if (nextOut++ < resumeAt) continue; // already in a finished segment
-                    if (!upscaled.push({tensorToRgb48(*hr), pts})) return false;
+                    pipeline::checkRestoredFrame(input.rgb, *hr, input.index);
+                    if (!input.write) continue; // context, or already in a finished segment
+                    if (!upscaled.push({tensorToRgb48(*hr), input.pts})) return false;
                 }
                 return true;
             };
             while (auto f = decoded.pop()) {
                 job.waitWhilePaused();
                 if (job.cancelled) break;
+                if (!upscaler) upscaler.emplace(windowModel, tiling, f->index);
                 inputs.push_back(*f);
-                upscaler.push(f->rgb);
+                upscaler->push(f->rgb);
                 if (!emit()) break;
             }
-            if (!job.cancelled) {
-                upscaler.finish();
+            if (!job.cancelled && upscaler) {
+                upscaler->finish();
                 emit();
             }
         } catch (...) {
@@ -440,17 +507,42 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
         std::rethrow_exception(firstError);
     }
 
-    const std::string partial = s.output + ".partial";
-    try {
-        pipeline::muxSegments(journal, s.input, partial, preset, referenceEncoder, spec, trim, report.streams);
-        fs::rename(partial, s.output);
-    } catch (...) {
-        std::error_code ec;
-        fs::remove(partial, ec);
-        throw;
-    }
+    if (s.splitPart)
+        pipeline::writeSplitPart(journal, headers, s.output);
+    else
+        muxInPlace(
+            [&](const auto& visit) { journal.forEachPacket(visit); }, s, preset, plan, trim, report);
     journal.remove();
     report.frames = journal.framesDone();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+UpscaleReport joinSplitParts(const UpscaleSettings& partSettings, const std::vector<std::string>& parts)
+{
+    const auto start = std::chrono::steady_clock::now();
+    UpscaleSettings s = partSettings;
+    s.splitPart = false;
+    s.startSeconds = s.durationSeconds = 0;
+    checkPaths(s);
+    if (parts.empty()) throw Error(ErrorCode::InvalidArgument, "no split parts to join for '" + s.output + "'");
+    const ExportPreset preset = resolvePreset(s);
+    UpscaleReport report;
+    const OutputPlan plan = planOutput(s, preset, report);
+    // Parts from other settings would not decode as one stream: the encoder headers tell.
+    const auto headers = plan.referenceEncoder->extradata();
+    for (const auto& part : parts) {
+        const auto info = pipeline::readSplitPartInfo(part);
+        if (info.extradata != headers)
+            throw Error(ErrorCode::InvalidArgument, "split part '" + part + "' was encoded with other settings than '" + s.output + "'");
+        report.frames += info.frames;
+    }
+    muxInPlace(
+        [&](const auto& visit) {
+            for (const auto& part : parts) pipeline::forEachSplitPartPacket(part, visit);
+        },
+        s, preset, plan, pipeline::TrimRange{}, report);
+    report.streams.push_back("joined from " + std::to_string(parts.size()) + " split parts without re-encoding");
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;
 }

@@ -41,13 +41,20 @@ struct UpscaleSettings {
     double sourceCondition = 0.5;   // source quality for a source-conditioned model (source_quality.h)
     DevicePreference device = DevicePreference::Auto;
     int queueFrames = 8;            // capacity of each queue between stages
-    double startSeconds = 0;        // restore only [start, start + duration) of the source; the
-    double durationSeconds = 0;     // output starts at 0 (0 duration: to the end)
+    // Restore only [start, start + duration) of the source (0 duration: to the end); the output
+    // starts at 0. Its frames are those of a run over the whole source: the model also sees the
+    // frames around the range.
+    double startSeconds = 0;
+    double durationSeconds = 0;
     int segmentFrames = 0;          // a segment ends after this many frames (0: no frame limit)...
     double segmentSeconds = 30;     // ...or this much work, whichever comes first
     DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
     bool squarePixels = false; // on top of the preset's picture settings (ExportPreset)
     bool bakeRotation = false;
+    // A part of a split job (dualx cluster): restore only [startSeconds, startSeconds +
+    // durationSeconds) with the source's own timestamps, and write its encoded video alone to
+    // `output` (a split part) for joinSplitParts() instead of a playable file.
+    bool splitPart = false;
 };
 
 enum class Stage { Decode, Model, Encode };
@@ -74,6 +81,12 @@ std::string_view stageName(Stage stage);
 // Deletes the finished segments an interrupted job left for `output` (its "<output>.dualx-job"
 // folder), so the next run starts from the beginning. True if there was anything to delete.
 bool discardJobProgress(const std::string& output);
+
+// Joins the parts of a split job (in time order) with the source's other streams, chapters and
+// metadata into settings.output: the file run() gives for the whole video, without re-encoding.
+// `settings` are the parts' own, splitPart and the range aside. Throws dualx::Error naming a
+// missing part or one written with other settings; nothing is left at the output on failure.
+UpscaleReport joinSplitParts(const UpscaleSettings& settings, const std::vector<std::string>& parts);
 
 class UpscaleJob {
 public:

@@ -1,0 +1,71 @@
+#include "cli/upscale_options.h"
+
+#include "dualx/errors.h"
+#include "dualx/export_preset.h"
+#include "dualx/shipped_models.h"
+#include "dualx/source_quality.h"
+
+#include <cstdlib>
+
+namespace dualx::cli {
+
+const std::set<std::string>& upscaleValueOptions()
+{
+    static const std::set<std::string> names = {"model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "source",
+                                                "device", "start", "duration", "segment-frames", "segment-seconds", "deinterlace"};
+    return names;
+}
+
+const std::set<std::string>& upscaleFlags()
+{
+    static const std::set<std::string> names = {"square-pixels", "bake-rotation"};
+    return names;
+}
+
+// "90", "90.5", "1:30" or "0:01:30.5" -> seconds.
+double parseSeconds(const std::string& option, const std::string& text)
+{
+    double total = 0;
+    size_t begin = 0;
+    int fields = 0;
+    while (true) {
+        const size_t colon = text.find(':', begin);
+        const std::string part = text.substr(begin, colon == std::string::npos ? std::string::npos : colon - begin);
+        char* end = nullptr;
+        const double v = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end != '\0' || v < 0 || ++fields > 3)
+            throw Error(ErrorCode::InvalidArgument, "--" + option + " expects seconds or [HH:]MM:SS, got '" + text + "'");
+        total = total * 60 + v;
+        if (colon == std::string::npos) break;
+        begin = colon + 1;
+    }
+    return total;
+}
+
+UpscaleSettings upscaleSettingsFromArguments(const Arguments& args)
+{
+    UpscaleSettings base;
+    base.preset = args.value("preset", "web-h264");
+    findPreset(base.preset); // an unknown preset fails before anything else
+    base.modelPath = resolveModel(args.value("model", "mse"));
+    base.tileLr = args.intValue("tile", 0);
+    base.tileOverlapLr = args.intValue("tile-overlap", 16);
+    base.windowFrames = args.intValue("frames", 16);
+    base.windowOverlap = args.intValue("frame-overlap", 4);
+    base.ensemble = args.intValue("ensemble", 1);
+    checkEnsembleSize(base.ensemble); // once, before any output folder exists
+    base.sourceCondition = parseSourceCondition(args.value("source", "unknown"));
+    base.device = devicePreferenceFromName(args.value("device", "auto"));
+    base.startSeconds = parseSeconds("start", args.value("start", "0"));
+    base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
+    base.deinterlace = parseDeinterlaceMode(args.value("deinterlace", "auto"));
+    base.squarePixels = args.flag("square-pixels");
+    base.bakeRotation = args.flag("bake-rotation");
+    base.segmentFrames = args.intValue("segment-frames", 0);
+    base.segmentSeconds = parseSeconds("segment-seconds", args.value("segment-seconds", "30"));
+    if (base.segmentFrames < 0 || base.segmentSeconds <= 0)
+        throw Error(ErrorCode::InvalidArgument, "--segment-frames must be >= 0 and --segment-seconds > 0");
+    return base;
+}
+
+} // namespace dualx::cli
