@@ -17,6 +17,9 @@ packages=(
   nlohmann-json3-dev
   # The validation-set builder (tools/validation) and the tools beside it; its test runs in CI.
   python3
+  # Cluster batches: Slurm's client commands; the daemons and munge for its test, which starts
+  # a one-machine cluster in a temporary folder (tools/cluster/local-slurm.sh).
+  slurm-client slurmctld slurmd munge
   # Packaging: CPack's Debian generator (dpkg-shlibdeps, file) and the metainfo check.
   dpkg-dev file appstream
 )

@@ -82,7 +82,7 @@ SlurmctldPort=$ctldPort
 SlurmdPort=$nodePort
 SlurmUser=$user
 AuthType=auth/munge
-AuthInfo=socket=$dir/munge/munge.socket
+AuthInfo=socket=$dir/munge/munge.socket,cred_expire=10
 CredType=cred/munge
 StateSaveLocation=$dir/state
 SlurmdSpoolDir=$dir/spool/%n
