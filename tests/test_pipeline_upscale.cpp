@@ -167,6 +167,63 @@ private Q_SLOTS:
         QVERIFY(std::abs(probe["format"].toObject()["duration"].toString().toDouble() - 1.0) < 0.1);
     }
 
+    void aTrimmedRunWritesTheFramesOfTheWholeRun()
+    {
+        // The model sees the frames around a trimmed range, so the range is restored exactly as in
+        // a run over the whole clip (windows of 6 every 4 frames: several windows either side).
+        auto whole = settings(path("cfr.mkv"), path("whole-w6.mkv"), "archive-ffv1");
+        whole.windowFrames = 6;
+        whole.windowOverlap = 2;
+        UpscaleJob(whole).run();
+        auto trimmed = whole;
+        trimmed.output = path("trim-w6.mkv");
+        trimmed.startSeconds = 0.7;
+        trimmed.durationSeconds = 0.8;
+        QCOMPARE(UpscaleJob(trimmed).run().frames, int64_t{8});
+        const auto all = video::readAllFrames(path("whole-w6.mkv")), part = video::readAllFrames(path("trim-w6.mkv"));
+        QCOMPARE(part.size(), size_t{8});
+        for (size_t i = 0; i < part.size(); ++i) QVERIFY2(part[i].rgb == all[i + 7].rgb, qPrintable(QString("frame %1").arg(i)));
+    }
+
+    void splitPartsJoinIntoTheWholeRun()
+    {
+        // What a cluster batch does with a long file: ranges restored separately, joined without
+        // re-encoding into the file one run gives, with its audio, subtitles and chapters.
+        auto whole = settings(path("cfr.mkv"), path("whole-split.mkv"), "archive-ffv1");
+        whole.windowFrames = 6;
+        whole.windowOverlap = 2;
+        UpscaleJob(whole).run();
+        std::vector<std::string> parts;
+        const double starts[] = {0, 0.6, 1.3};
+        for (int k = 0; k < 3; ++k) {
+            auto part = whole;
+            part.splitPart = true;
+            part.output = path(("part-" + std::to_string(k) + ".dxpart").c_str());
+            part.startSeconds = starts[k];
+            part.durationSeconds = k < 2 ? starts[k + 1] - starts[k] : 0;
+            QCOMPARE(UpscaleJob(part).run().frames, int64_t{k == 0 ? 6 : k == 1 ? 7 : 7});
+            parts.push_back(part.output);
+        }
+        auto joined = whole;
+        joined.output = path("joined.mkv");
+        QCOMPARE(joinSplitParts(joined, parts).frames, int64_t{20});
+        const auto a = video::readAllFrames(path("whole-split.mkv")), b = video::readAllFrames(path("joined.mkv"));
+        QCOMPARE(b.size(), a.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QVERIFY2(a[i].rgb == b[i].rgb, qPrintable(QString("frame %1").arg(i)));
+            QCOMPARE(a[i].pts, b[i].pts);
+        }
+        QCOMPARE(codecList(ffprobe(path("joined.mkv"))), codecList(ffprobe(path("whole-split.mkv"))));
+
+        // Parts of another job do not join: nothing is written.
+        auto other = joined;
+        other.output = path("joined-other.mkv");
+        other.preset = "web-h264";
+        test::expectError([&] { joinSplitParts(other, parts); }, ErrorCode::InvalidArgument, "encoded with other settings");
+        test::expectError([&] { joinSplitParts(joined, {path("no-such.dxpart")}); }, ErrorCode::FileNotFound, "no-such.dxpart");
+        QVERIFY(!std::filesystem::exists(path("joined-other.mkv")));
+    }
+
     void mp4TranscodesTheSubtitleItCannotHold()
     {
         UpscaleJob job(settings(path("cfr.mkv"), path("web.mp4"), "web-h264"));
