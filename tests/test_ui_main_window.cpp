@@ -8,6 +8,7 @@
 #include "dualx/source_quality.h"
 #include "test_support.h"
 #include "ui/app_settings.h"
+#include "ui/cluster_link.h"
 #include "ui/compare_panel.h"
 #include "ui/compare_viewer.h"
 #include "ui/job_queue_model.h"
@@ -16,6 +17,7 @@
 #include "ui/settings_dialog.h"
 #include "ui/translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
@@ -151,6 +153,107 @@ private Q_SLOTS:
         spinUntil([&] { return !viewer->restoredImage().isNull() && viewer->restoredImage().width() == 128; }, 30'000);
         QCOMPARE(viewer->restoredImage().size(), QSize(128, 96));
         QCOMPARE(viewer->sourceImage().size(), QSize(128, 96)); // upscaled to align
+    }
+
+    void sendToClusterRunsTheJobOnSlurmAndFollowsIt()
+    {
+        MainWindow w(path("cluster.sqlite")); // not shown: a refused sending would open a message box
+        QCOMPARE(w.addPaths({path("videos/sub/b.mkv")}), 1);
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        const qint64 id = w.queueModel()->jobs()[0].id;
+        w.table()->selectRow(0);
+        QVERIFY(w.sendToClusterAction()->isEnabled());
+        QSignalSpy sent(w.clusterLink(), &ClusterLink::sent);
+
+        // Without Slurm's commands the reason comes back and the job stays in the local queue.
+        const QByteArray searchPath = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent");
+        w.sendToClusterAction()->trigger();
+        QVERIFY(sent.wait(30'000));
+        qputenv("PATH", searchPath);
+        QVERIFY(!sent[0][0].toBool());
+        QVERIFY2(sent[0][1].toString().contains("slurm-client"), qPrintable(sent[0][1].toString()));
+        QVERIFY(w.queueModel()->job(id)->state == JobState::Queued);
+
+        // A real one-machine Slurm: the job runs there, and the queue follows it to Done.
+        const QString cluster = path("slurm");
+        QProcess start;
+        start.start("bash", {DUALX_SOURCE_DIR "/tools/cluster/local-slurm.sh", "start", cluster, "--cpus", "2"});
+        QVERIFY(start.waitForFinished(120'000));
+        QVERIFY2(start.exitCode() == 0, start.readAllStandardError().constData());
+        const QString conf = QString::fromUtf8(start.readAllStandardOutput()).trimmed().section('=', 1);
+        qputenv("SLURM_CONF", conf.toUtf8());
+        struct Stop {
+            QString folder;
+            ~Stop() { QProcess::execute("bash", {DUALX_SOURCE_DIR "/tools/cluster/local-slurm.sh", "stop", folder}); }
+        } stop{cluster};
+        w.clusterLink()->setDualxProgram(DUALX_CLI_PATH);
+        w.sendToClusterAction()->trigger();
+        QVERIFY(sent.wait(60'000));
+        QVERIFY2(sent[1][0].toBool(), qPrintable(sent[1][1].toString()));
+        QVERIFY(w.queueModel()->job(id)->state == JobState::OnCluster);
+        QVERIFY(w.queueModel()->job(id)->clusterBatch.startsWith(path("out/dualx-batch-")));
+        QVERIFY(!w.sendToClusterAction()->isEnabled()); // it is on the cluster now
+        QStringList messages;
+        QElapsedTimer sinceRefresh;
+        sinceRefresh.start();
+        spinUntil([&] {
+            if (sinceRefresh.elapsed() > 1000) { // the app itself looks every 15 s
+                w.clusterLink()->refresh();
+                sinceRefresh.restart();
+            }
+            const Job* j = w.queueModel()->job(id);
+            if (messages.isEmpty() || messages.last() != j->message) messages << j->message;
+            return j->state != JobState::OnCluster;
+        }, 240'000);
+        const Job* job = w.queueModel()->job(id);
+        QVERIFY2(job->state == JobState::Done, qPrintable(messages.join(" | ")));
+        QVERIFY(QFile::exists(job->output));
+        QVERIFY2(messages.join(" ").contains("on the cluster"), qPrintable(messages.join(" | ")));
+        QVERIFY(w.clusterLink()->waitForIdle(30'000));
+    }
+
+    void clusterStatesReachTheirJobs()
+    {
+        // Each state of a batch file lands on the job sent there (matched by output path).
+        MainWindow w(path("cluster-states.sqlite"));
+        QCOMPARE(w.addPaths({path("videos/a.mp4"), path("videos/sub/b.mkv")}), 2);
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        const auto jobs = w.queueModel()->jobs();
+        for (const auto& j : jobs)
+            w.queueModel()->modify(j.id, [](Job& job) {
+                job.state = JobState::OnCluster;
+                job.clusterBatch = "/batches/one";
+            });
+        BatchStatus status;
+        BatchFileStatus running;
+        running.output = jobs[0].output.toStdString();
+        running.state = BatchFileState::Running;
+        running.parts = 3;
+        running.partsDone = 1;
+        running.framesDone = 5;
+        running.framesTotal = 12;
+        BatchFileStatus failed;
+        failed.output = jobs[1].output.toStdString();
+        failed.state = BatchFileState::Failed;
+        failed.message = "the model file is damaged";
+        failed.log = "/batches/one/.dualx-batch/logs/task-1.log";
+        status.files = {running, failed};
+        ClusterLink::applyStatus(w.queueModel(), "/batches/other", status); // another batch: untouched
+        QVERIFY(w.queueModel()->job(jobs[0].id)->state == JobState::OnCluster);
+        QCOMPARE(w.queueModel()->job(jobs[0].id)->framesDone, qint64{0});
+        ClusterLink::applyStatus(w.queueModel(), "/batches/one", status);
+        const Job* a = w.queueModel()->job(jobs[0].id);
+        QVERIFY(a->state == JobState::OnCluster);
+        QCOMPARE(a->framesDone, qint64{5});
+        QVERIFY2(a->message.contains("1 of 3 parts"), qPrintable(a->message));
+        const Job* b = w.queueModel()->job(jobs[1].id);
+        QVERIFY(b->state == JobState::Failed);
+        QVERIFY(b->message.contains("the model file is damaged") && b->message.contains("task-1.log"));
+        // The states survive a restart of the app.
+        MainWindow again(path("cluster-states.sqlite"));
+        QVERIFY(again.queueModel()->job(jobs[0].id)->state == JobState::OnCluster);
+        QCOMPARE(again.queueModel()->job(jobs[0].id)->clusterBatch, QString("/batches/one"));
     }
 
     void previewShowsAQuickPictureThenTheJobsWindow()

@@ -40,6 +40,14 @@ AppSettings AppSettings::load()
     s.parallelJobs = std::max(1, q.value("queue/parallelJobs", s.parallelJobs).toInt());
     s.quitWhenQueueDone = q.value("queue/quitWhenDone", s.quitWhenQueueDone).toBool();
     s.language = q.value("ui/language", s.language).toString();
+    s.clusterEngine = q.value("cluster/engine", s.clusterEngine).toString();
+    s.clusterPartition = q.value("cluster/partition", s.clusterPartition).toString();
+    s.clusterCpusPerTask = std::max(0, q.value("cluster/cpusPerTask", s.clusterCpusPerTask).toInt());
+    s.clusterGpusPerTask = std::max(0, q.value("cluster/gpusPerTask", s.clusterGpusPerTask).toInt());
+    s.clusterMaxParallel = std::max(0, q.value("cluster/maxParallel", s.clusterMaxParallel).toInt());
+    s.clusterSplitSeconds = std::max(0.0, q.value("cluster/splitSeconds", s.clusterSplitSeconds).toDouble());
+    s.clusterAttempts = std::max(1, q.value("cluster/attempts", s.clusterAttempts).toInt());
+    s.clusterBatchFolder = q.value("cluster/batchFolder", s.clusterBatchFolder).toString();
     return s;
 }
 
@@ -62,6 +70,14 @@ void AppSettings::save() const
     q.setValue("queue/parallelJobs", parallelJobs);
     q.setValue("queue/quitWhenDone", quitWhenQueueDone);
     q.setValue("ui/language", language);
+    q.setValue("cluster/engine", clusterEngine);
+    q.setValue("cluster/partition", clusterPartition);
+    q.setValue("cluster/cpusPerTask", clusterCpusPerTask);
+    q.setValue("cluster/gpusPerTask", clusterGpusPerTask);
+    q.setValue("cluster/maxParallel", clusterMaxParallel);
+    q.setValue("cluster/splitSeconds", clusterSplitSeconds);
+    q.setValue("cluster/attempts", clusterAttempts);
+    q.setValue("cluster/batchFolder", clusterBatchFolder);
 }
 
 QString AppSettings::outputFor(const QString& input, const QString& extension) const

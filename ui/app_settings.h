@@ -1,6 +1,6 @@
 #pragma once
 // The desktop app's settings, saved with QSettings: engine (device, threads, tiling), where
-// outputs go and how they are named, how many jobs run at once, language.
+// outputs go and how they are named, how many jobs run at once, language, the cluster.
 #include <QString>
 
 namespace dualx::ui {
@@ -22,6 +22,16 @@ struct AppSettings {
     int parallelJobs = 1;
     QString language;                        // empty: the system's
     bool quitWhenQueueDone = false;
+    // Send to cluster (dualx/cluster_batch.h): each sending makes a batch folder under
+    // clusterBatchFolder, which every node must see at the same path.
+    QString clusterEngine = QStringLiteral("slurm");
+    QString clusterPartition;                // empty: the cluster's default
+    int clusterCpusPerTask = 0;              // 0: Slurm's default
+    int clusterGpusPerTask = 0;
+    int clusterMaxParallel = 0;              // 0: no limit
+    double clusterSplitSeconds = 0;          // 0: one task per file
+    int clusterAttempts = 3;
+    QString clusterBatchFolder;              // empty: the output folder
 
     static AppSettings load();  // from QSettings (organisation "DualX", application "DualX Studio")
     void save() const;

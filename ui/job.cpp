@@ -16,6 +16,7 @@ QString jobStateName(JobState state)
     case JobState::Failed: return QStringLiteral("failed");
     case JobState::Cancelled: return QStringLiteral("cancelled");
     case JobState::Refused: return QStringLiteral("refused");
+    case JobState::OnCluster: return QStringLiteral("cluster");
     }
     return QStringLiteral("queued");
 }
@@ -23,7 +24,7 @@ QString jobStateName(JobState state)
 JobState jobStateFromName(const QString& name)
 {
     for (auto s : {JobState::Queued, JobState::Running, JobState::Paused, JobState::Done, JobState::Failed, JobState::Cancelled,
-                   JobState::Refused})
+                   JobState::Refused, JobState::OnCluster})
         if (jobStateName(s) == name) return s;
     return JobState::Queued;
 }
@@ -38,6 +39,7 @@ QString jobStateLabel(JobState state)
     case JobState::Failed: return QCoreApplication::translate("JobState", "Failed");
     case JobState::Cancelled: return QCoreApplication::translate("JobState", "Cancelled");
     case JobState::Refused: return QCoreApplication::translate("JobState", "Refused");
+    case JobState::OnCluster: return QCoreApplication::translate("JobState", "On cluster");
     }
     return {};
 }

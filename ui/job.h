@@ -7,7 +7,8 @@
 
 namespace dualx::ui {
 
-enum class JobState { Queued, Running, Paused, Done, Failed, Cancelled, Refused };
+// OnCluster: sent to a cluster batch; the cluster runs it and the app only follows its state.
+enum class JobState { Queued, Running, Paused, Done, Failed, Cancelled, Refused, OnCluster };
 
 QString jobStateName(JobState state);          // stable, untranslated: stored in the database
 JobState jobStateFromName(const QString& name); // unknown -> Queued
@@ -34,6 +35,7 @@ struct Job {
     double framesPerSecond = 0, etaSeconds = -1;
     QString message;     // error text, refusal reason, or the job report
     QString sourceInfo;  // "640x360 25 fps 0:42 h264, audio aac, 1 subtitle"
+    QString clusterBatch; // the batch's folder (dualx/cluster_batch.h) once sent to a cluster
 };
 
 } // namespace dualx::ui

@@ -35,6 +35,7 @@ void bindJob(QSqlQuery& q, const Job& job)
     q.bindValue(":message", text(job.message));
     q.bindValue(":source_info", text(job.sourceInfo));
     q.bindValue(":source_condition", job.sourceCondition);
+    q.bindValue(":cluster_batch", text(job.clusterBatch));
 }
 
 } // namespace
@@ -63,6 +64,7 @@ JobStore::JobStore(const QString& path)
     }
     if (version < 2)
         exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN source_condition REAL NOT NULL DEFAULT 0.5"));
+    if (version < 3) exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN cluster_batch TEXT NOT NULL DEFAULT ''"));
     if (version < kSchemaVersion) exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
 }
 
@@ -85,7 +87,7 @@ QVector<Job> JobStore::load()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(QStringLiteral("SELECT id, position, input, output, model, preset, state, frames_done, frames_total, message, "
-                               "source_info, source_condition FROM jobs ORDER BY position, id")))
+                               "source_info, source_condition, cluster_batch FROM jobs ORDER BY position, id")))
         fail(m_path, QStringLiteral("cannot read the jobs"), q.lastError());
     QVector<Job> jobs;
     while (q.next()) {
@@ -103,6 +105,7 @@ QVector<Job> JobStore::load()
         j.sourceInfo = q.value(10).toString();
         const double condition = q.value(11).toDouble();
         j.sourceCondition = condition >= 0.0 && condition <= 1.0 ? condition : 0.5; // a hand-edited row: unknown
+        j.clusterBatch = q.value(12).toString();
         jobs.push_back(j);
     }
     for (auto& j : jobs)
@@ -117,8 +120,8 @@ void JobStore::insert(Job& job)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT INTO jobs (position, input, output, model, preset, state, frames_done, frames_total, message, "
-                             "source_info, source_condition) VALUES (:position, :input, :output, :model, :preset, :state, "
-                             ":frames_done, :frames_total, :message, :source_info, :source_condition)"));
+                             "source_info, source_condition, cluster_batch) VALUES (:position, :input, :output, :model, :preset, :state, "
+                             ":frames_done, :frames_total, :message, :source_info, :source_condition, :cluster_batch)"));
     bindJob(q, job);
     if (!q.exec()) fail(m_path, QStringLiteral("cannot add a job"), q.lastError());
     job.id = q.lastInsertId().toLongLong();
@@ -129,7 +132,7 @@ void JobStore::update(const Job& job)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE jobs SET position=:position, input=:input, output=:output, model=:model, preset=:preset, "
                              "state=:state, frames_done=:frames_done, frames_total=:frames_total, message=:message, "
-                             "source_info=:source_info, source_condition=:source_condition WHERE id=:id"));
+                             "source_info=:source_info, source_condition=:source_condition, cluster_batch=:cluster_batch WHERE id=:id"));
     bindJob(q, job);
     q.bindValue(":id", job.id);
     if (!q.exec()) fail(m_path, QStringLiteral("cannot update a job"), q.lastError());

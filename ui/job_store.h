@@ -19,8 +19,9 @@ public:
     JobStore(const JobStore&) = delete;
     JobStore& operator=(const JobStore&) = delete;
 
-    // 1: the first; 2: adds each job's source_condition (older files get 0.5, unknown).
-    static constexpr int kSchemaVersion = 2;
+    // 1: the first; 2: adds each job's source_condition (older files get 0.5, unknown);
+    // 3: adds cluster_batch, the batch folder of a job sent to a cluster.
+    static constexpr int kSchemaVersion = 3;
 
     // All jobs in queue order. Jobs found Running (the app died under them) come back Queued.
     QVector<Job> load();

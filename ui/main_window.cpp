@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "cluster_link.h"
 #include "compare_panel.h"
 #include "job_queue_model.h"
 #include "preset_editor.h"
@@ -47,6 +48,8 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWind
     m_model = new JobQueueModel(std::make_unique<JobStore>(databasePath), this);
     m_runner = new QueueRunner(m_model, this);
     m_runner->setSettings(m_settings);
+    m_cluster = new ClusterLink(m_model, this);
+    m_cluster->setSettings(m_settings);
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
@@ -94,6 +97,12 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWind
     buildActions();
     retranslate();
     connect(m_runner, &QueueRunner::logMessage, this, &MainWindow::log);
+    connect(m_cluster, &ClusterLink::logMessage, this, &MainWindow::log);
+    connect(m_cluster, &ClusterLink::sent, this, [this](bool ok, const QString& message) {
+        log(message);
+        statusBar()->showMessage(message);
+        if (!ok && isVisible()) QMessageBox::warning(this, tr("Send to cluster"), message);
+    });
     connect(m_compare, &ComparePanel::logMessage, this, &MainWindow::log);
     connect(m_runner, &QueueRunner::activeChanged, this, &MainWindow::updateActions);
     connect(m_runner, &QueueRunner::queueFinished, this, [this](int done, int failed) {
@@ -197,6 +206,10 @@ void MainWindow::buildActions()
         if (!ids.isEmpty())
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
     });
+    m_sendToCluster = make(QStyle::SP_DriveNetIcon, QKeySequence(), [this] {
+        m_cluster->setSettings(m_settings);
+        m_cluster->send(selectedIds());
+    });
     m_settingsAction = make(QStyle::SP_FileDialogDetailedView, QKeySequence::Preferences, [this] { openSettings(); });
     m_presets = make(QStyle::SP_FileDialogContentsView, QKeySequence(), [this] {
         PresetEditor editor(QString::fromStdString(userPresetFolder()), this);
@@ -242,6 +255,7 @@ void MainWindow::buildActions()
                 box.exec();
             });
         }
+        menu.addAction(m_sendToCluster);
         menu.addAction(m_retry);
         menu.addAction(m_cancel);
         menu.addAction(m_remove);
@@ -260,7 +274,8 @@ void MainWindow::retranslate()
         {m_retry, tr("Retry")},         {m_remove, tr("Remove")},        {m_top, tr("To top")},
         {m_up, tr("Up")},               {m_down, tr("Down")},            {m_bottom, tr("To bottom")},
         {m_useMse, tr("Use MSE model")}, {m_useGan, tr("Use GAN model")}, {m_openFolder, tr("Open output folder")},
-        {m_settingsAction, tr("Settings")}, {m_presets, tr("Presets")}, {m_about, tr("About")}};
+        {m_settingsAction, tr("Settings")}, {m_presets, tr("Presets")}, {m_about, tr("About")},
+        {m_sendToCluster, tr("Send to cluster…")}};
     for (const auto& [action, text] : texts) {
         action->setText(text);
         action->setToolTip(action->shortcut().isEmpty() ? text : text + " (" + action->shortcut().toString(QKeySequence::NativeText) + ")");
@@ -282,6 +297,11 @@ void MainWindow::updateActions()
     m_stop->setEnabled(active);
     const bool any = !selectedIds().isEmpty();
     for (auto* a : {m_cancel, m_retry, m_remove, m_top, m_up, m_down, m_bottom, m_openFolder, m_useMse, m_useGan}) a->setEnabled(any);
+    const auto ids = selectedIds();
+    m_sendToCluster->setEnabled(std::any_of(ids.begin(), ids.end(), [this](qint64 id) {
+        const Job* j = m_model->job(id);
+        return j && ClusterLink::canSend(*j);
+    }));
     statusBar()->showMessage(active ? (m_runner->isPaused() ? tr("Paused") : tr("Running %n job(s)", nullptr, m_runner->runningCount()))
                                     : tr("%n job(s) in the queue", nullptr, m_model->rowCount()));
 }
@@ -327,6 +347,7 @@ void MainWindow::openSettings()
     m_settings = dialog.settings();
     m_settings.save();
     m_runner->setSettings(m_settings);
+    m_cluster->setSettings(m_settings);
     m_compare->setSettings(m_settings);
     Q_EMIT languageRequested(m_settings.language);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The DualX Studio window: the job queue (drop files or folders anywhere), its toolbar, the
-// compare panel for the selected job, and a log. Owns the queue model and the runner.
+// compare panel for the selected job, and a log. Owns the queue model, the runner and the
+// link to a cluster.
 #include "app_settings.h"
 
 #include <QMainWindow>
@@ -13,6 +14,7 @@ class QTableView;
 
 namespace dualx::ui {
 
+class ClusterLink;
 class ComparePanel;
 class JobQueueModel;
 class QueueRunner;
@@ -27,6 +29,8 @@ public:
 
     JobQueueModel* queueModel() const { return m_model; }
     QueueRunner* runner() const { return m_runner; }
+    ClusterLink* clusterLink() const { return m_cluster; }
+    QAction* sendToClusterAction() const { return m_sendToCluster; }
     QTableView* table() const { return m_table; }
     ComparePanel* comparePanel() const { return m_compare; }
     int addPaths(const QStringList& paths); // as a drop does; returns rows added
@@ -54,13 +58,15 @@ private:
     AppSettings m_settings;
     JobQueueModel* m_model = nullptr;
     QueueRunner* m_runner = nullptr;
+    ClusterLink* m_cluster = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_dropHint = nullptr;
     ComparePanel* m_compare = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QAction *m_addFiles, *m_addFolder, *m_start, *m_pause, *m_stop, *m_cancel, *m_retry, *m_remove, *m_top, *m_up, *m_down,
-        *m_bottom, *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan, *m_about, *m_presets;
+        *m_bottom, *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan, *m_about, *m_presets,
+        *m_sendToCluster;
 };
 
 } // namespace dualx::ui

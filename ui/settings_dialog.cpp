@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -124,11 +125,43 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     select(m_language, s.language);
     form->addRow(tr("Language"), m_language);
 
+    // Send to cluster: where its batches go and what each task asks Slurm for.
+    auto* cluster = new QGroupBox(tr("Cluster (Send to cluster…)"), this);
+    auto* clusterForm = new QFormLayout(cluster);
+    m_clusterEngine = new QComboBox(this);
+    m_clusterEngine->addItem(QStringLiteral("Slurm"), QStringLiteral("slurm"));
+    select(m_clusterEngine, s.clusterEngine);
+    clusterForm->addRow(tr("Scheduler"), m_clusterEngine);
+    m_clusterPartition = new QLineEdit(s.clusterPartition, this);
+    m_clusterPartition->setPlaceholderText(tr("the cluster's default"));
+    clusterForm->addRow(tr("Partition"), m_clusterPartition);
+    m_clusterCpus = spin(0, 256, s.clusterCpusPerTask, this);
+    m_clusterCpus->setSpecialValueText(tr("Slurm's default"));
+    clusterForm->addRow(tr("CPUs per task"), m_clusterCpus);
+    m_clusterGpus = spin(0, 16, s.clusterGpusPerTask, this);
+    clusterForm->addRow(tr("GPUs per task"), m_clusterGpus);
+    m_clusterParallel = spin(0, 10000, s.clusterMaxParallel, this);
+    m_clusterParallel->setSpecialValueText(tr("no limit"));
+    clusterForm->addRow(tr("Tasks at a time"), m_clusterParallel);
+    m_clusterSplit = spin(0, 36000, static_cast<int>(s.clusterSplitSeconds), this);
+    m_clusterSplit->setSpecialValueText(tr("one task per file"));
+    m_clusterSplit->setSuffix(tr(" s"));
+    m_clusterSplit->setToolTip(tr("Files at least twice this long are restored as ranges of this length on separate tasks and "
+                                  "joined without re-encoding; the result is the same as one run"));
+    clusterForm->addRow(tr("Split long files into"), m_clusterSplit);
+    m_clusterAttempts = spin(1, 20, s.clusterAttempts, this);
+    clusterForm->addRow(tr("Attempts per task"), m_clusterAttempts);
+    m_clusterFolder = new QLineEdit(s.clusterBatchFolder, this);
+    m_clusterFolder->setPlaceholderText(tr("the output folder"));
+    m_clusterFolder->setToolTip(tr("Every node must see this folder, the sources, the outputs and the model at the same paths"));
+    clusterForm->addRow(tr("Batch folders in"), m_clusterFolder);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(cluster);
     layout->addWidget(buttons);
 }
 
@@ -151,6 +184,14 @@ AppSettings SettingsDialog::settings() const
     s.parallelJobs = m_parallel->value();
     s.quitWhenQueueDone = m_quit->isChecked();
     s.language = m_language->currentData().toString();
+    s.clusterEngine = m_clusterEngine->currentData().toString();
+    s.clusterPartition = m_clusterPartition->text().trimmed();
+    s.clusterCpusPerTask = m_clusterCpus->value();
+    s.clusterGpusPerTask = m_clusterGpus->value();
+    s.clusterMaxParallel = m_clusterParallel->value();
+    s.clusterSplitSeconds = m_clusterSplit->value();
+    s.clusterAttempts = m_clusterAttempts->value();
+    s.clusterBatchFolder = m_clusterFolder->text().trimmed();
     return s;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Settings: device (with the GPUs found), threads, tiling and temporal window, output folder and
-// naming, default model and preset, parallel jobs, language.
+// naming, default model and preset, parallel jobs, language, and the cluster for Send to cluster.
 #include "app_settings.h"
 
 #include <QDialog>
@@ -20,9 +20,10 @@ public:
 
 private:
     AppSettings m_original;
-    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_source, *m_deinterlace;
-    QSpinBox *m_threads, *m_tile, *m_tileOverlap, *m_frames, *m_frameOverlap, *m_parallel;
-    QLineEdit *m_folder, *m_naming;
+    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_source, *m_deinterlace, *m_clusterEngine;
+    QSpinBox *m_threads, *m_tile, *m_tileOverlap, *m_frames, *m_frameOverlap, *m_parallel, *m_clusterCpus, *m_clusterGpus,
+        *m_clusterParallel, *m_clusterSplit, *m_clusterAttempts;
+    QLineEdit *m_folder, *m_naming, *m_clusterPartition, *m_clusterFolder;
     QCheckBox* m_quit;
 };
 

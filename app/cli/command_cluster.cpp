@@ -48,7 +48,7 @@ int submit(const std::vector<std::string>& argv)
     cluster.maxAttempts = args.intValue("attempts", 3);
     // The tasks run this very program, which must sit on the shared filesystem.
     cluster.dualxProgram = std::filesystem::read_symlink("/proc/self/exe").string();
-    printSubmission(submitBatch(args.positionals(), *output, settings, cluster), "submitted");
+    printSubmission(submitBatch(planBatchJobs(args.positionals(), *output, settings), *output, cluster), "submitted");
     return 0;
 }
 

@@ -188,11 +188,30 @@ bool BatchStatus::finished() const
     return count(BatchFileState::Queued) == 0 && count(BatchFileState::Running) == 0 && count(BatchFileState::Joining) == 0;
 }
 
-BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::string& outputFolderIn, const UpscaleSettings& settings,
-                            const ClusterSettings& clusterIn)
+std::vector<UpscaleSettings> planBatchJobs(const std::vector<std::string>& inputs, const std::string& outputFolder,
+                                           const UpscaleSettings& settings)
+{
+    if (inputs.empty()) throw Error(ErrorCode::InvalidArgument, "no input files or folders given");
+    std::vector<std::string> absoluteInputs;
+    for (const auto& input : inputs) {
+        absoluteInputs.push_back(absolutePath(input));
+        requireReadable(absoluteInputs.back(), "input");
+    }
+    std::vector<UpscaleSettings> jobs;
+    for (const auto& item : planBatchOutputs(absoluteInputs, absolutePath(outputFolder), findPreset(settings.preset).extension)) {
+        UpscaleSettings job = settings;
+        job.input = item.input;
+        job.output = item.output;
+        jobs.push_back(std::move(job));
+    }
+    if (jobs.empty()) throw Error(ErrorCode::InvalidArgument, "no video files found in the inputs");
+    return jobs;
+}
+
+BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const std::string& batchOwner, const ClusterSettings& clusterIn)
 {
     if (clusterIn.engine != "slurm") throw Error(ErrorCode::InvalidArgument, "unknown cluster engine '" + clusterIn.engine + "' (known: slurm)");
-    if (inputs.empty()) throw Error(ErrorCode::InvalidArgument, "no input files or folders given");
+    if (jobsIn.empty()) throw Error(ErrorCode::InvalidArgument, "no files to submit");
     if (clusterIn.maxAttempts < 1 || clusterIn.cpusPerTask < 0 || clusterIn.gpusPerTask < 0 || clusterIn.maxParallel < 0
         || clusterIn.splitSeconds < 0 || !std::isfinite(clusterIn.splitSeconds))
         throw Error(ErrorCode::InvalidArgument, "attempts must be >= 1; cpus, gpus, parallel tasks and split seconds >= 0");
@@ -202,19 +221,20 @@ BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::s
     Slurm::checkPartition(cluster.partition);
 
     // Every path as the nodes will see it (absolute, on the shared filesystem), checked here.
-    const std::string outputFolder = absolutePath(outputFolderIn);
+    const std::string outputFolder = absolutePath(batchOwner);
     cluster.dualxProgram = absolutePath(cluster.dualxProgram);
     if (cluster.dualxProgram.empty() || ::access(cluster.dualxProgram.c_str(), X_OK) != 0)
         throw Error(ErrorCode::FileNotFound, "the dualx program '" + cluster.dualxProgram + "' is not executable");
-    UpscaleSettings base = settings;
-    base.modelPath = absolutePath(base.modelPath);
-    requireReadable(base.modelPath, "model");
-    const ExportPreset preset = findPreset(base.preset);
-    if (!preset.sourcePath.empty()) base.preset = absolutePath(preset.sourcePath);
-    std::vector<std::string> absoluteInputs;
-    for (const auto& input : inputs) {
-        absoluteInputs.push_back(absolutePath(input));
-        requireReadable(absoluteInputs.back(), "input");
+    std::vector<UpscaleSettings> jobs;
+    for (UpscaleSettings job : jobsIn) {
+        job.input = absolutePath(job.input);
+        job.output = absolutePath(job.output);
+        job.modelPath = absolutePath(job.modelPath);
+        requireReadable(job.input, "input");
+        requireReadable(job.modelPath, "model");
+        const ExportPreset preset = findPreset(job.preset);
+        if (!preset.sourcePath.empty()) job.preset = absolutePath(preset.sourcePath);
+        jobs.push_back(std::move(job));
     }
     std::error_code ec;
     fs::create_directories(outputFolder, ec);
@@ -223,6 +243,12 @@ BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::s
     if (fs::exists(fs::path(batchFolder(outputFolder)) / "manifest.json"))
         throw Error(ErrorCode::InvalidArgument, "'" + outputFolder + "' already holds a batch: see `dualx cluster status " + outputFolder
                                                     + "`, or resubmit its failed files with `dualx cluster resubmit " + outputFolder + " --failed`");
+    for (const auto& job : jobs) {
+        const auto folder = fs::path(job.output).parent_path();
+        fs::create_directories(folder, ec);
+        if (::access(folder.c_str(), W_OK) != 0)
+            throw Error(ErrorCode::FileUnwritable, "the output folder '" + folder.string() + "' of '" + job.input + "' cannot be created or written");
+    }
 
     BatchSubmission submission;
     submission.folder = batchFolder(outputFolder);
@@ -230,18 +256,16 @@ BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::s
     m.id = randomId();
     m.created = utcNow();
     m.cluster = cluster;
-    for (const auto& item : planBatchOutputs(absoluteInputs, outputFolder, preset.extension)) {
-        if (fs::exists(item.output)) {
-            submission.notes.push_back("skipped " + item.input + ": " + item.output + " exists");
+    for (const auto& job : jobs) {
+        if (fs::exists(job.output)) {
+            submission.notes.push_back("skipped " + job.input + ": " + job.output + " exists");
             continue;
         }
-        BatchFile file{item.input, item.output, {}, base};
-        file.settings.input = item.input;
-        file.settings.output = item.output;
+        BatchFile file{job.input, job.output, {}, job};
         const int fileIndex = static_cast<int>(m.files.size());
         int parts = 1;
         if (cluster.splitSeconds > 0) {
-            const MediaSummary media = probeMedia(item.input);
+            const MediaSummary media = probeMedia(job.input);
             parts = std::max(1, static_cast<int>(std::floor(media.durationSeconds / cluster.splitSeconds)));
         }
         if (parts == 1) {
@@ -262,17 +286,15 @@ BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::s
         m.files.push_back(std::move(file));
     }
     if (m.files.empty()) {
-        if (submission.notes.empty()) throw Error(ErrorCode::InvalidArgument, "no video files found in the inputs");
         submission.notes.push_back("nothing to do: every output exists");
         return submission;
     }
 
     for (const char* sub : {"logs", "state", "parts"}) fs::create_directories(fs::path(batchFolder(outputFolder)) / sub);
-    for (const auto& f : m.files) fs::create_directories(fs::path(f.output).parent_path());
     writeScripts(outputFolder, cluster.dualxProgram);
     if (Slurm::nodeCount(cluster.partition) > 1)
         for (const auto& [what, path] : std::vector<std::pair<std::string, std::string>>{
-                 {"the output folder", outputFolder}, {"the model", base.modelPath}, {"dualx", cluster.dualxProgram}, {"the first input", absoluteInputs[0]}})
+                 {"the batch folder", outputFolder}, {"the model", jobs[0].modelPath}, {"dualx", cluster.dualxProgram}, {"the first input", jobs[0].input}})
             if (const auto local = localFilesystemName(path); !local.empty())
                 submission.notes.push_back("warning: " + what + " '" + path + "' is on a local " + local
                                            + " filesystem; every node must see it at the same path (a shared filesystem)");

@@ -35,12 +35,17 @@ struct BatchSubmission {
     std::vector<std::string> notes;  // skipped files, filesystem warnings
 };
 
-// Plans and submits a batch. `settings` are the job settings every file gets (input and output
-// are filled in per file). Checks before anything is submitted: Slurm reachable, partition
-// known, every input readable, the model and dualx present, OUTDIR writable; throws
-// dualx::Error naming the problem. Files whose output already exists are skipped.
-BatchSubmission submitBatch(const std::vector<std::string>& inputs, const std::string& outputFolder, const UpscaleSettings& settings,
-                            const ClusterSettings& cluster);
+// Submits a batch whose manifest lives in `batchOwner` (OUTDIR/.dualx-batch/): one job per
+// file, each with its input and output set (outputs may lie anywhere on the shared filesystem).
+// Checks before anything is submitted: Slurm reachable, partition known, every input readable,
+// every model present, dualx present, every output folder writable; throws dualx::Error naming
+// the problem. Files whose output already exists are skipped (and said so in notes).
+BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobs, const std::string& batchOwner, const ClusterSettings& cluster);
+
+// The jobs `dualx cluster submit INPUT... -o OUTDIR` gives: files and folders (searched for
+// videos) mapped into OUTDIR as `dualx upscale` maps a batch, each with `settings`.
+std::vector<UpscaleSettings> planBatchJobs(const std::vector<std::string>& inputs, const std::string& outputFolder,
+                                           const UpscaleSettings& settings);
 
 enum class BatchFileState { Queued, Running, Joining, Done, Failed, Cancelled };
 std::string_view batchFileStateName(BatchFileState state); // "queued", "running", ...
