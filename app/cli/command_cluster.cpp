@@ -54,14 +54,16 @@ int submit(const std::vector<std::string>& argv)
 
 std::string progressText(const BatchFileStatus& f)
 {
-    std::string text;
-    if (f.parts > 1) text += " parts " + std::to_string(f.partsDone) + "/" + std::to_string(f.parts) + " done,";
+    std::vector<std::string> pieces;
+    if (f.parts > 1) pieces.push_back("parts " + std::to_string(f.partsDone) + "/" + std::to_string(f.parts) + " done");
     if (f.framesTotal > 0)
-        text += " " + std::to_string(f.framesDone) + "/" + std::to_string(f.framesTotal) + " frames ("
-                + std::to_string(100 * f.framesDone / f.framesTotal) + "%)";
+        pieces.push_back(std::to_string(f.framesDone) + "/" + std::to_string(f.framesTotal) + " frames ("
+                         + std::to_string(100 * f.framesDone / f.framesTotal) + "%)");
     else if (f.framesDone > 0)
-        text += " " + std::to_string(f.framesDone) + " frames";
-    if (f.attempts > 1) text += ", attempt " + std::to_string(f.attempts);
+        pieces.push_back(std::to_string(f.framesDone) + " frames");
+    if (f.attempts > 1) pieces.push_back("attempt " + std::to_string(f.attempts));
+    std::string text;
+    for (const auto& p : pieces) text += (text.empty() ? " " : ", ") + p;
     return text;
 }
 

@@ -162,6 +162,7 @@ TaskState loadTaskState(const std::string& outputFolder, int task)
         s.framesTotal = j.at("frames_total");
         s.message = j.at("message");
         s.updatedUnix = j.at("updated");
+        s.retryable = j.value("retryable", true);
     } catch (const json::exception& e) {
         s = TaskState{};
         s.state = TaskRunState::Failed;
@@ -174,7 +175,7 @@ void saveTaskState(const std::string& outputFolder, int task, const TaskState& s
 {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     const json j = {{"state", std::string(taskRunStateName(state.state))}, {"attempts", state.attempts}, {"frames_done", state.framesDone},
-                    {"frames_total", state.framesTotal}, {"message", state.message}, {"updated", now}};
+                    {"frames_total", state.framesTotal}, {"message", state.message}, {"retryable", state.retryable}, {"updated", now}};
     const std::string path = statePath(outputFolder, task);
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);

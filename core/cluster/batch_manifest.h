@@ -73,6 +73,7 @@ struct TaskState {
     int attempts = 0;                        // runs started so far
     int64_t framesDone = 0, framesTotal = 0; // of the current or last run
     std::string message;                     // the error of a failed run
+    bool retryable = true;                   // false: the input itself is bad, another run fails too
     int64_t updatedUnix = 0;
 };
 

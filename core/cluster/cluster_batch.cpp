@@ -18,6 +18,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <random>
 #include <set>
@@ -162,6 +163,23 @@ std::string arrayJobOf(const BatchManifest& m, int task)
 }
 
 bool isActive(const std::string& slurmState) { return slurmState != "PENDING" && slurmState != "REQUEUED"; }
+
+// Why a task waits, in words (Slurm's own reason code in brackets).
+std::string waitingReason(const std::string& reason)
+{
+    static const std::map<std::string, std::string> words = {
+        {"JobArrayTaskLimit", "waiting: the batch's tasks-at-once limit"},
+        {"Resources", "waiting for free CPUs, GPUs or memory"},
+        {"Priority", "waiting behind jobs of higher priority"},
+        {"BeginTime", "waiting to be retried"},
+        {"Dependency", "waiting for other jobs"},
+        {"ReqNodeNotAvail", "waiting: no node can run it now"},
+        {"PartitionDown", "waiting: the partition is down"},
+    };
+    if (reason.empty() || reason == "None") return {};
+    const auto found = words.find(reason);
+    return found == words.end() ? "waiting (" + reason + ")" : found->second + " (" + reason + ")";
+}
 
 } // namespace
 
@@ -328,19 +346,21 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
         s.input = file.input;
         s.output = file.output;
         s.parts = std::max<int>(1, static_cast<int>(file.parts.size()));
-        bool running = false, queued = false;
+        bool running = false, queued = false, totalKnown = true, finalFailure = false;
         std::string waitReason, failure, failedLog;
         for (int t : m.tasksOfFile(f)) {
             const TaskState state = loadTaskState(outputFolder, t);
             s.partsDone += state.state == TaskRunState::Done;
             s.framesDone += state.framesDone;
             s.framesTotal += state.framesTotal;
+            totalKnown = totalKnown && (state.framesTotal > 0 || state.state == TaskRunState::Done);
             s.attempts = std::max(s.attempts, state.attempts);
             const auto [first, last] = jobs.equal_range(t);
             for (auto j = first; j != last; ++j) {
                 (isActive(j->second.state) ? running : queued) = true;
                 if (!isActive(j->second.state) && waitReason.empty()) waitReason = j->second.reason;
             }
+            if (first == last && state.state == TaskRunState::Failed && !state.retryable) finalFailure = true;
             if (first == last && state.state != TaskRunState::Done && failure.empty()) {
                 failure = state.state == TaskRunState::Failed ? state.message
                           : state.state == TaskRunState::Queued ? "never ran"
@@ -348,6 +368,7 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
                 failedLog = taskLogPath(outputFolder, t);
             }
         }
+        if (!totalKnown) s.framesTotal = 0; // a part that has not started yet: the sum means nothing
         const std::string joinError = readText(joinErrorPath(outputFolder, f));
         if (fs::exists(file.output)) {
             s.state = BatchFileState::Done;
@@ -356,13 +377,13 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
             s.state = BatchFileState::Running;
         } else if (queued) {
             s.state = BatchFileState::Queued;
-            s.message = waitReason == "None" ? "" : waitReason;
+            s.message = waitingReason(waitReason);
         } else if (s.partsDone == static_cast<int>(m.tasksOfFile(f).size())) {
             s.state = !joinError.empty() ? BatchFileState::Failed : finisherQueued ? BatchFileState::Joining : BatchFileState::Failed;
             s.message = !joinError.empty() ? "join failed: " + joinError : finisherQueued ? "" : "its parts are done but nothing joins them (resubmit)";
         } else if (m.cancelled) {
             s.state = BatchFileState::Cancelled;
-        } else if (finisherQueued) {
+        } else if (finisherQueued && !finalFailure) {
             s.state = BatchFileState::Queued;
             s.message = "to be retried: " + failure;
         } else {
@@ -401,7 +422,8 @@ BatchSubmission resubmitFailed(const std::string& outputFolderIn)
             joinPending = joinPending || m.tasks[t].part >= 0;
             continue;
         }
-        state.attempts = 0; // a fresh allowance
+        state.attempts = 0; // a fresh allowance (the input may have been replaced)
+        state.retryable = true;
         state.state = TaskRunState::Queued;
         state.message.clear();
         saveTaskState(outputFolder, t, state);
@@ -447,6 +469,7 @@ int runBatchTask(const std::string& outputFolderIn, int taskIndex)
     ++state.attempts;
     state.state = TaskRunState::Running;
     state.message.clear();
+    state.retryable = true;
     state.framesDone = 0;
     saveTaskState(outputFolder, taskIndex, state);
     std::cout << utcNow() << " task " << taskIndex << ", attempt " << state.attempts << " of " << m.cluster.maxAttempts << ": " << file.input
@@ -490,6 +513,10 @@ int runBatchTask(const std::string& outputFolderIn, int taskIndex)
         g_runningTask = nullptr;
         state.state = e.code() == ErrorCode::Cancelled ? TaskRunState::Stopped : TaskRunState::Failed;
         state.message = e.what();
+        // A damaged or unsupported input fails the same way on every node; a missing file, a
+        // full disk, a missing GPU or a kill may not.
+        state.retryable = e.code() != ErrorCode::CorruptFile && e.code() != ErrorCode::FileUnreadable
+                          && e.code() != ErrorCode::InvalidArgument && e.code() != ErrorCode::WeightMismatch;
         saveTaskState(outputFolder, taskIndex, state);
         std::cout << utcNow() << " " << taskRunStateName(state.state) << ": " << e.what() << std::endl;
         return 1;
@@ -512,7 +539,7 @@ int finishBatch(const std::string& outputFolderIn)
     for (int t = 0; t < static_cast<int>(m.tasks.size()); ++t) {
         TaskState state = loadTaskState(outputFolder, t);
         if (state.state == TaskRunState::Done || jobs.count(t) || fs::exists(m.files[m.tasks[t].file].output)) continue;
-        if (state.attempts < m.cluster.maxAttempts) {
+        if (state.attempts < m.cluster.maxAttempts && state.retryable) {
             std::cout << "task " << t << " " << taskRunStateName(state.state) << " after attempt " << state.attempts
                       << (state.message.empty() ? std::string() : ": " + state.message) << "; retrying" << std::endl;
             const std::string array = arrayJobOf(m, t);
@@ -530,7 +557,7 @@ int finishBatch(const std::string& outputFolderIn)
             state.message = "stopped " + std::to_string(state.attempts) + " times (killed, cancelled or preempted)";
             saveTaskState(outputFolder, t, state);
         }
-        std::cout << "task " << t << " failed after " << state.attempts << " attempts: " << state.message << " (log: " << taskLogPath(outputFolder, t)
+        std::cout << "task " << t << " failed after " << state.attempts << (state.retryable ? " attempts: " : " attempt(s), not retried: ") << state.message << " (log: " << taskLogPath(outputFolder, t)
                   << ")" << std::endl;
     }
 
