@@ -254,6 +254,12 @@ BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const st
         if (!preset.sourcePath.empty()) job.preset = absolutePath(preset.sourcePath);
         jobs.push_back(std::move(job));
     }
+    // Two tasks writing one file would ruin it: "a.mp4" and "a.mkv" both become "a.mkv".
+    std::map<std::string, std::string> inputOf;
+    for (const auto& job : jobs)
+        if (const auto [it, added] = inputOf.emplace(job.output, job.input); !added)
+            throw Error(ErrorCode::InvalidArgument, "'" + it->second + "' and '" + job.input + "' would both be written to '" + job.output
+                                                        + "': rename one of them or send them in separate batches");
     std::error_code ec;
     fs::create_directories(outputFolder, ec);
     if (!fs::is_directory(outputFolder) || ::access(outputFolder.c_str(), W_OK) != 0)
