@@ -5,6 +5,10 @@
 
 #include <malloc.h>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -33,12 +37,24 @@ void configureMemoryAllocator()
 #endif
 }
 
+int usableCpus()
+{
+#ifdef __linux__
+    // The CPUs this process may run on: fewer than the machine's under taskset, a container's
+    // cpuset or a batch scheduler's allocation, where more threads would only fight each other.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
+#endif
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int configureThreads(int threads)
 {
     if (threads <= 0) {
         if (const char* env = std::getenv("DUALX_THREADS")) threads = std::atoi(env);
     }
-    if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 0) threads = usableCpus();
     at::set_num_threads(threads);
     configureMemoryAllocator();
     return at::get_num_threads();

@@ -1,5 +1,6 @@
 #include "job_queue_model.h"
 
+#include "dualx/batch_plan.h"
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
 #include "dualx/interlacing.h"
@@ -168,12 +169,7 @@ bool JobQueueModel::dropMimeData(const QMimeData* data, Qt::DropAction, int row,
     return false; // files are handled by the window, which knows the settings
 }
 
-bool JobQueueModel::looksLikeVideo(const QString& path)
-{
-    static const QStringList extensions = {"mp4", "mkv", "mov", "avi", "webm", "m4v", "mpg", "mpeg", "ts", "m2ts", "mts", "wmv",
-                                           "flv", "ogv", "3gp", "vob", "dv", "mxf", "y4m", "gif"};
-    return extensions.contains(QFileInfo(path).suffix().toLower());
-}
+bool JobQueueModel::looksLikeVideo(const QString& path) { return dualx::looksLikeVideo(path.toStdString()); }
 
 int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& settings)
 {

@@ -488,8 +488,12 @@ int runBatchTask(const std::string& outputFolderIn, int taskIndex)
         std::cout << "already done" << std::endl;
         return 0;
     }
-    const char* cpus = std::getenv("SLURM_CPUS_PER_TASK");
-    std::cout << "threads: " << configureThreads(cpus ? std::atoi(cpus) : 0) << std::endl;
+    // The CPUs Slurm gave the task (without --cpus-per-task, what the job holds on the node);
+    // configureThreads() falls back to the process's CPU affinity.
+    int cpus = 0;
+    for (const char* name : {"SLURM_CPUS_PER_TASK", "SLURM_CPUS_ON_NODE"})
+        if (const char* value = std::getenv(name); cpus <= 0 && value) cpus = std::atoi(value);
+    std::cout << "threads: " << configureThreads(cpus) << std::endl;
     try {
         UpscaleJob job(task.settings);
         // Slurm asks a job to stop with SIGTERM (cancel, preemption, time limit) before SIGKILL:

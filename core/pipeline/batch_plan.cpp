@@ -11,8 +11,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts",
-                                                   ".m2ts", ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv"};
+// What the CLI's batches, cluster batches and the app's dropped folders take as videos.
+const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts", ".m2ts",
+                                                   ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv", ".mxf", ".y4m", ".gif"};
 
 } // namespace
 

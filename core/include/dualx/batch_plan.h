@@ -11,7 +11,8 @@ struct BatchItem {
     std::string input, output;
 };
 
-// By extension: .mp4, .mkv, .mov, .avi, .dv, .vob, .ts, ... (case-insensitive).
+// By extension: .mp4, .mkv, .mov, .avi, .dv, .vob, .ts, .mxf, ... (case-insensitive). The one list
+// every front end uses.
 bool looksLikeVideo(const std::string& path);
 
 // A file input becomes OUTPUT_FOLDER/<stem><extension>; a folder F becomes OUTPUT_FOLDER/<name of

@@ -5,10 +5,12 @@
 
 namespace dualx {
 
-// Sets LibTorch's intra-op threads: `threads` > 0 as given, otherwise the number of cores
-// (or DUALX_THREADS from the environment when set). Returns the count in effect.
+// Sets LibTorch's intra-op threads: `threads` > 0 as given, otherwise DUALX_THREADS from the
+// environment when set, else usableCpus(). Returns the count in effect.
 // Also calls configureMemoryAllocator().
 int configureThreads(int threads = 0);
+// The CPUs this process may run on (its affinity: taskset, a container, a Slurm allocation).
+int usableCpus();
 
 // Keeps freed memory in the process for reuse instead of returning it to the kernel after every
 // network pass (glibc only; DUALX_SYSTEM_MALLOC=1 keeps glibc's defaults). Idempotent.
