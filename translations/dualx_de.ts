@@ -318,82 +318,82 @@
 <context>
     <name>dualx::ui::JobQueueModel</name>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="60"/>
+        <location filename="../ui/job_queue_model.cpp" line="61"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="61"/>
+        <location filename="../ui/job_queue_model.cpp" line="62"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="62"/>
+        <location filename="../ui/job_queue_model.cpp" line="63"/>
         <source>Source quality</source>
         <translation>Qualität der Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="63"/>
+        <location filename="../ui/job_queue_model.cpp" line="64"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="64"/>
+        <location filename="../ui/job_queue_model.cpp" line="65"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="65"/>
+        <location filename="../ui/job_queue_model.cpp" line="66"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="66"/>
+        <location filename="../ui/job_queue_model.cpp" line="67"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="67"/>
+        <location filename="../ui/job_queue_model.cpp" line="68"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="68"/>
+        <location filename="../ui/job_queue_model.cpp" line="69"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="81"/>
+        <location filename="../ui/job_queue_model.cpp" line="82"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="81"/>
+        <location filename="../ui/job_queue_model.cpp" line="82"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="87"/>
+        <location filename="../ui/job_queue_model.cpp" line="88"/>
         <source>%1 fps</source>
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="99"/>
+        <location filename="../ui/job_queue_model.cpp" line="100"/>
         <source>What the video is like, told to a source-aware model: 0 clean, 0.5 unknown, 1 degraded (now %1)</source>
         <translation>Wie das Video beschaffen ist, mitgeteilt an ein quellenbewusstes Modell: 0 sauber, 0,5 unbekannt, 1 beschädigt (jetzt %1)</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="220"/>
+        <location filename="../ui/job_queue_model.cpp" line="216"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="222"/>
+        <location filename="../ui/job_queue_model.cpp" line="218"/>
         <source>reading…</source>
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="269"/>
+        <location filename="../ui/job_queue_model.cpp" line="265"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>kein von FFmpeg lesbares Video: %1</translation>
     </message>
@@ -1438,259 +1438,269 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="50"/>
+        <location filename="../ui/settings_dialog.cpp" line="52"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatisch (GPU, falls verfügbar)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="51"/>
+        <location filename="../ui/settings_dialog.cpp" line="53"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="60"/>
         <source>all %1 cores</source>
         <translation>alle %1 Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>Standard (CPU: 112 MSE, 64 GAN; GPU: 512)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/settings_dialog.cpp" line="63"/>
         <source>Tile size (input pixels)</source>
         <translation>Kachelgröße (Eingabepixel)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings_dialog.cpp" line="65"/>
         <source>Tile overlap</source>
         <translation>Kachelüberlappung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="65"/>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
         <source>Temporal window (frames)</source>
         <translation>Zeitfenster (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>Window overlap (frames)</source>
         <translation>Fensterüberlappung (Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
-        <location filename="../ui/settings_dialog.cpp" line="81"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="83"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 Durchläufe (%1× langsamer)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>Lässt das Modell auf gespiegelten, transponierten und zeitlich umgekehrten Kopien laufen und mittelt die Ergebnisse (mit dem MSE-Modell bringen 8 Kopien etwa 0,1 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="77"/>
         <source>Self-ensemble (TTA)</source>
         <translation>Selbst-Ensemble (TTA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <location filename="../ui/settings_dialog.cpp" line="80"/>
         <source>Automatic (interlaced: one frame per field; film: remove pulldown)</source>
         <translation>Automatisch (Zeilensprung: ein Frame pro Halbbild; Film: Pulldown entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>Always, one frame per field (25i to 50p)</source>
         <translation>Immer, ein Frame pro Halbbild (25i zu 50p)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80"/>
+        <location filename="../ui/settings_dialog.cpp" line="82"/>
         <source>Always, one frame per frame (25i to 25p)</source>
         <translation>Immer, ein Frame pro Vollbild (25i zu 25p)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="82"/>
+        <location filename="../ui/settings_dialog.cpp" line="84"/>
         <source>Interlaced tapes, DVDs and broadcasts are deinterlaced before restoration, found from the file&apos;s field order and its first frames</source>
         <translation>Bänder, DVDs und Sendungen im Zeilensprungverfahren werden vor der Restaurierung deinterlaced, erkannt an der Halbbildreihenfolge der Datei und ihren ersten Frames</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
         <source>Deinterlacing</source>
         <translation>Deinterlacing</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="91"/>
+        <location filename="../ui/settings_dialog.cpp" line="95"/>
         <source>Source quality for new jobs</source>
         <translation>Qualität der Quelle für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="129"/>
-        <source>Cluster (Send to cluster…)</source>
-        <translation>Cluster (An Cluster senden…)</translation>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="134"/>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Jobs and output</source>
+        <translation>Aufträge und Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="137"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="136"/>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
         <source>the cluster&apos;s default</source>
         <translation>Standard des Clusters</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <location filename="../ui/settings_dialog.cpp" line="140"/>
         <source>Partition</source>
         <translation>Partition</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
         <source>Slurm&apos;s default</source>
         <translation>Standard von Slurm</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <location filename="../ui/settings_dialog.cpp" line="143"/>
         <source>CPUs per task</source>
         <translation>CPUs pro Task</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <location filename="../ui/settings_dialog.cpp" line="145"/>
         <source>GPUs per task</source>
         <translation>GPUs pro Task</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="144"/>
+        <location filename="../ui/settings_dialog.cpp" line="147"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="145"/>
+        <location filename="../ui/settings_dialog.cpp" line="148"/>
         <source>Tasks at a time</source>
         <translation>Tasks gleichzeitig</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="147"/>
+        <location filename="../ui/settings_dialog.cpp" line="150"/>
         <source>one task per file</source>
         <translation>ein Task pro Datei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="148"/>
+        <location filename="../ui/settings_dialog.cpp" line="151"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <location filename="../ui/settings_dialog.cpp" line="152"/>
         <source>Files at least twice this long are restored as ranges of this length on separate tasks and joined without re-encoding; the result is the same as one run</source>
         <translation>Dateien, die mindestens doppelt so lang sind, werden in Abschnitten dieser Länge auf getrennten Tasks restauriert und ohne Neukodierung zusammengefügt; das Ergebnis ist dasselbe wie bei einem Durchlauf</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="151"/>
+        <location filename="../ui/settings_dialog.cpp" line="154"/>
         <source>Split long files into</source>
         <translation>Lange Dateien teilen in</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="153"/>
+        <location filename="../ui/settings_dialog.cpp" line="156"/>
         <source>Attempts per task</source>
         <translation>Versuche pro Task</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="155"/>
+        <location filename="../ui/settings_dialog.cpp" line="158"/>
         <source>the output folder</source>
         <translation>der Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="156"/>
+        <location filename="../ui/settings_dialog.cpp" line="159"/>
         <source>Every node must see this folder, the sources, the outputs and the model at the same paths</source>
         <translation>Jeder Knoten muss diesen Ordner, die Quellen, die Ausgaben und das Modell unter denselben Pfaden sehen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="157"/>
+        <location filename="../ui/settings_dialog.cpp" line="160"/>
         <source>Batch folders in</source>
         <translation>Stapelordner in</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="88"/>
+        <location filename="../ui/settings_dialog.cpp" line="92"/>
         <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
         <translation>Sagt einem quellenbewussten Modell, wie die Videos beschaffen sind, damit es weder echte Details wegglättet noch Kompressionsartefakte behält; Modelle ohne Quellenbewusstsein ignorieren es</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="98"/>
         <source>MSE (faithful)</source>
         <translation>MSE (originalgetreu)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="95"/>
+        <location filename="../ui/settings_dialog.cpp" line="99"/>
         <source>GAN (sharp)</source>
         <translation>GAN (scharf)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="97"/>
+        <location filename="../ui/settings_dialog.cpp" line="101"/>
         <source>Model for new jobs</source>
         <translation>Modell für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="101"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
         <source>Preset for new jobs</source>
         <translation>Voreinstellung für neue Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
         <source>beside each source</source>
         <translation>neben der jeweiligen Quelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="106"/>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="108"/>
-        <location filename="../ui/settings_dialog.cpp" line="113"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
+        <location filename="../ui/settings_dialog.cpp" line="117"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <location filename="../ui/settings_dialog.cpp" line="119"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} ist der Name der Quelldatei ohne Erweiterung</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <location filename="../ui/settings_dialog.cpp" line="120"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="118"/>
+        <location filename="../ui/settings_dialog.cpp" line="122"/>
         <source>Jobs at a time</source>
         <translation>Gleichzeitige Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="119"/>
+        <location filename="../ui/settings_dialog.cpp" line="123"/>
         <source>Quit when the queue is done</source>
         <translation>Beenden, wenn die Warteschlange abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="123"/>
+        <location filename="../ui/settings_dialog.cpp" line="127"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="126"/>
+        <location filename="../ui/settings_dialog.cpp" line="130"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

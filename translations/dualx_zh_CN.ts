@@ -317,82 +317,82 @@
 <context>
     <name>dualx::ui::JobQueueModel</name>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="60"/>
+        <location filename="../ui/job_queue_model.cpp" line="61"/>
         <source>Source</source>
         <translation>源</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="61"/>
+        <location filename="../ui/job_queue_model.cpp" line="62"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="62"/>
+        <location filename="../ui/job_queue_model.cpp" line="63"/>
         <source>Source quality</source>
         <translation>来源质量</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="63"/>
+        <location filename="../ui/job_queue_model.cpp" line="64"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="64"/>
+        <location filename="../ui/job_queue_model.cpp" line="65"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="65"/>
+        <location filename="../ui/job_queue_model.cpp" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="66"/>
+        <location filename="../ui/job_queue_model.cpp" line="67"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="67"/>
+        <location filename="../ui/job_queue_model.cpp" line="68"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="68"/>
+        <location filename="../ui/job_queue_model.cpp" line="69"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="81"/>
+        <location filename="../ui/job_queue_model.cpp" line="82"/>
         <source>MSE (faithful)</source>
         <translation>MSE（保真）</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="81"/>
+        <location filename="../ui/job_queue_model.cpp" line="82"/>
         <source>GAN (sharp)</source>
         <translation>GAN（锐利）</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="87"/>
+        <location filename="../ui/job_queue_model.cpp" line="88"/>
         <source>%1 fps</source>
         <translation>%1 fps</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="99"/>
+        <location filename="../ui/job_queue_model.cpp" line="100"/>
         <source>What the video is like, told to a source-aware model: 0 clean, 0.5 unknown, 1 degraded (now %1)</source>
         <translation>告诉感知来源的模型视频的情况：0 干净，0.5 未知，1 劣化（当前 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="220"/>
+        <location filename="../ui/job_queue_model.cpp" line="216"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="222"/>
+        <location filename="../ui/job_queue_model.cpp" line="218"/>
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../ui/job_queue_model.cpp" line="269"/>
+        <location filename="../ui/job_queue_model.cpp" line="265"/>
         <source>not a video FFmpeg can read: %1</source>
         <translation>不是 FFmpeg 可读取的视频：%1</translation>
     </message>
@@ -1432,259 +1432,269 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="50"/>
+        <location filename="../ui/settings_dialog.cpp" line="52"/>
         <source>Automatic (GPU if available)</source>
         <translation>自动（如有 GPU 则使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="51"/>
+        <location filename="../ui/settings_dialog.cpp" line="53"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="58"/>
+        <location filename="../ui/settings_dialog.cpp" line="60"/>
         <source>all %1 cores</source>
         <translation>全部 %1 个核心</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
         <source>default (CPU: 112 MSE, 64 GAN; GPU: 512)</source>
         <translation>默认值（CPU：MSE 112，GAN 64；GPU：512）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/settings_dialog.cpp" line="63"/>
         <source>Tile size (input pixels)</source>
         <translation>分块大小（输入像素）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings_dialog.cpp" line="65"/>
         <source>Tile overlap</source>
         <translation>分块重叠</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="65"/>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
         <source>Temporal window (frames)</source>
         <translation>时间窗口（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
         <source>Window overlap (frames)</source>
         <translation>窗口重叠（帧）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
-        <location filename="../ui/settings_dialog.cpp" line="81"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="83"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
         <source>%1 passes (%1× slower)</source>
         <translation>%1 次推理（慢 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="74"/>
         <source>Runs the model on flipped, transposed and time-reversed copies and averages them (with the MSE model, 8 copies gain about 0.1 dB)</source>
         <translation>在翻转、转置和时间反转的副本上运行模型并取平均（使用 MSE 模型时，8 个副本约提升 0.1 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="77"/>
         <source>Self-ensemble (TTA)</source>
         <translation>自集成（TTA）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78"/>
+        <location filename="../ui/settings_dialog.cpp" line="80"/>
         <source>Automatic (interlaced: one frame per field; film: remove pulldown)</source>
         <translation>自动（隔行：每场一帧；电影：去除下拉）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>Always, one frame per field (25i to 50p)</source>
         <translation>始终，每场一帧（25i 到 50p）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80"/>
+        <location filename="../ui/settings_dialog.cpp" line="82"/>
         <source>Always, one frame per frame (25i to 25p)</source>
         <translation>始终，每帧一帧（25i 到 25p）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="82"/>
+        <location filename="../ui/settings_dialog.cpp" line="84"/>
         <source>Interlaced tapes, DVDs and broadcasts are deinterlaced before restoration, found from the file&apos;s field order and its first frames</source>
         <translation>隔行扫描的录像带、DVD 和广播在修复前去隔行，依据文件的场序和开头的帧判断</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="85"/>
+        <location filename="../ui/settings_dialog.cpp" line="87"/>
         <source>Deinterlacing</source>
         <translation>去隔行</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="91"/>
+        <location filename="../ui/settings_dialog.cpp" line="95"/>
         <source>Source quality for new jobs</source>
         <translation>新任务的来源质量</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="129"/>
-        <source>Cluster (Send to cluster…)</source>
-        <translation>集群（发送到集群…）</translation>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="134"/>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Jobs and output</source>
+        <translation>任务与输出</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="168"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="137"/>
         <source>Scheduler</source>
         <translation>调度器</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="136"/>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
         <source>the cluster&apos;s default</source>
         <translation>集群的默认值</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <location filename="../ui/settings_dialog.cpp" line="140"/>
         <source>Partition</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
         <source>Slurm&apos;s default</source>
         <translation>Slurm 的默认值</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <location filename="../ui/settings_dialog.cpp" line="143"/>
         <source>CPUs per task</source>
         <translation>每个任务的 CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <location filename="../ui/settings_dialog.cpp" line="145"/>
         <source>GPUs per task</source>
         <translation>每个任务的 GPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="144"/>
+        <location filename="../ui/settings_dialog.cpp" line="147"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="145"/>
+        <location filename="../ui/settings_dialog.cpp" line="148"/>
         <source>Tasks at a time</source>
         <translation>同时运行的任务</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="147"/>
+        <location filename="../ui/settings_dialog.cpp" line="150"/>
         <source>one task per file</source>
         <translation>每个文件一个任务</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="148"/>
+        <location filename="../ui/settings_dialog.cpp" line="151"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <location filename="../ui/settings_dialog.cpp" line="152"/>
         <source>Files at least twice this long are restored as ranges of this length on separate tasks and joined without re-encoding; the result is the same as one run</source>
         <translation>长度至少为此值两倍的文件会按此长度分段，在不同任务上修复，再无需重新编码地合并；结果与一次运行相同</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="151"/>
+        <location filename="../ui/settings_dialog.cpp" line="154"/>
         <source>Split long files into</source>
         <translation>将长文件分段为</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="153"/>
+        <location filename="../ui/settings_dialog.cpp" line="156"/>
         <source>Attempts per task</source>
         <translation>每个任务的尝试次数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="155"/>
+        <location filename="../ui/settings_dialog.cpp" line="158"/>
         <source>the output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="156"/>
+        <location filename="../ui/settings_dialog.cpp" line="159"/>
         <source>Every node must see this folder, the sources, the outputs and the model at the same paths</source>
         <translation>每个节点都必须在相同路径下看到此文件夹、源文件、输出和模型</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="157"/>
+        <location filename="../ui/settings_dialog.cpp" line="160"/>
         <source>Batch folders in</source>
         <translation>批次文件夹位于</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="88"/>
+        <location filename="../ui/settings_dialog.cpp" line="92"/>
         <source>Tells a source-aware model what the videos are like, so it neither smooths away real detail nor keeps compression artefacts; models without source awareness ignore it</source>
         <translation>告诉感知来源的模型视频的状况，使其既不抹去真实细节，也不保留压缩伪影；不感知来源的模型会忽略此项</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="94"/>
+        <location filename="../ui/settings_dialog.cpp" line="98"/>
         <source>MSE (faithful)</source>
         <translation>MSE（保真）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="95"/>
+        <location filename="../ui/settings_dialog.cpp" line="99"/>
         <source>GAN (sharp)</source>
         <translation>GAN（锐利）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="97"/>
+        <location filename="../ui/settings_dialog.cpp" line="101"/>
         <source>Model for new jobs</source>
         <translation>新任务的模型</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="101"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
         <source>Preset for new jobs</source>
         <translation>新任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <location filename="../ui/settings_dialog.cpp" line="109"/>
         <source>beside each source</source>
         <translation>各源文件所在目录</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="106"/>
+        <location filename="../ui/settings_dialog.cpp" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="108"/>
-        <location filename="../ui/settings_dialog.cpp" line="113"/>
+        <location filename="../ui/settings_dialog.cpp" line="112"/>
+        <location filename="../ui/settings_dialog.cpp" line="117"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <location filename="../ui/settings_dialog.cpp" line="119"/>
         <source>{name} is the source file name without its extension</source>
         <translation>{name} 为不含扩展名的源文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <location filename="../ui/settings_dialog.cpp" line="120"/>
         <source>Output name</source>
         <translation>输出文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="118"/>
+        <location filename="../ui/settings_dialog.cpp" line="122"/>
         <source>Jobs at a time</source>
         <translation>同时运行的任务数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="119"/>
+        <location filename="../ui/settings_dialog.cpp" line="123"/>
         <source>Quit when the queue is done</source>
         <translation>队列完成后退出</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="123"/>
+        <location filename="../ui/settings_dialog.cpp" line="127"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="126"/>
+        <location filename="../ui/settings_dialog.cpp" line="130"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

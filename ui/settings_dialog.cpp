@@ -13,11 +13,11 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QThread>
 
 namespace dualx::ui {
@@ -44,6 +44,8 @@ void select(QComboBox* box, const QString& data)
 SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(parent), m_original(s)
 {
     setWindowTitle(tr("Settings"));
+    // Three pages, so the dialog fits a laptop screen: the engine, new jobs and their
+    // outputs, and the cluster that Send to cluster uses.
     auto* form = new QFormLayout;
 
     m_device = new QComboBox(this);
@@ -83,6 +85,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
                                  "found from the file's field order and its first frames"));
     m_deinterlace->setCurrentIndex(std::max(0, m_deinterlace->findData(s.deinterlace)));
     form->addRow(tr("Deinterlacing"), m_deinterlace);
+    auto* engineForm = form;
+    form = new QFormLayout;
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
@@ -126,8 +130,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Language"), m_language);
 
     // Send to cluster: where its batches go and what each task asks Slurm for.
-    auto* cluster = new QGroupBox(tr("Cluster (Send to cluster…)"), this);
-    auto* clusterForm = new QFormLayout(cluster);
+    auto* clusterForm = new QFormLayout;
     m_clusterEngine = new QComboBox(this);
     m_clusterEngine->addItem(QStringLiteral("Slurm"), QStringLiteral("slurm"));
     select(m_clusterEngine, s.clusterEngine);
@@ -160,8 +163,15 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(cluster);
+    auto* pages = new QTabWidget(this);
+    const std::pair<QFormLayout*, QString> tabs[] = {
+        {engineForm, tr("Engine")}, {form, tr("Jobs and output")}, {clusterForm, tr("Cluster")}};
+    for (const auto& [tabForm, title] : tabs) {
+        auto* page = new QWidget(pages);
+        page->setLayout(tabForm);
+        pages->addTab(page, title);
+    }
+    layout->addWidget(pages);
     layout->addWidget(buttons);
 }
 
