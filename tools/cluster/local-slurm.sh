@@ -54,7 +54,7 @@ stop # a previous run in the same folder
 
 user=$(id -un)
 host=$(hostname -s)
-mkdir -p "$dir/munge" "$dir/state" "$dir/spool"
+mkdir -p "$dir/munge" "$dir/state" "$dir/spool/$host"
 chmod 700 "$dir/munge"
 
 # Free TCP ports for the controller and the node daemon (two at once, so they differ).
@@ -81,6 +81,8 @@ SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$ctldPort
 SlurmdPort=$nodePort
 SlurmUser=$user
+# Both daemons as the current user: jobs then run as that user too.
+SlurmdUser=$user
 AuthType=auth/munge
 AuthInfo=socket=$dir/munge/munge.socket,cred_expire=10
 CredType=cred/munge
