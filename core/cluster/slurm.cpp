@@ -49,9 +49,12 @@ std::string arrayIndexList(std::vector<int> indices)
     for (size_t i = 0; i < indices.size();) {
         size_t j = i;
         while (j + 1 < indices.size() && indices[j + 1] == indices[j] + 1) ++j;
-        if (!out.empty()) out += ",";
+        if (!out.empty()) out += ',';
         out += std::to_string(indices[i]);
-        if (j > i) out += "-" + std::to_string(indices[j]);
+        if (j > i) {
+            out += '-';
+            out += std::to_string(indices[j]);
+        }
         i = j + 1;
     }
     return out;
@@ -99,9 +102,11 @@ int Slurm::nodeCount(const std::string& partition)
 std::string Slurm::submit(const SlurmJobRequest& request)
 {
     std::vector<std::string> arguments = {"--parsable", "--job-name=" + request.name, "--output=" + request.logPattern, "--open-mode=append"};
-    if (!request.arrayIndices.empty())
-        arguments.push_back("--array=" + arrayIndexList(request.arrayIndices)
-                            + (request.maxParallel > 0 ? "%" + std::to_string(request.maxParallel) : ""));
+    if (!request.arrayIndices.empty()) {
+        std::string array = "--array=" + arrayIndexList(request.arrayIndices);
+        if (request.maxParallel > 0) array += '%' + std::to_string(request.maxParallel);
+        arguments.push_back(array);
+    }
     if (!request.partition.empty()) arguments.push_back("--partition=" + request.partition);
     arguments.push_back("--ntasks=1");
     if (request.cpusPerTask > 0) arguments.push_back("--cpus-per-task=" + std::to_string(request.cpusPerTask));
