@@ -211,6 +211,31 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(job->output));
         QVERIFY2(messages.join(" ").contains("on the cluster"), qPrintable(messages.join(" | ")));
         QVERIFY(w.clusterLink()->waitForIdle(30'000));
+
+        // Cancel on a job on the cluster cancels its batch there; the job follows.
+        std::filesystem::create_directories(path("videos-cluster").toStdString());
+        QVERIFY(test::writeTestClip(path("videos-cluster/long.mp4").toStdString(), 32, 24, 120));
+        QCOMPARE(w.addPaths({path("videos-cluster/long.mp4")}), 1);
+        QVERIFY(w.queueModel()->waitForProbes(30'000));
+        const qint64 second = w.queueModel()->jobs().last().id;
+        w.table()->selectRow(w.queueModel()->rowOf(second));
+        w.sendToClusterAction()->trigger();
+        QVERIFY(sent.wait(60'000));
+        QVERIFY2(sent[2][0].toBool(), qPrintable(sent[2][1].toString()));
+        QVERIFY(w.queueModel()->job(second)->state == JobState::OnCluster);
+        w.table()->selectRow(w.queueModel()->rowOf(second));
+        for (auto* a : w.findChildren<QAction*>())
+            if (a->text() == "Cancel job") a->trigger();
+        sinceRefresh.restart();
+        spinUntil([&] {
+            if (sinceRefresh.elapsed() > 1000) {
+                w.clusterLink()->refresh();
+                sinceRefresh.restart();
+            }
+            return w.queueModel()->job(second)->state != JobState::OnCluster;
+        }, 60'000);
+        QVERIFY2(w.queueModel()->job(second)->state == JobState::Cancelled, qPrintable(w.queueModel()->job(second)->message));
+        QVERIFY(w.clusterLink()->waitForIdle(30'000));
     }
 
     void clusterStatesReachTheirJobs()

@@ -104,47 +104,57 @@
         <translation>Cluster-Status nicht gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="136"/>
+        <location filename="../ui/cluster_link.cpp" line="128"/>
+        <source>Cancelled the cluster batch %1</source>
+        <translation>Cluster-Stapel %1 abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster_link.cpp" line="130"/>
+        <source>Could not cancel the cluster batch %1: %2</source>
+        <translation>Cluster-Stapel %1 konnte nicht abgebrochen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster_link.cpp" line="155"/>
         <source>Queued on the cluster</source>
         <translation>Wartet im Cluster</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="136"/>
+        <location filename="../ui/cluster_link.cpp" line="155"/>
         <source>Queued on the cluster: %1</source>
         <translation>Wartet im Cluster: %1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="139"/>
+        <location filename="../ui/cluster_link.cpp" line="158"/>
         <source>Running on the cluster: %1 of %2 parts done</source>
         <translation>Läuft im Cluster: %1 von %2 Teilen fertig</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="140"/>
+        <location filename="../ui/cluster_link.cpp" line="159"/>
         <source>Running on the cluster</source>
         <translation>Läuft im Cluster</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="142"/>
+        <location filename="../ui/cluster_link.cpp" line="161"/>
         <source>Joining its %1 parts on the cluster</source>
         <translation>Seine %1 Teile werden im Cluster zusammengefügt</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="145"/>
+        <location filename="../ui/cluster_link.cpp" line="164"/>
         <source>Done on the cluster</source>
         <translation>Im Cluster fertig</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="149"/>
+        <location filename="../ui/cluster_link.cpp" line="168"/>
         <source>Failed on the cluster: %1</source>
         <translation>Im Cluster fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="150"/>
+        <location filename="../ui/cluster_link.cpp" line="169"/>
         <source>Failed on the cluster: %1 (log: %2)</source>
         <translation>Im Cluster fehlgeschlagen: %1 (Protokoll: %2)</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="154"/>
+        <location filename="../ui/cluster_link.cpp" line="173"/>
         <source>Cancelled on the cluster</source>
         <translation>Im Cluster abgebrochen</translation>
     </message>
@@ -423,7 +433,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
@@ -448,37 +458,50 @@
         <translation>Ordner mit Videos hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
+        <source>Cancel on the cluster</source>
+        <translation>Im Cluster abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="182"/>
+        <source>Jobs sent to a cluster together are cancelled together. Cancel %n batch(es) on the cluster? Finished files stay; Send to cluster again continues the rest.</source>
+        <translation>
+            <numerusform>Zusammen an einen Cluster gesendete Aufträge werden zusammen abgebrochen. %n Stapel im Cluster abbrechen? Fertige Dateien bleiben; erneutes Senden an den Cluster setzt den Rest fort.</numerusform>
+            <numerusform>Zusammen an einen Cluster gesendete Aufträge werden zusammen abgebrochen. %n Stapel im Cluster abbrechen? Fertige Dateien bleiben; erneutes Senden an den Cluster setzt den Rest fort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Presets changed</source>
         <translation>Voreinstellungen geändert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Preset for selected jobs</source>
         <translation>Voreinstellung für ausgewählte Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Source quality for selected jobs</source>
         <translation>Qualität der Quelle für ausgewählte Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Output folder for selected jobs…</source>
         <translation>Ausgabeordner für ausgewählte Aufträge…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>%1
 → %2
 
@@ -489,120 +512,120 @@ State: %3</source>
 Status: %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>Videos oder Ordner hier ablegen
 oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Add files</source>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Add folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>To top</source>
         <translation>Ganz nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>To bottom</source>
         <translation>Ganz nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Use MSE model</source>
         <translation>MSE-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Use GAN model</source>
         <translation>GAN-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Open output folder</source>
         <translation>Ausgabeordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Presets</source>
         <translation>Voreinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>About</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Send to cluster…</source>
         <translation>An Cluster senden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Running %n job(s)</source>
         <translation>
             <numerusform>%n Auftrag läuft</numerusform>
@@ -610,7 +633,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>%n job(s) in the queue</source>
         <translation>
             <numerusform>%n Auftrag in der Warteschlange</numerusform>
@@ -618,7 +641,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>Added %n job(s)</source>
         <translation>
             <numerusform>%n Auftrag hinzugefügt</numerusform>
@@ -626,7 +649,7 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>Skipped %n file(s) already in the queue</source>
         <translation>
             <numerusform>%n Datei übersprungen, sie ist schon in der Warteschlange</numerusform>
@@ -634,17 +657,17 @@ oder „Dateien hinzufügen“ / „Ordner hinzufügen“ verwenden</translation
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>About DualX Studio</source>
         <translation>Über DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restauriert Videos und skaliert sie mit dem Video-Transformer DualX-VSR um den Faktor 4 hoch.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Gerät: %3&lt;/p&gt;&lt;p&gt;Modelle:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>Wird gestoppt: Laufende Aufträge werden beim nächsten Mal ab ihrem letzten Segment fortgesetzt</translation>
     </message>

@@ -103,47 +103,57 @@
         <translation>未能读取集群状态：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="136"/>
+        <location filename="../ui/cluster_link.cpp" line="128"/>
+        <source>Cancelled the cluster batch %1</source>
+        <translation>已取消集群批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster_link.cpp" line="130"/>
+        <source>Could not cancel the cluster batch %1: %2</source>
+        <translation>无法取消集群批次 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster_link.cpp" line="155"/>
         <source>Queued on the cluster</source>
         <translation>在集群上排队</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="136"/>
+        <location filename="../ui/cluster_link.cpp" line="155"/>
         <source>Queued on the cluster: %1</source>
         <translation>在集群上排队：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="139"/>
+        <location filename="../ui/cluster_link.cpp" line="158"/>
         <source>Running on the cluster: %1 of %2 parts done</source>
         <translation>在集群上运行：%2 个部分已完成 %1 个</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="140"/>
+        <location filename="../ui/cluster_link.cpp" line="159"/>
         <source>Running on the cluster</source>
         <translation>在集群上运行</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="142"/>
+        <location filename="../ui/cluster_link.cpp" line="161"/>
         <source>Joining its %1 parts on the cluster</source>
         <translation>正在集群上合并其 %1 个部分</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="145"/>
+        <location filename="../ui/cluster_link.cpp" line="164"/>
         <source>Done on the cluster</source>
         <translation>已在集群上完成</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="149"/>
+        <location filename="../ui/cluster_link.cpp" line="168"/>
         <source>Failed on the cluster: %1</source>
         <translation>在集群上失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="150"/>
+        <location filename="../ui/cluster_link.cpp" line="169"/>
         <source>Failed on the cluster: %1 (log: %2)</source>
         <translation>在集群上失败：%1（日志：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster_link.cpp" line="154"/>
+        <location filename="../ui/cluster_link.cpp" line="173"/>
         <source>Cancelled on the cluster</source>
         <translation>已在集群上取消</translation>
     </message>
@@ -422,7 +432,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>DualX Studio</source>
         <translation>DualX Studio</translation>
     </message>
@@ -447,37 +457,49 @@
         <translation>添加视频文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
+        <source>Cancel on the cluster</source>
+        <translation>在集群上取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="182"/>
+        <source>Jobs sent to a cluster together are cancelled together. Cancel %n batch(es) on the cluster? Finished files stay; Send to cluster again continues the rest.</source>
+        <translation>
+            <numerusform>一起发送到集群的任务会一起取消。要在集群上取消 %n 个批次吗？已完成的文件保留；再次发送到集群会继续其余部分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Presets changed</source>
         <translation>预设已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Preset for selected jobs</source>
         <translation>所选任务的预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Source quality for selected jobs</source>
         <translation>所选任务的来源质量</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Output folder for selected jobs…</source>
         <translation>所选任务的输出文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Details…</source>
         <translation>详细信息…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>%1
 → %2
 
@@ -488,158 +510,158 @@ State: %3</source>
 状态：%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Drop videos or folders here
 or use Add files / Add folder</source>
         <translation>将视频或文件夹拖放到此处
 或使用“添加文件”/“添加文件夹”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Cancel job</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>To top</source>
         <translation>移至顶部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>To bottom</source>
         <translation>移至底部</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Use MSE model</source>
         <translation>使用 MSE 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Use GAN model</source>
         <translation>使用 GAN 模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Open output folder</source>
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Send to cluster…</source>
         <translation>发送到集群…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Running %n job(s)</source>
         <translation>
             <numerusform>正在运行 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>%n job(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>Added %n job(s)</source>
         <translation>
             <numerusform>已添加 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>Skipped %n file(s) already in the queue</source>
         <translation>
             <numerusform>已跳过 %n 个已在队列中的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>About DualX Studio</source>
         <translation>关于 DualX Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;Restores and upscales videos 4x with the DualX-VSR video transformer.&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;Device: %3&lt;/p&gt;&lt;p&gt;Models:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;DualX Studio %1&lt;/h3&gt;&lt;p&gt;使用 DualX-VSR 视频 Transformer 修复视频并将其放大 4 倍。&lt;/p&gt;&lt;p&gt;LibTorch %2&lt;br&gt;设备：%3&lt;/p&gt;&lt;p&gt;模型：&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Stopping: running jobs will resume from their last segment next time</source>
         <translation>正在停止：运行中的任务下次将从上一个片段继续</translation>
     </message>

@@ -118,6 +118,25 @@ void ClusterLink::refresh()
     });
 }
 
+void ClusterLink::cancelBatches(const QStringList& batchFolders)
+{
+    m_pool.start([this, batchFolders] {
+        QStringList lines;
+        for (const auto& folder : batchFolders) {
+            try {
+                cancelBatch(folder.toStdString());
+                lines << tr("Cancelled the cluster batch %1").arg(folder);
+            } catch (const std::exception& e) {
+                lines << tr("Could not cancel the cluster batch %1: %2").arg(folder, QString::fromStdString(e.what()));
+            }
+        }
+        QMetaObject::invokeMethod(this, [this, lines] {
+            for (const auto& line : lines) Q_EMIT logMessage(line);
+            refresh();
+        }, Qt::QueuedConnection);
+    });
+}
+
 void ClusterLink::applyStatus(JobQueueModel* model, const QString& batchFolder, const BatchStatus& status)
 {
     std::map<QString, const BatchFileStatus*> byOutput;

@@ -29,6 +29,9 @@ public:
     // become OnCluster, or stay as they are with the reason in sent().
     void send(const QVector<qint64>& ids);
     void refresh(); // the status of every batch that has jobs on the cluster
+    // Cancels these batches on the cluster (jobs sent together are cancelled together); their
+    // jobs become Cancelled with the refresh that follows, and keep their finished segments.
+    void cancelBatches(const QStringList& batchFolders);
     bool waitForIdle(int timeoutMs) { return m_pool.waitForDone(timeoutMs); }
 
     // A batch's status applied to the jobs sent to it (matched by output path).

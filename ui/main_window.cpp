@@ -167,7 +167,24 @@ void MainWindow::buildActions()
     m_stop = make(QStyle::SP_MediaStop, QKeySequence(), [this] { m_runner->stop(); });
     bar->addSeparator();
     m_cancel = make(QStyle::SP_DialogCancelButton, QKeySequence(), [this] {
-        for (qint64 id : selectedIds()) m_runner->cancelJob(id);
+        QStringList batches;
+        for (qint64 id : selectedIds()) {
+            const Job* j = m_model->job(id);
+            if (j && j->state == JobState::OnCluster) {
+                if (!batches.contains(j->clusterBatch)) batches << j->clusterBatch;
+            } else {
+                m_runner->cancelJob(id);
+            }
+        }
+        if (batches.isEmpty()) return;
+        if (isVisible()
+            && QMessageBox::question(this, tr("Cancel on the cluster"),
+                                     tr("Jobs sent to a cluster together are cancelled together. Cancel %n batch(es) on the cluster? "
+                                        "Finished files stay; Send to cluster again continues the rest.",
+                                        nullptr, static_cast<int>(batches.size())))
+                   != QMessageBox::Yes)
+            return;
+        m_cluster->cancelBatches(batches);
     });
     m_retry = make(QStyle::SP_BrowserReload, QKeySequence(), [this] {
         for (qint64 id : selectedIds())
