@@ -354,7 +354,8 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
         s.parts = std::max<int>(1, static_cast<int>(file.parts.size()));
         bool running = false, queued = false, totalKnown = true, finalFailure = false;
         std::string waitReason, failure, failedLog;
-        for (int t : m.tasksOfFile(f)) {
+        const std::vector<int> tasks = m.tasksOfFile(f);
+        for (int t : tasks) {
             const TaskState state = loadTaskState(outputFolder, t);
             s.partsDone += state.state == TaskRunState::Done;
             s.framesDone += state.framesDone;
@@ -384,7 +385,7 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
         } else if (queued) {
             s.state = BatchFileState::Queued;
             s.message = waitingReason(waitReason);
-        } else if (s.partsDone == static_cast<int>(m.tasksOfFile(f).size())) {
+        } else if (s.partsDone == static_cast<int>(tasks.size())) {
             s.state = !joinError.empty() ? BatchFileState::Failed : finisherQueued ? BatchFileState::Joining : BatchFileState::Failed;
             s.message = !joinError.empty() ? "join failed: " + joinError : finisherQueued ? "" : "its parts are done but nothing joins them (resubmit)";
         } else if (m.cancelled) {

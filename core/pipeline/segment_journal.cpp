@@ -15,7 +15,6 @@ extern "C" {
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 namespace dualx::pipeline {
 
