@@ -1,5 +1,7 @@
 #include "dualx/errors.h"
 
+#include <c10/util/Exception.h>
+
 namespace dualx {
 
 std::string_view errorCodeName(ErrorCode code)
@@ -17,6 +19,13 @@ std::string_view errorCodeName(ErrorCode code)
     case ErrorCode::Internal: return "internal error";
     }
     return "unknown error";
+}
+
+std::string describeException(const std::exception& e)
+{
+    if (const auto* torchError = dynamic_cast<const c10::Error*>(&e))
+        return std::string("LibTorch error: ") + torchError->what_without_backtrace();
+    return e.what();
 }
 
 } // namespace dualx

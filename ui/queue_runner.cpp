@@ -161,7 +161,7 @@ void QueueRunner::fillSlots()
                 cancelled = e.code() == ErrorCode::Cancelled;
                 message = QString::fromStdString(e.what());
             } catch (const std::exception& e) {
-                message = QString::fromStdString(e.what());
+                message = QString::fromStdString(describeException(e));
             }
             QMetaObject::invokeMethod(self, [self, id, ok, cancelled, message] {
                 if (self) self->finished(id, ok, cancelled, message);

@@ -6,10 +6,7 @@
 #include "dualx/runtime.h"
 #include "dualx/shipped_models.h"
 
-#include <c10/util/Exception.h>
-
 #include <csignal>
-
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -135,11 +132,8 @@ int main(int argc, char** argv)
     } catch (const dualx::Error& e) {
         std::cerr << "dualx " << args[0] << ": error: " << e.what() << "\n";
         return 2;
-    } catch (const c10::Error& e) {
-        std::cerr << "dualx " << args[0] << ": LibTorch error: " << e.what_without_backtrace() << "\n";
-        return 3;
     } catch (const std::exception& e) {
-        std::cerr << "dualx " << args[0] << ": error: " << e.what() << "\n";
+        std::cerr << "dualx " << args[0] << ": internal error: " << dualx::describeException(e) << "\n";
         return 3;
     }
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Overlapping tiles and temporal windows (ARCHITECTURE.md section 4): where they start and how
+// Overlapping tiles and temporal windows (architecture.md section 4): where they start and how
 // much each output pixel / frame trusts each of them. Weights are raised-cosine ramps over the
 // overlap on interior edges and stay 1 at the video's own borders, so the normalised sum of
 // overlapping results has no seams and equals a single pass wherever one tile covers alone.

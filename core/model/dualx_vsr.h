@@ -1,5 +1,5 @@
 #pragma once
-// The DualX-VSR network (paper section 4, ARCHITECTURE.md section 3).
+// The DualX-VSR network (paper section 4, architecture.md section 3).
 // forward: LR video [B, N, 3, H, W] in [0, 1] -> [B, N, 3, 4H, 4W]; any N >= 1 and any H, W >= 1.
 // A source-conditioned network (model/source_condition.h) also takes each clip's source condition.
 #include "dualx/attention_kernel.h"

@@ -22,6 +22,10 @@ enum class ErrorCode {
 
 std::string_view errorCodeName(ErrorCode code);
 
+// What an unexpected exception says, for a person: LibTorch's errors lose their C++ backtrace and
+// are named as LibTorch's, so front ends need no LibTorch header to report them.
+std::string describeException(const std::exception& e);
+
 class Error : public std::runtime_error {
 public:
     Error(ErrorCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}

@@ -12,7 +12,7 @@ enum class UpsamplerKind {
     // The paper's head: [Conv c->4c, PixelShuffle(2), LeakyReLU] x2, Conv c->3 at HR.
     PixelShuffle2x2,
     // CPU head: one Conv c->3*16 and PixelShuffle(4), all at LR resolution. The paper head's
-    // HR convolutions dominate a small model's cost (ARCHITECTURE.md section 7).
+    // HR convolutions dominate a small model's cost (architecture.md section 7).
     PixelShuffle4,
 };
 

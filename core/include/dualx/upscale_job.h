@@ -1,6 +1,6 @@
 #pragma once
 // One restore-and-upscale job: decode -> tiled DualX-VSR -> encode, on three threads joined by
-// bounded queues (ARCHITECTURE.md section 5), then one mux of the encoded video with the source's
+// bounded queues (architecture.md section 5), then one mux of the encoded video with the source's
 // other streams. Crash-safe: the encoded video goes into segments journaled in
 // "<output>.dualx-job/"; after a kill (or cancel) the same job resumes after the last finished
 // segment, frame-exact. The output appears at its path only when complete (it is muxed as
