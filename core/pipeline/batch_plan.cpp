@@ -15,6 +15,13 @@ namespace {
 const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts", ".m2ts",
                                                    ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv", ".mxf", ".y4m", ".gif"};
 
+std::string videoExtensionList()
+{
+    std::string list;
+    for (const auto& e : kVideoExtensions) list += (list.empty() ? "" : " ") + e;
+    return list;
+}
+
 } // namespace
 
 bool looksLikeVideo(const std::string& path)
@@ -34,6 +41,8 @@ std::vector<BatchItem> planBatchOutputs(const std::vector<std::string>& inputs, 
             std::vector<fs::path> files;
             for (const auto& e : fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied))
                 if (e.is_regular_file() && looksLikeVideo(e.path().string())) files.push_back(e.path());
+            if (files.empty())
+                throw Error(ErrorCode::InvalidArgument, "folder '" + in + "' holds no video files (" + videoExtensionList() + ")");
             std::sort(files.begin(), files.end());
             for (const auto& f : files) {
                 auto out = fs::path(outputFolder) / fs::path(in).filename() / fs::relative(f, in);

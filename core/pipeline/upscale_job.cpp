@@ -492,8 +492,8 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     }
     decodeThread.join();
     modelThread.join();
-    if (const auto& damage = reader.damage(); damage.any())
-        report.warnings.push_back("damaged input: " + damage.describe(info.durationSeconds) + "; what could not be decoded is missing from the output");
+    if (const auto damage = reader.damage().describe(info.durationSeconds); !damage.empty())
+        report.warnings.push_back("damaged input: " + damage + "; what could not be decoded is missing from the output");
 
     if (job.cancelled && !firstError)
         firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, journal.framesDone() > 0

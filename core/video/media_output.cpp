@@ -139,6 +139,28 @@ struct MediaOutput::Impl {
     std::mutex pendingMutex;
     std::deque<AVPacket*> pending;
     bool headerWritten = false, finished = false;
+    std::vector<std::string>* report = nullptr;
+    std::map<int, int64_t> lastDts;          // by output stream, in its time base
+    std::map<int, int64_t> droppedPackets;   // by input stream: timestamps the muxer would refuse
+
+    // A damaged source can carry packets whose decode times go backwards (or pts before dts);
+    // the muxer refuses them and would end the whole job, so they are dropped and counted,
+    // as players skip them. `p` is in the output stream's time base.
+    bool keepsTimeOrder(int inputStream, const AVPacket* p)
+    {
+        const int out = p->stream_index;
+        const bool equalAllowed = format->oformat->flags & AVFMT_TS_NONSTRICT;
+        const auto last = lastDts.find(out);
+        const bool backwards = p->dts != AV_NOPTS_VALUE && last != lastDts.end()
+                               && (p->dts < last->second || (p->dts == last->second && !equalAllowed));
+        const bool inverted = p->dts != AV_NOPTS_VALUE && p->pts != AV_NOPTS_VALUE && p->pts < p->dts;
+        if (backwards || inverted) {
+            ++droppedPackets[inputStream];
+            return false;
+        }
+        if (p->dts != AV_NOPTS_VALUE) lastDts[out] = p->dts;
+        return true;
+    }
 
     ~Impl()
     {
@@ -226,6 +248,7 @@ struct MediaOutput::Impl {
         out->dts = out->pts;
         out->duration = av_rescale_q(p->duration, inTb, stream->time_base);
         out->stream_index = stream->index;
+        if (!keepsTimeOrder(p->stream_index, out.get())) return;
         if (int w = av_interleaved_write_frame(format, out.get()); w < 0) failWrite("writing '" + path + "' failed", w);
     }
 
@@ -263,6 +286,10 @@ struct MediaOutput::Impl {
             av_packet_rescale_ts(p, inputTimeBases[in], stream->time_base);
             p->stream_index = out;
             p->pos = -1;
+            if (!keepsTimeOrder(in, p)) {
+                av_packet_free(&p);
+                continue;
+            }
             const int w = av_interleaved_write_frame(format, p);
             av_packet_free(&p);
             if (w < 0) failWrite("writing '" + path + "' failed", w);
@@ -278,6 +305,7 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     auto& d = *m_impl;
     d.path = path;
     d.preset = preset;
+    d.report = &report;
     d.videoTimeBase = AVRational{video.timeBaseNum, video.timeBaseDen};
 
     if (int r = avformat_alloc_output_context2(&d.format, nullptr, preset.container.c_str(), path.c_str()); r < 0 || !d.format)
@@ -425,6 +453,9 @@ void MediaOutput::finish()
     if (d.finished) return;
     d.drainPending(true, AV_NOPTS_VALUE);
     for (auto& [stream, transcoder] : d.audioTranscoders) d.encodeAudioFrames(stream, *transcoder, true);
+    for (const auto& [stream, count] : d.droppedPackets)
+        d.report->push_back("stream #" + std::to_string(stream) + ": " + std::to_string(count)
+                            + " damaged packet(s) dropped (timestamps out of order)");
     if (int r = av_write_trailer(d.format); r < 0) failWrite("cannot finish '" + d.path + "'", r);
     if (d.format->pb) {
         avio_flush(d.format->pb);

@@ -21,7 +21,8 @@ class MediaOutput {
 public:
     // Opens `path` (any name; the muxer comes from the preset). The video stream takes the
     // encoder's parameters; `input` and its video stream index give the streams to copy. Lines
-    // describing what happens to each stream are appended to `report`. Throws InvalidArgument /
+    // describing what happens to each stream are appended to `report` (which must outlive this
+    // object: finish() adds the count of damaged packets it dropped). Throws InvalidArgument /
     // FileUnwritable.
     MediaOutput(const std::string& path, const ExportPreset& preset, const AVFormatContext* input, int inputVideoStream,
                 const VideoEncoder& encoder, const OutputVideoSpec& video, std::vector<std::string>& report);

@@ -5,6 +5,7 @@
 #include "dualx/errors.h"
 #include "video/ffmpeg_support.h"
 #include "video/frame_filter.h"
+#include "video/media_logging.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -35,6 +36,14 @@ constexpr size_t kStagingAlignment = 64;
 bool validRational(AVRational value)
 {
     return value.num > 0 && value.den > 0;
+}
+
+// FFmpeg's own words for why opening failed where it logged them ("moov atom not found"), which
+// say more than the error code's generic text; the code's text otherwise.
+std::string mediaErrorText(int error)
+{
+    const std::string logged = lastMediaLibraryError();
+    return logged.empty() ? ffmpegErrorText(error) : logged;
 }
 
 // swscale itself treats the JPEG ("yuvj") formats and grey as full range; an explicit range in
@@ -69,6 +78,7 @@ struct VideoFrameReader::Impl {
 private:
     // Leaves the next decoded frame in m_decoded; false at the end.
     bool decodeNext();
+    void noteConcealment(const AVFrame& frame);
     // Leaves the next filtered frame in m_filtered; false at the end.
     bool filterNext();
     void noteFilterOutput();
@@ -155,15 +165,16 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     }
 
     AVFormatContext* format = nullptr;
+    clearMediaLibraryError();
     int ret = avformat_open_input(&format, path.c_str(), nullptr, nullptr);
     if (ret < 0) {
         // It can disappear between the check above and here.
         if (ret == AVERROR(ENOENT)) fail(ErrorCode::FileNotFound, "does not exist");
-        fail(ErrorCode::FileUnreadable, "is not a readable media file: " + ffmpegErrorText(ret));
+        fail(ErrorCode::FileUnreadable, "is not a readable media file: " + mediaErrorText(ret));
     }
     m_format.reset(format);
     ret = avformat_find_stream_info(format, nullptr);
-    if (ret < 0) fail(ErrorCode::FileUnreadable, "cannot read stream information: " + ffmpegErrorText(ret));
+    if (ret < 0) fail(ErrorCode::FileUnreadable, "cannot read stream information: " + mediaErrorText(ret));
 
     const AVCodec* codec = nullptr;
     m_streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
@@ -338,9 +349,14 @@ bool VideoFrameReader::Impl::decodeNext()
     if (m_outputFinished) return false;
     for (;;) {
         const int ret = avcodec_receive_frame(m_decoder.get(), m_decoded.get());
-        if (ret == 0) return true;
+        if (ret == 0) {
+            noteConcealment(*m_decoded);
+            return true;
+        }
         if (ret == AVERROR_EOF) {
             m_outputFinished = true;
+            m_damage.reachedEnd = true;
+            m_damage.lastFrameSeconds = m_lastTimeSeconds;
             if (m_framesOut > 0) return false;
             std::string reason = "contains no decodable video frame";
             if (m_packetsRejected > 0) {
@@ -418,6 +434,18 @@ void VideoFrameReader::Impl::feedDecoder()
             failDecoding("failed to decode", ret);
         return;
     }
+}
+
+void VideoFrameReader::Impl::noteConcealment(const AVFrame& frame)
+{
+    // Decoders patch over a damaged slice (error concealment) and flag the frame; it still
+    // plays, but the user should know which part of the video was damaged.
+    if (frame.decode_error_flags == 0 && !(frame.flags & AV_FRAME_FLAG_CORRUPT)) return;
+    const int64_t t = frame.best_effort_timestamp;
+    const double seconds = t != AV_NOPTS_VALUE && validRational(m_timeBase) ? t * av_q2d(m_timeBase) : m_lastTimeSeconds;
+    ++m_damage.framesConcealed;
+    if (m_damage.firstConcealedSeconds < 0) m_damage.firstConcealedSeconds = seconds;
+    m_damage.lastConcealedSeconds = seconds;
 }
 
 void VideoFrameReader::Impl::noteRejected(int error, int64_t pts)
@@ -594,6 +622,21 @@ std::string ReadDamage::describe(double durationSeconds) const
             text += firstRejectedSeconds == lastRejectedSeconds ? "at " + clockText(firstRejectedSeconds)
                                                                  : clockText(firstRejectedSeconds) + " to " + clockText(lastRejectedSeconds);
         text += ": " + rejectReason + ")";
+    }
+    if (framesConcealed > 0) {
+        if (!text.empty()) text += "; ";
+        text += std::to_string(framesConcealed) + " frame" + (framesConcealed == 1 ? "" : "s") + " decoded with damage patched over ("
+                + (firstConcealedSeconds == lastConcealedSeconds ? "at " + clockText(firstConcealedSeconds)
+                                                                 : clockText(firstConcealedSeconds) + " to " + clockText(lastConcealedSeconds))
+                + ")";
+    }
+    // A container whose declared length runs well past its last frame was cut short (a copy
+    // that stopped, a card pulled out); a second or a tenth of the length is the margin for
+    // audio that outlasts the video and for rounding.
+    if (!endedEarly && reachedEnd && durationSeconds > lastFrameSeconds + std::max(1.0, 0.1 * durationSeconds)) {
+        if (!text.empty()) text += "; ";
+        text += "the video ends at " + clockText(lastFrameSeconds) + " although the file declares " + clockText(durationSeconds)
+                + " (cut short?)";
     }
     if (endedEarly) {
         if (!text.empty()) text += "; ";

@@ -72,12 +72,16 @@ struct ReadDamage {
     int64_t packetsRejected = 0;   // video packets the decoder could not decode (skipped)
     double firstRejectedSeconds = -1, lastRejectedSeconds = -1; // where (-1: unknown)
     std::string rejectReason;      // FFmpeg's words for the last rejection
+    int64_t framesConcealed = 0;   // frames the decoder output with damage patched over
+    double firstConcealedSeconds = -1, lastConcealedSeconds = -1;
     bool endedEarly = false;       // the container could not be read to its end
     double endedAtSeconds = 0;     // the last frame's time when it did
     std::string endReason;
-    bool any() const { return packetsRejected > 0 || endedEarly; }
+    bool reachedEnd = false;       // the stream was read to its end (not stopped by the caller)
+    double lastFrameSeconds = 0;   // the time of the last frame read
     // "2 damaged video packets skipped (0:01.20-0:01.40: Invalid data ...); the file could not be
-    // read past 0:04.00 (...)", empty if undamaged.
+    // read past 0:04.00 (...)", empty if undamaged. A stream read to its end that stops well
+    // before the `durationSeconds` its container declares counts as cut short.
     std::string describe(double durationSeconds) const;
 };
 

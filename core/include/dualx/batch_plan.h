@@ -17,7 +17,7 @@ bool looksLikeVideo(const std::string& path);
 
 // A file input becomes OUTPUT_FOLDER/<stem><extension>; a folder F becomes OUTPUT_FOLDER/<name of
 // F>/<its tree> with every video's extension replaced, in sorted order. Throws InvalidArgument
-// when `outputFolder` exists as a file.
+// when `outputFolder` exists as a file or a folder holds no video.
 std::vector<BatchItem> planBatchOutputs(const std::vector<std::string>& inputs, const std::string& outputFolder,
                                         const std::string& extension);
 

@@ -17,7 +17,8 @@ int usableCpus();
 void configureMemoryAllocator();
 int intraOpThreads();
 
-// Limits FFmpeg's console output to errors (the CLI and the GUI call it once at start-up).
+// Silences FFmpeg's console output, which our errors and warnings already summarise (the CLI and
+// the GUI call it once at start-up); DUALX_FFMPEG_LOG=error|warning|info|verbose|debug shows it.
 void quietenMediaLibraries();
 
 // "1.13.0" etc. — the LibTorch this binary was built against.
