@@ -222,7 +222,10 @@ void initialiseWeights(DualXVSRImpl& model)
         if (auto* block = module->as<ResidualConvBlockImpl>()) block->zeroResidual();
         else if (auto* condition = module->as<SourceConditionImpl>()) condition->reset();
     // The last convolution starts small so an untrained network is close to its bilinear base.
-    auto last = model.named_parameters().find("upsampler." + std::to_string(
+    // find() points into the dictionary, so it must outlive the pointer (a temporary did not, and
+    // the freed entry crashed when another thread reused the memory).
+    const auto parameters = model.named_parameters();
+    const auto* last = parameters.find("upsampler." + std::to_string(
         model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");
     if (last) last->mul_(0.1);
 }
