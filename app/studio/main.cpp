@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <csignal>
+
 int main(int argc, char** argv)
 {
     dualx::configureMemoryAllocator(); // before any thread exists
@@ -25,6 +27,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("DualX Studio"));
     QApplication::setApplicationVersion(QStringLiteral(DUALX_VERSION));
     dualx::quietenMediaLibraries();
+    // Past a file-size limit, writes should fail (the job reports it and keeps its segments)
+    // rather than kill the app, as in the CLI.
+    std::signal(SIGXFSZ, SIG_IGN);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Restore and upscale videos x4 with DualX-VSR"));
