@@ -5,9 +5,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QThread>
 
-#include <csignal>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -37,20 +35,19 @@ inline std::string writeTexturedPhoto(const std::string& path, int width, int he
     return path;
 }
 
-// Kills `process` with SIGKILL (no chance to clean up) as soon as `file` contains `needle`, the
-// way a crash or power cut would hit a job. False if the process ended first.
-inline bool killWhenFileContains(QProcess& process, const QString& file, const QByteArray& needle, int timeoutMs = 60'000)
+// Runs `program arguments` until it kills itself with SIGKILL (no chance to clean up, the way a
+// crash or power cut would hit a job) right after journaling its `segments`-th segment
+// (DUALX_KILL_AFTER_SEGMENTS): the same moment on a slow machine and a fast one. False if it
+// ended any other way.
+inline bool runUntilKilledAfterSegments(const QString& program, const QStringList& arguments, int segments,
+                                        int timeoutMs = 240'000)
 {
-    for (int waited = 0; waited < timeoutMs && process.state() == QProcess::Running; waited += 10) {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle)) {
-            ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
-            process.waitForFinished();
-            return true;
-        }
-        QThread::msleep(10);
-    }
-    return false;
+    QProcess process;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("DUALX_KILL_AFTER_SEGMENTS", QString::number(segments));
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    return process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::CrashExit;
 }
 
 // Runs ffmpeg with the given arguments; returns true on success.

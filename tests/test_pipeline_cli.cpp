@@ -133,11 +133,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path("whole.mkv.dualx-job"))); // a finished job leaves no job folder
 
         // SIGKILL once two segments are journaled: no chance to clean up or flush anything.
-        QProcess killed;
-        killed.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("long.mkv"), "-o", path("resumed.mkv")} + options);
-        QVERIFY(killed.waitForStarted());
-        QVERIFY2(test::killWhenFileContains(killed, path("resumed.mkv.dualx-job/journal.json"), "segment-000001"),
-                 "the job ended before it could be killed");
+        QVERIFY2(test::runUntilKilledAfterSegments(QStringLiteral(DUALX_CLI_PATH),
+                                                   QStringList{"upscale", path("long.mkv"), "-o", path("resumed.mkv")} + options, 2),
+                 "the job was not killed after its second segment");
         QVERIFY(!QFile::exists(path("resumed.mkv")));
 
         r = upscale(QStringList{path("long.mkv"), "-o", path("resumed.mkv")} + options);
@@ -162,11 +160,9 @@ private Q_SLOTS:
         QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-t", "4", "-c:v", "libx264",
                                  "-pix_fmt", "yuv420p", path("ens.mkv")}));
         const QStringList options = common() + QStringList{"--segment-frames", "3", "--progress", "none"};
-        QProcess killed;
-        killed.start(QStringLiteral(DUALX_CLI_PATH), QStringList{"upscale", path("ens.mkv"), "-o", path("ens-out.mkv")} + options);
-        QVERIFY(killed.waitForStarted());
-        QVERIFY2(test::killWhenFileContains(killed, path("ens-out.mkv.dualx-job/journal.json"), "segment-000001"),
-                 "the job ended before it could be killed");
+        QVERIFY2(test::runUntilKilledAfterSegments(QStringLiteral(DUALX_CLI_PATH),
+                                                   QStringList{"upscale", path("ens.mkv"), "-o", path("ens-out.mkv")} + options, 2),
+                 "the job was not killed after its second segment");
 
         auto r = upscale(QStringList{path("ens.mkv"), "-o", path("ens-out.mkv"), "--ensemble", "2"} + options);
         QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -1,5 +1,7 @@
 // The crash-safety journal: segments are trusted only when recorded and intact; anything else
-// in the job folder is a leftover; a changed job starts afresh.
+// in the job folder is a leftover; a changed job starts afresh. Segments are cut on a frame grid
+// fixed by the settings.
+#include "pipeline/segment_grid.h"
 #include "pipeline/segment_journal.h"
 #include "test_support.h"
 
@@ -119,6 +121,21 @@ private Q_SLOTS:
         QCOMPARE(packetTimes(journal).size(), size_t{4});
     }
 
+    void aJournalNamingFilesOutsideItsFolderIsNotTrusted()
+    {
+        const auto output = out("e.mkv");
+        const std::string folder = SegmentJournal::folderFor(output);
+        fs::create_directories(folder);
+        std::ofstream(out("outside.dxseg")) << "DXSEG";
+        std::ofstream(folder + "/journal.json")
+            << R"({"format": "dualx-job 1", "fingerprint": "job", "extradata": "", "segments": [)"
+               R"({"file": "../outside.dxseg", "first_frame": 0, "frames": 5, "packets": 0, "bytes": 5}]})";
+        SegmentJournal journal(output, "job", {});
+        QVERIFY(journal.restartReason().find("damaged") != std::string::npos);
+        QCOMPARE(journal.framesDone(), int64_t{0});
+        QVERIFY(fs::exists(out("outside.dxseg")));
+    }
+
     void unreadableJournalAndDiscard()
     {
         const auto output = out("d.mkv");
@@ -134,6 +151,25 @@ private Q_SLOTS:
         QVERIFY(!discardJobFolder(output));
         test::expectError([&] { SegmentJournal(out("no/such/folder/e.mkv"), "job", {}); }, ErrorCode::FileUnwritable,
                           "job folder");
+    }
+
+    void segmentGridComesFromSettingsNotTiming()
+    {
+        // Given frames win; otherwise 30 s of nominal CPU work for the small model at 320x180
+        // (25.7 G MACs a frame) is 21 frames, and the same settings always give the same grid.
+        QCOMPARE(segmentLengthFrames(5, 30, 25.7e9, DeviceKind::Cpu), int64_t(5));
+        const int64_t cpu = segmentLengthFrames(0, 30, 25.7e9, DeviceKind::Cpu);
+        QCOMPARE(cpu, int64_t(21));
+        QCOMPARE(segmentLengthFrames(0, 30, 25.7e9, DeviceKind::Cpu), cpu);
+        QVERIFY(segmentLengthFrames(0, 30, 25.7e9, DeviceKind::Cuda) > cpu);
+        QCOMPARE(segmentLengthFrames(0, 30, 1e15, DeviceKind::Cpu), kMinSegmentFrames); // huge frames
+        QCOMPARE(segmentLengthFrames(0, 30, 1, DeviceKind::Cpu), kMaxSegmentFrames);    // tiny frames
+        QCOMPARE(segmentLengthFrames(0, 30, 0, DeviceKind::Cpu), kMaxSegmentFrames);
+        // A resumed job continues on the same grid: cuts after frames 21, 42, ... only.
+        QVERIFY(!segmentEndsAfter(20, cpu));
+        QVERIFY(segmentEndsAfter(21, cpu));
+        QVERIFY(!segmentEndsAfter(22, cpu));
+        QVERIFY(segmentEndsAfter(42, cpu));
     }
 };
 

@@ -145,7 +145,10 @@ private Q_SLOTS:
         QVERIFY2(job->state == JobState::Done, qPrintable(job->message));
         QVERIFY(QFile::exists(path("out/a-dualx.mkv")));
         qInfo("longest UI-thread stall while the job ran: %lld ms", static_cast<long long>(worst));
-        QVERIFY(worst < 100);
+        // The job's work never runs on the UI thread, so the worst gap between two event-loop
+        // turns is scheduling noise: tens of ms on a busy 2-core machine, where a job that
+        // blocked the UI thread would stall it for a whole frame's decode, model and encode.
+        QVERIFY2(worst < 250, qPrintable(QString("the UI thread stalled %1 ms").arg(worst)));
 
         // The compare panel shows the selected job's source against its finished output.
         w.table()->selectRow(0);
@@ -316,14 +319,13 @@ private Q_SLOTS:
             w.queueModel()->moveJobs({w.queueModel()->jobs()[1].id}, 0); // reorder: b.mkv first
             w.queueModel()->modify(w.queueModel()->jobs()[1].id, [](Job& j) { j.state = JobState::Running; });
         } // the window goes away with a job marked running, as if the app had been killed
-        QProcess cli;
-        cli.start(QStringLiteral(DUALX_CLI_PATH),
-                  {"upscale", path("videos/long.mp4"), "-o", path("out/long-dualx.mkv"), "--model", path("tiny.safetensors"),
-                   "--preset", "archive-ffv1", "--tile", "32", "--tile-overlap", "8", "--frames", "4", "--frame-overlap", "1",
-                   "--device", "cpu", "--threads", "1", "--segment-frames", "4", "--progress", "none"});
-        QVERIFY(cli.waitForStarted());
-        QVERIFY2(test::killWhenFileContains(cli, path("out/long-dualx.mkv.dualx-job/journal.json"), "segment-000000"),
-                 "the CLI job ended before it could be killed");
+        QVERIFY2(test::runUntilKilledAfterSegments(
+                     QStringLiteral(DUALX_CLI_PATH),
+                     {"upscale", path("videos/long.mp4"), "-o", path("out/long-dualx.mkv"), "--model", path("tiny.safetensors"),
+                      "--preset", "archive-ffv1", "--tile", "32", "--tile-overlap", "8", "--frames", "4", "--frame-overlap", "1",
+                      "--device", "cpu", "--threads", "1", "--segment-frames", "4", "--progress", "none"},
+                     1),
+                 "the CLI job was not killed after its first segment");
 
         MainWindow w(db);
         const auto& jobs = w.queueModel()->jobs();

@@ -26,6 +26,18 @@ constexpr char kMagic[8] = {'D', 'X', 'S', 'E', 'G', '\x01', '\0', '\0'};
 constexpr const char* kJournal = "journal.json";
 constexpr const char* kFormat = "dualx-job 1";
 
+// "segment-NNNNNN.dxseg" (six or more digits), the names beginSegment() gives.
+bool isSegmentFileName(const std::string& name)
+{
+    const std::string prefix = "segment-", suffix = ".dxseg";
+    if (name.size() < prefix.size() + 6 + suffix.size() || name.compare(0, prefix.size(), prefix) != 0
+        || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    for (size_t i = prefix.size(); i < name.size() - suffix.size(); ++i)
+        if (name[i] < '0' || name[i] > '9') return false;
+    return true;
+}
+
 } // namespace
 
 std::string SegmentJournal::folderFor(const std::string& outputPath) { return outputPath + ".dualx-job"; }
@@ -49,7 +61,10 @@ SegmentJournal::SegmentJournal(const std::string& outputPath, const std::string&
                 for (const auto& s : j.at("segments")) {
                     SegmentRecord r{s.at("file"), s.at("first_frame"), s.at("frames"), s.at("packets"), s.at("bytes")};
                     // A segment is only as good as its bytes: stop trusting at the first that differs.
-                    if (r.firstFrame != framesDone() || fs::file_size(fs::path(m_folder) / r.file, ec) != r.bytes || ec) {
+                    // Its name must be one this class writes, so a hand-edited journal cannot point
+                    // outside the folder.
+                    if (!isSegmentFileName(r.file) || r.firstFrame != framesDone() || r.frames <= 0 || r.packets < 0
+                        || fs::file_size(fs::path(m_folder) / r.file, ec) != r.bytes || ec) {
                         m_restartReason = "segment '" + r.file + "' is damaged; resuming before it";
                         break;
                     }

@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/export_preset.h"
+#include "dualx/model_stats.h"
 #include "dualx/source_quality.h"
 #include "dualx/weights.h"
 #include "engine/self_ensemble.h"
@@ -11,6 +12,7 @@
 #include "pipeline/final_mux.h"
 #include "pipeline/frame_selection.h"
 #include "pipeline/output_guard.h"
+#include "pipeline/segment_grid.h"
 #include "pipeline/segment_journal.h"
 #include "pipeline/split_part.h"
 #include "video/video_encoder.h"
@@ -24,6 +26,8 @@ extern "C" {
 }
 
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -326,6 +330,9 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const video::VideoEncoder& referenceEncoder = *plan.referenceEncoder;
     const auto headers = referenceEncoder.extradata();
     const std::string& deinterlacing = plan.deinterlacing;
+    const double macsPerFrame = computeModelStats(net->config(), tiling.windowFrames, plan.firstFrame.width, plan.firstFrame.height).macs
+                                / tiling.windowFrames * s.ensemble;
+    const int64_t segmentLength = pipeline::segmentLengthFrames(s.segmentFrames, s.segmentSeconds, macsPerFrame, device.kind);
     pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device, deinterlacing), headers);
     if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
     const int64_t resumeAt = journal.framesDone();
@@ -435,20 +442,24 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     });
 
     // Encode thread (this one): a fresh encoder per segment, so each segment starts with a
-    // keyframe and stands alone; a segment is committed after segmentFrames frames or
-    // segmentSeconds of work, whichever comes first.
+    // keyframe and stands alone; a segment is committed at every multiple of segmentLength
+    // output frames (segment_grid.h).
     const auto start = std::chrono::steady_clock::now();
     auto lastReport = start - std::chrono::seconds(1);
     std::unique_ptr<video::VideoEncoder> encoder;
     int64_t framesInSegment = 0;
-    auto segmentStarted = start;
     int64_t frameIndex = resumeAt;
     const video::PacketSink toSegment = [&](AVPacket* p) { journal.appendPacket(p); };
+    // DUALX_KILL_AFTER_SEGMENTS=N: the process kills itself (SIGKILL, no cleanup) once N
+    // segments are journaled, so crash-safety tests hit the same moment on any machine.
+    const char* killAfterText = std::getenv("DUALX_KILL_AFTER_SEGMENTS");
+    const size_t killAfterSegments = killAfterText ? std::strtoull(killAfterText, nullptr, 10) : 0;
     auto closeSegment = [&] {
         encoder->flush(toSegment);
         journal.commitSegment(framesInSegment);
         encoder.reset();
         framesInSegment = 0;
+        if (killAfterSegments > 0 && journal.segments().size() == killAfterSegments) std::raise(SIGKILL);
     };
     try {
         while (auto f = upscaled.pop()) {
@@ -457,16 +468,13 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                 if (encoder->extradata() != headers)
                     throw Error(ErrorCode::Internal, "the " + preset.videoCodec + " encoder's headers differ between segments");
                 journal.beginSegment(frameIndex);
-                segmentStarted = std::chrono::steady_clock::now();
             }
             encoder->encode(f->first.data(), f->second, toSegment);
             ++framesInSegment;
             ++frameIndex;
             ++report.frames;
+            if (pipeline::segmentEndsAfter(frameIndex, segmentLength)) closeSegment();
             const auto now = std::chrono::steady_clock::now();
-            if ((s.segmentFrames > 0 && framesInSegment >= s.segmentFrames)
-                || std::chrono::duration<double>(now - segmentStarted).count() >= s.segmentSeconds)
-                closeSegment();
             if (onProgress && now - lastReport >= std::chrono::milliseconds(100)) {
                 lastReport = now;
                 UpscaleProgress p;

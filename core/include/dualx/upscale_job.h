@@ -46,8 +46,10 @@ struct UpscaleSettings {
     // frames around the range.
     double startSeconds = 0;
     double durationSeconds = 0;
-    int segmentFrames = 0;          // a segment ends after this many frames (0: no frame limit)...
-    double segmentSeconds = 30;     // ...or this much work, whichever comes first
+    // Segments (crash safety) hold segmentFrames output frames; 0: about segmentSeconds of work
+    // as estimated from the model and picture size (pipeline/segment_grid.h), never timed.
+    int segmentFrames = 0;
+    double segmentSeconds = 30;
     DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
     bool squarePixels = false; // on top of the preset's picture settings (ExportPreset)
     bool bakeRotation = false;
