@@ -22,6 +22,8 @@ packages=(
   slurm-client slurmctld slurmd munge
   # Packaging: CPack's Debian generator (dpkg-shlibdeps, file) and the metainfo check.
   dpkg-dev file appstream
+  # The code's format (.clang-format), checked by the test suite.
+  clang-format-14
 )
 
 missing=()

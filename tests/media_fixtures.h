@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -27,9 +26,12 @@ inline std::string writeTexturedPhoto(const std::string& path, int width, int he
     for (int i = 0; i < 40; ++i) {
         const cv::Scalar colour(u(rng), u(rng), u(rng));
         const cv::Point p(u(rng) * width / 256, u(rng) * height / 256);
-        if (i % 3 == 0) cv::circle(img, p, 3 + u(rng) % 30, colour, -1, cv::LINE_AA);
-        else if (i % 3 == 1) cv::line(img, p, cv::Point(u(rng) * width / 256, u(rng) * height / 256), colour, 1 + u(rng) % 3, cv::LINE_AA);
-        else cv::putText(img, "DualX", p, cv::FONT_HERSHEY_SIMPLEX, 0.5 + (u(rng) % 10) / 10.0, colour, 1, cv::LINE_AA);
+        if (i % 3 == 0)
+            cv::circle(img, p, 3 + u(rng) % 30, colour, -1, cv::LINE_AA);
+        else if (i % 3 == 1)
+            cv::line(img, p, cv::Point(u(rng) * width / 256, u(rng) * height / 256), colour, 1 + u(rng) % 3, cv::LINE_AA);
+        else
+            cv::putText(img, "DualX", p, cv::FONT_HERSHEY_SIMPLEX, 0.5 + (u(rng) % 10) / 10.0, colour, 1, cv::LINE_AA);
     }
     cv::imwrite(path, img);
     return path;
@@ -39,8 +41,7 @@ inline std::string writeTexturedPhoto(const std::string& path, int width, int he
 // crash or power cut would hit a job) right after journaling its `segments`-th segment
 // (DUALX_KILL_AFTER_SEGMENTS): the same moment on a slow machine and a fast one. False if it
 // ended any other way.
-inline bool runUntilKilledAfterSegments(const QString& program, const QStringList& arguments, int segments,
-                                        int timeoutMs = 240'000)
+inline bool runUntilKilledAfterSegments(const QString& program, const QStringList& arguments, int segments, int timeoutMs = 240'000)
 {
     QProcess process;
     auto env = QProcessEnvironment::systemEnvironment();
@@ -61,10 +62,8 @@ inline bool runFfmpeg(const QStringList& args)
 // A moving test pattern, `frames` frames of width x height, H.264 in MP4.
 inline bool writeTestClip(const std::string& path, int width, int height, int frames, int fps = 10)
 {
-    return runFfmpeg({"-f", "lavfi", "-i",
-                      QString("testsrc2=size=%1x%2:rate=%3").arg(width).arg(height).arg(fps), "-frames:v",
-                      QString::number(frames), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-crf", "12",
-                      QString::fromStdString(path)});
+    return runFfmpeg({"-f", "lavfi", "-i", QString("testsrc2=size=%1x%2:rate=%3").arg(width).arg(height).arg(fps), "-frames:v",
+                      QString::number(frames), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-crf", "12", QString::fromStdString(path)});
 }
 
 } // namespace dualx::test

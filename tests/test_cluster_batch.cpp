@@ -54,7 +54,8 @@ private Q_SLOTS:
         QVERIFY(back.device == s.device);
         QVERIFY(back.deinterlace == DeinterlaceMode::FieldRate);
         QVERIFY(back.splitPart && back.squarePixels && !back.bakeRotation);
-        test::expectError([] { upscaleSettingsFromJson(R"({"tiles": 3})", "m.json"); }, ErrorCode::InvalidArgument, "unknown job setting 'tiles'");
+        test::expectError([] { upscaleSettingsFromJson(R"({"tiles": 3})", "m.json"); }, ErrorCode::InvalidArgument,
+                          "unknown job setting 'tiles'");
         test::expectError([] { upscaleSettingsFromJson(R"({"frames": "many"})", "m.json"); }, ErrorCode::InvalidArgument, "'frames'");
         test::expectError([] { upscaleSettingsFromJson("[1,", "m.json"); }, ErrorCode::InvalidArgument, "not JSON");
     }

@@ -44,8 +44,11 @@ private Q_SLOTS:
         QCOMPARE(last.kind, DeviceKind::Cuda);
         QCOMPARE(last.index, visible - 1);
         QVERIFY(last.description.find("CUDA:" + std::to_string(visible - 1)) == 0);
-        test::expectError([&] { selectDevice({DevicePreference::Cuda, visible}); }, ErrorCode::DeviceUnavailable,
-                          "CUDA:" + std::to_string(visible) + " was requested but");
+        test::expectError(
+            [&] {
+                selectDevice({DevicePreference::Cuda, visible});
+            },
+            ErrorCode::DeviceUnavailable, "CUDA:" + std::to_string(visible) + " was requested but");
     }
 };
 

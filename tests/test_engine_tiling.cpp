@@ -200,8 +200,7 @@ private Q_SLOTS:
             QCOMPARE(static_cast<int64_t>(out.size()), clip.size(0) - k);
             QVERIFY2(torch::equal(torch::stack(out), full.slice(0, k)), qPrintable(QString("resumed at %1").arg(k)));
         }
-        test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 4, 8, 2), 5); }, ErrorCode::InvalidArgument,
-                          "window grid");
+        test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 4, 8, 2), 5); }, ErrorCode::InvalidArgument, "window grid");
     }
 
     void aRangeWithItsContextReproducesTheUninterruptedFrames()

@@ -48,8 +48,8 @@ private Q_SLOTS:
         fs::create_directories(path("clips/frames"));
         QVERIFY(test::writeTestClip(path("clips/moving.mkv"), 112, 104, 6));
         // An image sequence in a subfolder (the Vid4/REDS layout), 98x70: trimmed to 96x68.
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=98x70:rate=5", "-frames:v", "4",
-                                 m_dir.filePath("clips/frames/%03d.png")}));
+        QVERIFY(test::runFfmpeg(
+            {"-f", "lavfi", "-i", "testsrc2=size=98x70:rate=5", "-frames:v", "4", m_dir.filePath("clips/frames/%03d.png")}));
     }
 
     void scoresEveryClipInputAndMethod()
@@ -74,8 +74,8 @@ private Q_SLOTS:
         QCOMPARE(frames->lrHeight, 17);
         // The bicubic row is exactly what the metric gives directly.
         auto reference = metrics::readFrames(path("clips/moving.mkv"), 5);
-        const double direct = metrics::meanPsnr(train::quantise8(train::bicubicUpscale(train::bicubicDownscale(reference, 4), 4)),
-                                                reference, true, 4);
+        const double direct
+            = metrics::meanPsnr(train::quantise8(train::bicubicUpscale(train::bicubicDownscale(reference, 4), 4)), reference, true, 4);
         const auto bicubic = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& row) {
             return row.clip == "moving" && row.degradation == "bicubic" && row.method == "bicubic";
         });
@@ -90,8 +90,8 @@ private Q_SLOTS:
         // Report, data and charts.
         QVERIFY(r.markdown.find("| tiny |") != std::string::npos);
         QVERIFY(r.markdown.find("PSNR-Y dB") != std::string::npos);
-        for (const char* f : {"results.md", "results.json", "psnr-per-frame.csv", "psnr-per-frame-moving.png",
-                              "psnr-per-frame-frames.png", "quality-vs-speed.png"})
+        for (const char* f : {"results.md", "results.json", "psnr-per-frame.csv", "psnr-per-frame-moving.png", "psnr-per-frame-frames.png",
+                              "quality-vs-speed.png"})
             QVERIFY2(fs::file_size(path("report") + "/" + f) > 100, f);
 
         // Same seed, same degraded input: the benchmark is reproducible.
@@ -118,8 +118,10 @@ private Q_SLOTS:
         QCOMPARE(r.rows.size(), size_t{(1 + 3) * 2}); // (bicubic + 3 plans) x (bicubic, lanczos)
         std::vector<double> degraded;
         for (const auto& row : r.rows)
-            if (row.degradation == "degraded" && row.method == "bicubic") degraded.push_back(row.scores.at("psnr"));
-            else if (row.degradation == "bicubic") QCOMPARE(row.seed, uint64_t{0});
+            if (row.degradation == "degraded" && row.method == "bicubic")
+                degraded.push_back(row.scores.at("psnr"));
+            else if (row.degradation == "bicubic")
+                QCOMPARE(row.seed, uint64_t{0});
         QCOMPARE(degraded.size(), size_t{3});
         QVERIFY(degraded[0] != degraded[1] && degraded[1] != degraded[2]); // three different plans
         // Plan k uses seed + k: the first is the single-plan benchmark's input, the last what seed 3 gives alone.
@@ -178,8 +180,7 @@ private Q_SLOTS:
                 if (row.degradation == degradation && row.method == method) return row.scores.at("psnr");
             throw std::runtime_error("no row " + degradation + " / " + method);
         };
-        for (const char* input : {"bicubic", "degraded"})
-            QVERIFY(psnr(input, "aware") != psnr(input, "aware (source stated)"));
+        for (const char* input : {"bicubic", "degraded"}) QVERIFY(psnr(input, "aware") != psnr(input, "aware (source stated)"));
         QVERIFY(r.markdown.find("told each input's true source") != std::string::npos);
         // Without the option, a source-aware model runs once, blind, with the same numbers.
         o.stateSource = false;
@@ -197,9 +198,10 @@ private Q_SLOTS:
         const auto set = path("set");
         fs::create_directories(set + "/grid/gt");
         fs::create_directories(set + "/grid/plain");
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=5", "-frames:v", "4", m_dir.filePath("set/grid/gt/%04d.png")}));
-        QVERIFY(test::runFfmpeg({"-i", m_dir.filePath("set/grid/gt/%04d.png"), "-vf", "scale=24:16:flags=area",
-                                 m_dir.filePath("set/grid/plain/%04d.png")}));
+        QVERIFY(
+            test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=5", "-frames:v", "4", m_dir.filePath("set/grid/gt/%04d.png")}));
+        QVERIFY(test::runFfmpeg(
+            {"-i", m_dir.filePath("set/grid/gt/%04d.png"), "-vf", "scale=24:16:flags=area", m_dir.filePath("set/grid/plain/%04d.png")}));
         std::ofstream(set + "/manifest.json") << R"({"name": "test-set", "frames": 4,
             "families": [{"id": "training", "title": "(a) training synthesis", "kind": "synthesis", "seed": 3},
                          {"id": "plain", "title": "(b) plain", "kind": "files"},
@@ -215,7 +217,8 @@ private Q_SLOTS:
         const auto r = runQualityBenchmark(o);
         QCOMPARE(r.rows.size(), size_t{3 * 3}); // families x (bicubic, lanczos, tiny)
         auto row = [&](const std::string& family, const std::string& method) {
-            return *std::find_if(r.rows.begin(), r.rows.end(), [&](const auto& x) { return x.degradation == family && x.method == method; });
+            return *std::find_if(r.rows.begin(), r.rows.end(),
+                                 [&](const auto& x) { return x.degradation == family && x.method == method; });
         };
         QCOMPARE(row("plain", "bicubic").lrWidth, 24);
         QVERIFY(row("plain", "bicubic").scores.at("psnr") != row("clean", "bicubic").scores.at("psnr"));

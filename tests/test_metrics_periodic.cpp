@@ -12,10 +12,9 @@ torch::Tensor smoothTexture(int frames, int h, int w)
 {
     torch::manual_seed(5);
     auto small = torch::rand({frames, 3, h / 8, w / 8});
-    return torch::nn::functional::interpolate(small, torch::nn::functional::InterpolateFuncOptions()
-                                                         .size(std::vector<int64_t>{h, w})
-                                                         .mode(torch::kBicubic)
-                                                         .align_corners(false))
+    return torch::nn::functional::interpolate(
+               small,
+               torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{h, w}).mode(torch::kBicubic).align_corners(false))
         .clamp(0.05, 0.95);
 }
 
@@ -66,10 +65,16 @@ private Q_SLOTS:
 
     void badShapesAreRejected()
     {
-        test::expectError([] { metrics::meanPeriodicArtifacts(torch::rand({1, 3, 34, 64})); }, ErrorCode::InvalidArgument,
-                          "divisible by 4");
-        test::expectError([] { metrics::meanPeriodicArtifacts(torch::rand({1, 3, 16, 16})); }, ErrorCode::InvalidArgument,
-                          "at least 32x32");
+        test::expectError(
+            [] {
+                metrics::meanPeriodicArtifacts(torch::rand({1, 3, 34, 64}));
+            },
+            ErrorCode::InvalidArgument, "divisible by 4");
+        test::expectError(
+            [] {
+                metrics::meanPeriodicArtifacts(torch::rand({1, 3, 16, 16}));
+            },
+            ErrorCode::InvalidArgument, "at least 32x32");
         test::expectError([] { metrics::meanPeriodicArtifacts(torch::rand({1, 1, 64, 64})); }, ErrorCode::InvalidArgument, "RGB");
     }
 };

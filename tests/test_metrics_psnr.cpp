@@ -42,10 +42,16 @@ private Q_SLOTS:
 
     void mismatchedSizesAreRejected()
     {
-        test::expectError([] { metrics::meanPsnr(torch::rand({1, 3, 8, 8}), torch::rand({1, 3, 8, 9}), false, 0); },
-                          ErrorCode::InvalidArgument, "different sizes");
-        test::expectError([] { metrics::meanPsnr(torch::rand({1, 3, 8, 8}), torch::rand({1, 3, 8, 8}), false, 4); },
-                          ErrorCode::InvalidArgument, "leaves no pixels");
+        test::expectError(
+            [] {
+                metrics::meanPsnr(torch::rand({1, 3, 8, 8}), torch::rand({1, 3, 8, 9}), false, 0);
+            },
+            ErrorCode::InvalidArgument, "different sizes");
+        test::expectError(
+            [] {
+                metrics::meanPsnr(torch::rand({1, 3, 8, 8}), torch::rand({1, 3, 8, 8}), false, 4);
+            },
+            ErrorCode::InvalidArgument, "leaves no pixels");
     }
 };
 

@@ -26,8 +26,7 @@ torch::Tensor toTensor(const cv::Mat& bgr)
 {
     cv::Mat rgb;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return torch::from_blob(rgb.data, { rgb.rows, rgb.cols, 3 }, torch::kUInt8).permute({ 2, 0, 1 }).to(torch::kFloat64)
-        / 255.0;
+    return torch::from_blob(rgb.data, {rgb.rows, rgb.cols, 3}, torch::kUInt8).permute({2, 0, 1}).to(torch::kFloat64) / 255.0;
 }
 
 // [1, H, W] 8-bit-scale plane (e.g. lumaBt601's) -> 8-bit grey image.
@@ -54,8 +53,7 @@ double basicSrSsim(const cv::Mat& img1, const cv::Mat& img2)
     };
     const cv::Mat mu1 = filter(a), mu2 = filter(b);
     const cv::Mat mu1Sq = mu1.mul(mu1), mu2Sq = mu2.mul(mu2), mu12 = mu1.mul(mu2);
-    const cv::Mat sigma1Sq = filter(a.mul(a)) - mu1Sq, sigma2Sq = filter(b.mul(b)) - mu2Sq,
-                  sigma12 = filter(a.mul(b)) - mu12;
+    const cv::Mat sigma1Sq = filter(a.mul(a)) - mu1Sq, sigma2Sq = filter(b.mul(b)) - mu2Sq, sigma12 = filter(a.mul(b)) - mu12;
     cv::Mat num = (2 * mu12 + kC1).mul(2 * sigma12 + kC2), den = (mu1Sq + mu2Sq + kC1).mul(sigma1Sq + sigma2Sq + kC2);
     cv::Mat map;
     cv::divide(num, den, map);
@@ -84,15 +82,13 @@ double ffmpegStyleSsim(const cv::Mat& a, const cv::Mat& b)
                     s.s12 += p * q;
                 }
         }
-    const int c1 = static_cast<int>(.01 * .01 * 255 * 255 * 64 + .5),
-              c2 = static_cast<int>(.03 * .03 * 255 * 255 * 64 * 63 + .5);
+    const int c1 = static_cast<int>(.01 * .01 * 255 * 255 * 64 + .5), c2 = static_cast<int>(.03 * .03 * 255 * 255 * 64 * 63 + .5);
     double sum = 0;
     for (int by = 1; by < bh; ++by)
         for (int bx = 0; bx + 1 < bw; ++bx) {
             Sums w;
-            for (const auto& s :
-                { blocks[static_cast<size_t>(by - 1) * bw + bx], blocks[static_cast<size_t>(by - 1) * bw + bx + 1],
-                    blocks[static_cast<size_t>(by) * bw + bx], blocks[static_cast<size_t>(by) * bw + bx + 1] }) {
+            for (const auto& s : {blocks[static_cast<size_t>(by - 1) * bw + bx], blocks[static_cast<size_t>(by - 1) * bw + bx + 1],
+                                  blocks[static_cast<size_t>(by) * bw + bx], blocks[static_cast<size_t>(by) * bw + bx + 1]}) {
                 w.s1 += s.s1;
                 w.s2 += s.s2;
                 w.ss += s.ss;
@@ -100,15 +96,12 @@ double ffmpegStyleSsim(const cv::Mat& a, const cv::Mat& b)
             }
             const int vars = w.ss * 64 - w.s1 * w.s1 - w.s2 * w.s2, covar = w.s12 * 64 - w.s1 * w.s2;
             sum += static_cast<float>(2 * w.s1 * w.s2 + c1) * static_cast<float>(2 * covar + c2)
-                / (static_cast<float>(w.s1 * w.s1 + w.s2 * w.s2 + c1) * static_cast<float>(vars + c2));
+                   / (static_cast<float>(w.s1 * w.s1 + w.s2 * w.s2 + c1) * static_cast<float>(vars + c2));
         }
     return sum / ((bh - 1) * (bw - 1));
 }
 
-QString sourcePath(const char* relative)
-{
-    return QStringLiteral(DUALX_SOURCE_DIR "/") + QString::fromLatin1(relative);
-}
+QString sourcePath(const char* relative) { return QStringLiteral(DUALX_SOURCE_DIR "/") + QString::fromLatin1(relative); }
 
 // Runs `ffmpeg -i a -i b -lavfi filter -f null -` and returns the first capture of `pattern`
 // in its log (the filters report at the info level, on stderr).
@@ -116,7 +109,7 @@ double ffmpegMeasure(const QString& a, const QString& b, const QString& filter, 
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start("ffmpeg", { "-hide_banner", "-nostats", "-i", a, "-i", b, "-lavfi", filter, "-f", "null", "-" });
+    p.start("ffmpeg", {"-hide_banner", "-nostats", "-i", a, "-i", b, "-lavfi", filter, "-f", "null", "-"});
     if (!p.waitForFinished(60'000) || p.exitCode() != 0) return std::nan("");
     const QString log = QString::fromUtf8(p.readAll());
     const auto match = QRegularExpression(pattern).match(log);
@@ -134,9 +127,9 @@ class TestMetricsSsim : public QObject {
 private Q_SLOTS:
     void identicalFramesScoreOne()
     {
-        auto a = torch::rand({ 2, 3, 24, 20 });
+        auto a = torch::rand({2, 3, 24, 20});
         const auto rgb = metrics::ssimPerFrame(a, a, false, 0);
-        QCOMPARE(rgb.size(), size_t { 2 });
+        QCOMPARE(rgb.size(), size_t{2});
         QVERIFY(std::abs(rgb[0] - 1) < 1e-12 && std::abs(rgb[1] - 1) < 1e-12);
         QVERIFY(std::abs(metrics::meanSsim(a, a, true, 2) - 1) < 1e-12);
     }
@@ -145,15 +138,11 @@ private Q_SLOTS:
     {
         // Flat images have no variance, so SSIM is (2 x y + C1) / (x^2 + y^2 + C1) everywhere.
         const auto expected = [](double x, double y) { return (2 * x * y + kC1) / (x * x + y * y + kC1); };
-        auto a = torch::full({ 1, 3, 16, 16 }, 100.0 / 255.0), b = torch::full({ 1, 3, 16, 16 }, 110.0 / 255.0);
+        auto a = torch::full({1, 3, 16, 16}, 100.0 / 255.0), b = torch::full({1, 3, 16, 16}, 110.0 / 255.0);
         QVERIFY(std::abs(metrics::meanSsim(a, b, false, 0) - expected(100, 110)) < 1e-9);
         // RGB: the mean of the per-channel values.
-        auto c = torch::stack(
-                     { torch::full({ 16, 16 }, 30.0), torch::full({ 16, 16 }, 200.0), torch::full({ 16, 16 }, 90.0) })
-            / 255.0;
-        auto d = torch::stack(
-                     { torch::full({ 16, 16 }, 60.0), torch::full({ 16, 16 }, 200.0), torch::full({ 16, 16 }, 80.0) })
-            / 255.0;
+        auto c = torch::stack({torch::full({16, 16}, 30.0), torch::full({16, 16}, 200.0), torch::full({16, 16}, 90.0)}) / 255.0;
+        auto d = torch::stack({torch::full({16, 16}, 60.0), torch::full({16, 16}, 200.0), torch::full({16, 16}, 80.0)}) / 255.0;
         const double rgb = (expected(30, 60) + expected(200, 200) + expected(90, 80)) / 3;
         QVERIFY(std::abs(metrics::meanSsim(c, d, false, 0) - rgb) < 1e-9);
     }
@@ -163,12 +152,11 @@ private Q_SLOTS:
         // b = a + 20 (no clipping): the variances and covariance are equal, so the contrast-structure
         // term is exactly 1 and SSIM = mean over the valid window positions of the luminance term.
         torch::manual_seed(3);
-        auto a8 = torch::randint(40, 200, { 1, 1, 15, 13 }, torch::kFloat64);
-        auto a = a8.expand({ 1, 3, 15, 13 }) / 255.0, b = (a8 + 20).expand({ 1, 3, 15, 13 }) / 255.0;
+        auto a8 = torch::randint(40, 200, {1, 1, 15, 13}, torch::kFloat64);
+        auto a = a8.expand({1, 3, 15, 13}) / 255.0, b = (a8 + 20).expand({1, 3, 15, 13}) / 255.0;
         cv::Mat grey(15, 13, CV_64F);
         for (int y = 0; y < 15; ++y)
-            for (int x = 0; x < 13; ++x)
-                grey.at<double>(y, x) = a8[0][0][y][x].item<double>();
+            for (int x = 0; x < 13; ++x) grey.at<double>(y, x) = a8[0][0][y][x].item<double>();
         const cv::Mat k = cv::getGaussianKernel(11, 1.5, CV_64F);
         cv::Mat mu;
         cv::filter2D(grey, mu, -1, k * k.t());
@@ -194,7 +182,7 @@ private Q_SLOTS:
                     y.at<cv::Vec3b>(r, c)[ch] = static_cast<uchar>(std::clamp(v + u(rng) % 61 - 30, 0, 255));
                 }
         const auto a = toTensor(x), b = toTensor(y);
-        for (int crop : { 0, 4 }) {
+        for (int crop : {0, 4}) {
             const cv::Rect keep(crop, crop, x.cols - 2 * crop, x.rows - 2 * crop);
             std::vector<cv::Mat> xs, ys;
             cv::split(cv::Mat(x, keep), xs);
@@ -202,9 +190,8 @@ private Q_SLOTS:
             const double rgb = (basicSrSsim(xs[0], ys[0]) + basicSrSsim(xs[1], ys[1]) + basicSrSsim(xs[2], ys[2])) / 3;
             const double ours = metrics::meanSsim(a, b, false, crop);
             QVERIFY2(std::abs(ours - rgb) < 1e-10,
-                qPrintable(QString("crop %1: %2 vs %3").arg(crop).arg(ours, 0, 'g', 12).arg(rgb, 0, 'g', 12)));
-            const double yRef = basicSrSsim(
-                cv::Mat(toGrey(metrics::lumaBt601(a)), keep), cv::Mat(toGrey(metrics::lumaBt601(b)), keep));
+                     qPrintable(QString("crop %1: %2 vs %3").arg(crop).arg(ours, 0, 'g', 12).arg(rgb, 0, 'g', 12)));
+            const double yRef = basicSrSsim(cv::Mat(toGrey(metrics::lumaBt601(a)), keep), cv::Mat(toGrey(metrics::lumaBt601(b)), keep));
             QVERIFY(std::abs(metrics::meanSsim(a, b, true, crop) - yRef) < 1e-10);
         }
     }
@@ -212,10 +199,9 @@ private Q_SLOTS:
     void lumaOnlyIsSsimOfTheYPlane()
     {
         torch::manual_seed(1);
-        auto a = torch::rand({ 1, 3, 20, 20 }), b = (a + 0.1 * torch::randn({ 1, 3, 20, 20 })).clamp(0, 1);
+        auto a = torch::rand({1, 3, 20, 20}), b = (a + 0.1 * torch::randn({1, 3, 20, 20})).clamp(0, 1);
         // Y is already on the 8-bit scale; replicated into RGB it rounds back to itself.
-        const auto ya = metrics::lumaBt601(a).expand({ 1, 3, 20, 20 }) / 255.0,
-                   yb = metrics::lumaBt601(b).expand({ 1, 3, 20, 20 }) / 255.0;
+        const auto ya = metrics::lumaBt601(a).expand({1, 3, 20, 20}) / 255.0, yb = metrics::lumaBt601(b).expand({1, 3, 20, 20}) / 255.0;
         QVERIFY(std::abs(metrics::meanSsim(a, b, true, 0) - metrics::meanSsim(ya, yb, false, 0)) < 1e-12);
         QVERIFY(std::abs(metrics::meanSsim(a, b, true, 0) - metrics::meanSsim(b, a, true, 0)) < 1e-12);
         QVERIFY(metrics::meanSsim(a, b, true, 0) < 0.99);
@@ -224,7 +210,7 @@ private Q_SLOTS:
     void borderCropIgnoresTheBorder()
     {
         torch::manual_seed(2);
-        auto a = torch::rand({ 1, 3, 24, 24 });
+        auto a = torch::rand({1, 3, 24, 24});
         auto b = a.clone();
         b.narrow(3, 0, 3).fill_(0.0); // damage only the three left columns
         QVERIFY(std::abs(metrics::meanSsim(a, b, false, 3) - 1) < 1e-12);
@@ -237,23 +223,23 @@ private Q_SLOTS:
     {
         test::expectError(
             [] {
-                metrics::meanSsim(torch::rand({ 1, 3, 16, 16 }), torch::rand({ 1, 3, 16, 17 }), false, 0);
+                metrics::meanSsim(torch::rand({1, 3, 16, 16}), torch::rand({1, 3, 16, 17}), false, 0);
             },
             ErrorCode::InvalidArgument, "different sizes");
         // 16 - 2 * 3 = 10 rows left: less than the 11x11 window.
         test::expectError(
             [] {
-                metrics::meanSsim(torch::rand({ 1, 3, 16, 40 }), torch::rand({ 1, 3, 16, 40 }), false, 3);
+                metrics::meanSsim(torch::rand({1, 3, 16, 40}), torch::rand({1, 3, 16, 40}), false, 3);
             },
             ErrorCode::InvalidArgument, "11x11");
         test::expectError(
             [] {
-                metrics::meanSsim(torch::rand({ 1, 3, 10, 40 }), torch::rand({ 1, 3, 10, 40 }), false, 0);
+                metrics::meanSsim(torch::rand({1, 3, 10, 40}), torch::rand({1, 3, 10, 40}), false, 0);
             },
             ErrorCode::InvalidArgument, "40x10");
         test::expectError(
             [] {
-                metrics::meanSsim(torch::rand({ 1, 1, 16, 16 }), torch::rand({ 1, 1, 16, 16 }), false, 0);
+                metrics::meanSsim(torch::rand({1, 1, 16, 16}), torch::rand({1, 1, 16, 16}), false, 0);
             },
             ErrorCode::InvalidArgument, "RGB");
     }
@@ -271,8 +257,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const cv::Mat photo = cv::imread(baboon.toStdString(), cv::IMREAD_COLOR);
         QVERIFY(!photo.empty());
-        const cv::Mat synthetic
-            = cv::imread(test::writeTexturedPhoto(dir.filePath("synthetic.png").toStdString(), 320, 240, 5));
+        const cv::Mat synthetic = cv::imread(test::writeTexturedPhoto(dir.filePath("synthetic.png").toStdString(), 320, 240, 5));
 
         struct Case {
             const char* name;
@@ -283,17 +268,17 @@ private Q_SLOTS:
         const auto addCases = [&](const char* tag, const cv::Mat& ref) {
             cv::Mat blurred, noisy;
             cv::GaussianBlur(ref, blurred, cv::Size(0, 0), 1.0);
-            cases.push_back({ tag, ref, blurred });
+            cases.push_back({tag, ref, blurred});
             cv::Mat noise(ref.size(), CV_16SC3);
             cv::theRNG().state = 42;
             cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(8));
             cv::Mat ref16;
             ref.convertTo(ref16, CV_16SC3);
             cv::Mat(ref16 + noise).convertTo(noisy, CV_8UC3);
-            cases.push_back({ tag, ref, noisy });
+            cases.push_back({tag, ref, noisy});
             std::vector<uchar> bytes;
-            cv::imencode(".jpg", ref, bytes, { cv::IMWRITE_JPEG_QUALITY, 30 });
-            cases.push_back({ tag, ref, cv::imdecode(bytes, cv::IMREAD_COLOR) });
+            cv::imencode(".jpg", ref, bytes, {cv::IMWRITE_JPEG_QUALITY, 30});
+            cases.push_back({tag, ref, cv::imdecode(bytes, cv::IMREAD_COLOR)});
         };
         addCases("baboon", photo);
         addCases("synthetic", synthetic);
@@ -313,7 +298,7 @@ private Q_SLOTS:
             const double box = ffmpegStyleSsim(ya, yb);
             qInfo("%s case %zu: SSIM ours %.6f ffmpeg %.6f (diff %+.6f; its 8x8 method on our Y %.6f); PSNR ours %.6f "
                   "ffmpeg %.6f dB",
-                cases[i].name, i, ssim, ffSsim, ssim - ffSsim, box, psnr, ffPsnr);
+                  cases[i].name, i, ssim, ffSsim, ssim - ffSsim, box, psnr, ffPsnr);
             worstSsim = std::max(worstSsim, std::abs(ssim - ffSsim));
             worstBox = std::max(worstBox, std::abs(box - ffSsim));
             worstPsnr = std::max(worstPsnr, std::abs(psnr - ffPsnr));
@@ -322,16 +307,14 @@ private Q_SLOTS:
             QVERIFY2(std::abs(psnr - ffPsnr) < 0.01, qPrintable(QString("PSNR %1 vs ffmpeg %2").arg(psnr).arg(ffPsnr)));
             // FFmpeg's own 8x8-window method, run on our Y planes, gives FFmpeg's number: both
             // sides see the same data with the same constants (FFmpeg sums in float: 1e-5 slack).
-            QVERIFY2(
-                std::abs(box - ffSsim) < 1e-5, qPrintable(QString("8x8 SSIM %1 vs ffmpeg %2").arg(box).arg(ffSsim)));
+            QVERIFY2(std::abs(box - ffSsim) < 1e-5, qPrintable(QString("8x8 SSIM %1 vs ffmpeg %2").arg(box).arg(ffSsim)));
             // So what remains between our SSIM and FFmpeg's is the window alone: an 11x11 Gaussian
             // (sigma 1.5, effectively ~5 pixels wide) at every pixel versus flat 8x8 windows on a
             // 4-pixel grid. Measured gaps: 0.0005 to 0.010 on the synthetic photo; on baboon's fur
             // 0.007 (noise), 0.028 (JPEG q30) and 0.037 (blur sigma 1), where the distortion wipes
             // out fine texture the two windows weigh differently. Ours was lower every time, so:
             // never above FFmpeg's, and never more than 0.04 below.
-            QVERIFY2(ssim <= ffSsim + 1e-3 && ffSsim - ssim < 0.04,
-                qPrintable(QString("SSIM %1 vs ffmpeg %2").arg(ssim).arg(ffSsim)));
+            QVERIFY2(ssim <= ffSsim + 1e-3 && ffSsim - ssim < 0.04, qPrintable(QString("SSIM %1 vs ffmpeg %2").arg(ssim).arg(ffSsim)));
         }
         // On each image, both rank the three distortions the same way (across images they need
         // not: measured, FFmpeg puts the synthetic photo's noise below baboon's JPEG, we do not).
@@ -339,8 +322,7 @@ private Q_SLOTS:
             for (size_t i = image; i < image + 3; ++i)
                 for (size_t j = image; j < image + 3; ++j)
                     if (ranked[i].first < ranked[j].first) QVERIFY(ranked[i].second < ranked[j].second);
-        qInfo("worst |SSIM - ffmpeg| %.6f, worst |8x8 SSIM - ffmpeg| %.2e, worst |PSNR - ffmpeg| %.2e dB", worstSsim,
-            worstBox, worstPsnr);
+        qInfo("worst |SSIM - ffmpeg| %.6f, worst |8x8 SSIM - ffmpeg| %.2e, worst |PSNR - ffmpeg| %.2e dB", worstSsim, worstBox, worstPsnr);
     }
 };
 

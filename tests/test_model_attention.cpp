@@ -13,9 +13,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("sequences");
         QTest::addColumn<int>("length");
         QTest::addColumn<int>("budget");
-        QTest::newRow("batch chunks") << 6 << 40 << 4000;     // several whole sequences per chunk
-        QTest::newRow("query chunks") << 3 << 200 << 1000;    // 5 query rows per chunk
-        QTest::newRow("one row") << 2 << 300 << 10;           // budget below one row: 1 query at a time
+        QTest::newRow("batch chunks") << 6 << 40 << 4000;  // several whole sequences per chunk
+        QTest::newRow("query chunks") << 3 << 200 << 1000; // 5 query rows per chunk
+        QTest::newRow("one row") << 2 << 300 << 10;        // budget below one row: 1 query at a time
         QTest::newRow("no chunking") << 2 << 16 << 100000;
     }
 

@@ -7,10 +7,7 @@
 
 namespace {
 
-dualx::test::CliRun runDualx(const QStringList& args)
-{
-    return dualx::test::runCli(QStringLiteral(DUALX_CLI_PATH), args);
-}
+dualx::test::CliRun runDualx(const QStringList& args) { return dualx::test::runCli(QStringLiteral(DUALX_CLI_PATH), args); }
 
 } // namespace
 
@@ -47,8 +44,8 @@ private Q_SLOTS:
     {
         // --tile auto takes the job's CPU default for an MSE model (112 px), so a 160-wide clip
         // needs two tiles across; the clip's 6 frames go through windows of 4 overlapping 1.
-        const auto r = runDualx({"bench", "--preset", "tiny", "--size", "160x24", "--frames", "4", "--tile", "auto",
-                                 "--frame-overlap", "1", "--clip", "6", "--json", "--threads", "1"});
+        const auto r = runDualx({"bench", "--preset", "tiny", "--size", "160x24", "--frames", "4", "--tile", "auto", "--frame-overlap", "1",
+                                 "--clip", "6", "--json", "--threads", "1"});
         QCOMPARE(r.exitCode, 0);
         const auto j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j["tile"].toInt(), 112);
@@ -70,8 +67,8 @@ private Q_SLOTS:
 
     void benchTimesATrainingStep()
     {
-        const auto r = runDualx({"bench", "--preset", "tiny", "--train", "--batch", "2", "--crop", "8", "--frames", "3",
-                                 "--json", "--threads", "1"});
+        const auto r = runDualx(
+            {"bench", "--preset", "tiny", "--train", "--batch", "2", "--crop", "8", "--frames", "3", "--json", "--threads", "1"});
         QCOMPARE(r.exitCode, 0);
         const auto j = QJsonDocument::fromJson(r.out).object();
         QVERIFY(j["seconds_per_step"].toDouble() > 0);

@@ -92,8 +92,10 @@ private Q_SLOTS:
         DualXVSR net(presetConfig("tiny"));
         auto x = torch::rand({1, 2, 3, 12, 12});
         auto y = run(net, x);
-        auto bilinear = torch::nn::functional::interpolate(
-            x[0], torch::nn::functional::InterpolateFuncOptions().scale_factor(std::vector<double>{4, 4}).mode(torch::kBilinear).align_corners(false));
+        auto bilinear = torch::nn::functional::interpolate(x[0], torch::nn::functional::InterpolateFuncOptions()
+                                                                     .scale_factor(std::vector<double>{4, 4})
+                                                                     .mode(torch::kBilinear)
+                                                                     .align_corners(false));
         const double meanDiff = (y[0] - bilinear).abs().mean().item<double>();
         QVERIFY2(meanDiff < 0.1, std::to_string(meanDiff).c_str());
         QVERIFY(meanDiff > 0.0);
@@ -124,8 +126,8 @@ private Q_SLOTS:
         torch::manual_seed(3);
         DualXVSR b(presetConfig("tiny"));
         const auto ya = run(a, x);
-        QVERIFY(torch::equal(ya, run(a, x)));  // same network, same input, twice
-        QVERIFY(torch::equal(ya, run(b, x)));  // same seed, same network
+        QVERIFY(torch::equal(ya, run(a, x))); // same network, same input, twice
+        QVERIFY(torch::equal(ya, run(b, x))); // same seed, same network
     }
 
     void attentionKernelDoesNotChangeTheResult()
@@ -155,8 +157,7 @@ private Q_SLOTS:
         {
             torch::NoGradGuard noGrad;
             for (auto& p : net->named_parameters()) p.value().normal_(0.0, 0.2);
-            for (const char* name : {"conv_in.weight", "token_unembed.weight", "token_unembed.bias"})
-                net->named_parameters()[name].zero_();
+            for (const char* name : {"conv_in.weight", "token_unembed.weight", "token_unembed.bias"}) net->named_parameters()[name].zero_();
         }
         const auto x = torch::full({1, 2, 3, 16, 20}, 0.5);
         auto spread = [&](bool consistent) {

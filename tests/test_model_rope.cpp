@@ -26,8 +26,7 @@ private Q_SLOTS:
         torch::manual_seed(1);
         auto q = torch::randn({64}, torch::kFloat64), k = torch::randn({64}, torch::kFloat64);
         const double reference = score(q, k, {3}, {7});
-        for (double shift : {1.0, 5.0, 40.0, 1000.0})
-            QVERIFY(std::abs(score(q, k, {3 + shift}, {7 + shift}) - reference) < 1e-9);
+        for (double shift : {1.0, 5.0, 40.0, 1000.0}) QVERIFY(std::abs(score(q, k, {3 + shift}, {7 + shift}) - reference) < 1e-9);
         // A different offset gives a different score: positions really are encoded.
         QVERIFY(std::abs(score(q, k, {3}, {8}) - reference) > 1e-3);
     }
@@ -66,8 +65,11 @@ private Q_SLOTS:
 
     void headDimMustFitTheAxes()
     {
-        dualx::test::expectError([] { buildRotaryTables(gridPositions({2, 2}), 6, 10000.0, torch::kCPU, torch::kFloat32); },
-                                 dualx::ErrorCode::InvalidArgument, "not divisible");
+        dualx::test::expectError(
+            [] {
+                buildRotaryTables(gridPositions({2, 2}), 6, 10000.0, torch::kCPU, torch::kFloat32);
+            },
+            dualx::ErrorCode::InvalidArgument, "not divisible");
     }
 };
 

@@ -106,8 +106,9 @@ private Q_SLOTS:
         QTest::newRow("negative dim") << R"({"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})" << 4 << "negative";
         QTest::newRow("span mismatch") << R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}})" << 4 << "need 8";
         QTest::newRow("reversed offsets") << R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[4,0]}})" << 4 << "end before begin";
-        QTest::newRow("overlap") << R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})"
-                                 << 8 << "overlap or gap";
+        QTest::newRow("overlap")
+            << R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})" << 8
+            << "overlap or gap";
         QTest::newRow("gap") << R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})" << 8 << "overlap or gap";
         QTest::newRow("metadata not strings") << R"({"__metadata__":{"n":3}})" << 0 << "not a string";
         QTest::newRow("huge shape") << R"({"a":{"dtype":"F32","shape":[1099511627776,1099511627776],"data_offsets":[0,4]}})" << 4
@@ -133,8 +134,11 @@ private Q_SLOTS:
 
     void unwritableTarget()
     {
-        test::expectError([&] { writeSafetensors(path("no/such/dir/x.safetensors"), {{"a", torch::ones({1})}}, {}); },
-                          ErrorCode::FileUnwritable, "cannot create");
+        test::expectError(
+            [&] {
+                writeSafetensors(path("no/such/dir/x.safetensors"), {{"a", torch::ones({1})}}, {});
+            },
+            ErrorCode::FileUnwritable, "cannot create");
     }
 };
 

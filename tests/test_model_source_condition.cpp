@@ -68,8 +68,7 @@ private Q_SLOTS:
         QCOMPARE(loadTensorsGrowing(*grown, stateOf(blind), "blind"), 0);
         const auto x = torch::rand({2, 3, 3, 10, 12});
         const auto expected = run(blind, x);
-        for (float s : {0.0f, 0.5f, 1.0f})
-            QVERIFY(torch::allclose(run(grown, x, torch::full({2}, s)), expected, 0, 1e-6));
+        for (float s : {0.0f, 0.5f, 1.0f}) QVERIFY(torch::allclose(run(grown, x, torch::full({2}, s)), expected, 0, 1e-6));
     }
 
     void halfIsTheBlindBehaviourAndTheEndsDiffer()
@@ -146,8 +145,7 @@ private Q_SLOTS:
         auto shallow = deep;
         shallow.deepSourceCondition = false;
         const auto more = computeModelStats(deep, 2, 8, 8), fewer = computeModelStats(shallow, 2, 8, 8);
-        QCOMPARE(more.parameters - fewer.parameters,
-                 int64_t{2 * (2 * deep.embedDim + deep.reconBlocks * deep.featureChannels + 3)});
+        QCOMPARE(more.parameters - fewer.parameters, int64_t{2 * (2 * deep.embedDim + deep.reconBlocks * deep.featureChannels + 3)});
         QVERIFY(more.macs > fewer.macs);
     }
 
@@ -276,8 +274,11 @@ private Q_SLOTS:
         DualXVSR net(conditionedTiny());
         test::expectError([&] { net->setSourceCondition(1.5); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
         test::expectError([&] { net->setSourceCondition(std::nan("")); }, ErrorCode::InvalidArgument, "source condition");
-        test::expectError([&] { run(net, torch::rand({2, 2, 3, 8, 8}), torch::zeros({3})); }, ErrorCode::InvalidArgument,
-                          "one value per clip (2)");
+        test::expectError(
+            [&] {
+                run(net, torch::rand({2, 2, 3, 8, 8}), torch::zeros({3}));
+            },
+            ErrorCode::InvalidArgument, "one value per clip (2)");
     }
 
     void configAndStatsCarryIt()

@@ -130,17 +130,14 @@ private Q_SLOTS:
                           "unexpected tensors: recon_blocks.0.conv1.weight");
         // Growing never excuses anything else that is missing.
         tensors.erase(std::find_if(tensors.begin(), tensors.end(), [](const auto& e) { return e.first == "conv_in.bias"; }));
-        test::expectError([&] { loadTensorsGrowing(*again, tensors, "tiny"); }, ErrorCode::WeightMismatch,
-                          "missing tensors: conv_in.bias");
+        test::expectError([&] { loadTensorsGrowing(*again, tensors, "tiny"); }, ErrorCode::WeightMismatch, "missing tensors: conv_in.bias");
     }
 
     void notADualxFile()
     {
         writeSafetensors(path("other.safetensors"), {{"a", torch::ones({1})}}, {{"format", "pt"}});
-        test::expectError([&] { loadModelWeights(path("other.safetensors")); }, ErrorCode::WeightMismatch,
-                          "not a DualX-VSR weight file");
-        test::expectError([&] { inspectWeightFile(path("other.safetensors")); }, ErrorCode::WeightMismatch,
-                          "not a DualX-VSR weight file");
+        test::expectError([&] { loadModelWeights(path("other.safetensors")); }, ErrorCode::WeightMismatch, "not a DualX-VSR weight file");
+        test::expectError([&] { inspectWeightFile(path("other.safetensors")); }, ErrorCode::WeightMismatch, "not a DualX-VSR weight file");
     }
 
     void unusableConfig()

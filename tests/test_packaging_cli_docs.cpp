@@ -67,12 +67,11 @@ private Q_SLOTS:
         const auto offered = commands.captured(1).split(' ', Qt::SkipEmptyParts);
         for (auto it = m_usage.cbegin(); it != m_usage.cend(); ++it) {
             QVERIFY2(offered.contains(it.key()), qPrintable("completion lacks the command " + it.key()));
-            const auto line = QRegularExpression("\\n\\s*" + QRegularExpression::escape(it.key()) + "\\) options=\"([^\"]*)\"")
-                                  .match(completion);
+            const auto line
+                = QRegularExpression("\\n\\s*" + QRegularExpression::escape(it.key()) + "\\) options=\"([^\"]*)\"").match(completion);
             QVERIFY2(line.hasMatch(), qPrintable("completion has no option list for " + it.key()));
             const auto completed = line.captured(1).split(' ', Qt::SkipEmptyParts);
-            for (const auto& o : it.value())
-                QVERIFY2(completed.contains(o), qPrintable("completion of '" + it.key() + "' lacks " + o));
+            for (const auto& o : it.value()) QVERIFY2(completed.contains(o), qPrintable("completion of '" + it.key() + "' lacks " + o));
         }
     }
 

@@ -39,8 +39,8 @@ class TestPipelineCli : public QObject {
     QString path(const char* name) { return m_dir.filePath(name); }
     QStringList common()
     {
-        return {"--model", path("tiny.safetensors"), "--preset", "archive-ffv1", "--tile", "32", "--frames", "4",
-                "--frame-overlap", "1", "--device", "cpu", "--threads", "1"};
+        return {"--model", path("tiny.safetensors"), "--preset", "archive-ffv1", "--tile", "32",        "--frames",
+                "4",       "--frame-overlap",        "1",        "--device",     "cpu",    "--threads", "1"};
     }
 
 private Q_SLOTS:
@@ -63,9 +63,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("deinterlace must be auto, field, frame or off, not 'yadif'"), r.err.constData());
         QVERIFY(!QFile::exists(path("dein.mkv")));
-        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("square.mkv"), "--square-pixels", "--bake-rotation",
-                                "--deinterlace", "off", "--progress", "none"} +
-                    common());
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("square.mkv"), "--square-pixels", "--bake-rotation", "--deinterlace",
+                                "off", "--progress", "none"}
+                    + common());
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFile::exists(path("square.mkv")));
 
@@ -112,8 +112,9 @@ private Q_SLOTS:
     {
         // A 64 KiB file-size limit stands in for a full disk: the lossless output outgrows it.
         QProcess p;
-        p.start("prlimit", QStringList{"--fsize=65536", QStringLiteral(DUALX_CLI_PATH), "upscale", path("videos/a.mp4"), "-o",
-                                       path("full.mkv")} + common());
+        p.start("prlimit",
+                QStringList{"--fsize=65536", QStringLiteral(DUALX_CLI_PATH), "upscale", path("videos/a.mp4"), "-o", path("full.mkv")}
+                    + common());
         p.waitForFinished(300'000);
         QCOMPARE(p.exitCode(), 2);
         const auto err = p.readAllStandardError();
@@ -125,8 +126,8 @@ private Q_SLOTS:
     void killedJobResumesFrameExact()
     {
         // A clip long enough to be killed mid-way, with audio so the final mux has work too.
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
-                                 "-t", "6", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path("long.mkv")}));
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "6",
+                                 "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path("long.mkv")}));
         const QStringList options = common() + QStringList{"--segment-frames", "3", "--progress", "none"};
         auto r = upscale(QStringList{path("long.mkv"), "-o", path("whole.mkv")} + options);
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -157,8 +158,8 @@ private Q_SLOTS:
     {
         // The self-ensemble changes every output byte: a job killed with one setting must not
         // be resumed with another, or the file would mix the two.
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-t", "4", "-c:v", "libx264",
-                                 "-pix_fmt", "yuv420p", path("ens.mkv")}));
+        QVERIFY(test::runFfmpeg(
+            {"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", path("ens.mkv")}));
         const QStringList options = common() + QStringList{"--segment-frames", "3", "--progress", "none"};
         QVERIFY2(test::runUntilKilledAfterSegments(QStringLiteral(DUALX_CLI_PATH),
                                                    QStringList{"upscale", path("ens.mkv"), "-o", path("ens-out.mkv")} + options, 2),
@@ -192,7 +193,8 @@ private Q_SLOTS:
         qunsetenv("DUALX_MODEL_DIR");
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("dualx-small-gan.safetensors"));
-        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("y.mkv"), "--preset", "betamax"} + QStringList{"--model", path("tiny.safetensors")});
+        r = upscale(QStringList{path("videos/a.mp4"), "-o", path("y.mkv"), "--preset", "betamax"}
+                    + QStringList{"--model", path("tiny.safetensors")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown preset 'betamax'"));
         r = upscale(QStringList{path("videos/a.mp4"), "-o", path("z.mkv"), "--ensemble", "5"} + common());
@@ -226,8 +228,8 @@ private Q_SLOTS:
 
     void selfEnsembleRunsEndToEnd()
     {
-        const auto r = upscale(QStringList{path("videos/a.mp4"), "-o", path("ensemble.mkv"), "--ensemble", "4", "--progress", "none"}
-                               + common());
+        const auto r
+            = upscale(QStringList{path("videos/a.mp4"), "-o", path("ensemble.mkv"), "--ensemble", "4", "--progress", "none"} + common());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(video::readAllFrames(path("ensemble.mkv").toStdString()).size(),
                  video::readAllFrames(path("videos/a.mp4").toStdString()).size());

@@ -126,10 +126,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("codec");
         QTest::addColumn<QString>("container");
         QTest::addColumn<int>("rotation");
-        QTest::newRow("h264 mp4 90") << "libx264" << "mp4" << 90;
-        QTest::newRow("h264 mov 180") << "libx264" << "mov" << 180;
-        QTest::newRow("hevc mp4 270") << "libx265" << "mp4" << 270;
-        QTest::newRow("hevc mov 90") << "libx265" << "mov" << 90;
+        QTest::newRow("h264 mp4 90") << "libx264"
+                                     << "mp4" << 90;
+        QTest::newRow("h264 mov 180") << "libx264"
+                                      << "mov" << 180;
+        QTest::newRow("hevc mp4 270") << "libx265"
+                                      << "mp4" << 270;
+        QTest::newRow("hevc mov 90") << "libx265"
+                                     << "mov" << 90;
     }
 
     // The tag is copied unchanged (no resampling); the upright picture is the player's job.
@@ -140,8 +144,8 @@ private Q_SLOTS:
         QFETCH(int, rotation);
         const QString plain = m_dir.filePath("plain-" + codec + "." + container);
         const QString rotated = m_dir.filePath(QString("rot%1-%2.%3").arg(rotation).arg(codec, container));
-        QVERIFY(test::runFfmpeg({"-i", kSample, "-frames:v", "6", "-vf", "scale=96:54", "-c:v", codec, "-x265-params",
-                                 "log-level=error", plain}));
+        QVERIFY(test::runFfmpeg(
+            {"-i", kSample, "-frames:v", "6", "-vf", "scale=96:54", "-c:v", codec, "-x265-params", "log-level=error", plain}));
         // FFmpeg 5.1 turns a "rotate" tag into a display matrix only when stream-copying.
         QVERIFY(test::runFfmpeg({"-i", plain, "-c", "copy", "-metadata:s:v:0", QString("rotate=%1").arg(rotation), rotated}));
         const int sourceRotation = rotationOf(videoStream(rotated.toStdString()));
@@ -193,15 +197,21 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("encode");
         QTest::addColumn<QString>("file");
         QTest::addColumn<double>("aspect");
-        QTest::newRow("NTSC DV 4:3") << QStringList{"-vf", "scale=720:480,setdar=4/3", "-c:v", "dvvideo", "-pix_fmt", "yuv411p", "-r",
-                                                    "30000/1001", "-c:a", "pcm_s16le"}
+        QTest::newRow("NTSC DV 4:3") << QStringList{"-vf",      "scale=720:480,setdar=4/3",
+                                                    "-c:v",     "dvvideo",
+                                                    "-pix_fmt", "yuv411p",
+                                                    "-r",       "30000/1001",
+                                                    "-c:a",     "pcm_s16le"}
                                      << "ntsc43.dv" << 4.0 / 3.0;
-        QTest::newRow("NTSC DV 16:9") << QStringList{"-vf", "scale=720:480,setdar=16/9", "-c:v", "dvvideo", "-pix_fmt", "yuv411p",
-                                                     "-r", "30000/1001", "-c:a", "pcm_s16le"}
+        QTest::newRow("NTSC DV 16:9") << QStringList{"-vf",      "scale=720:480,setdar=16/9",
+                                                     "-c:v",     "dvvideo",
+                                                     "-pix_fmt", "yuv411p",
+                                                     "-r",       "30000/1001",
+                                                     "-c:a",     "pcm_s16le"}
                                       << "ntsc169.dv" << 16.0 / 9.0;
-        QTest::newRow("PAL DVD 16:9") << QStringList{"-vf", "scale=720:576,setdar=16/9", "-c:v", "mpeg2video", "-q:v", "3", "-r", "25",
-                                                     "-c:a", "mp2"}
-                                      << "pal169.mpg" << 16.0 / 9.0;
+        QTest::newRow("PAL DVD 16:9")
+            << QStringList{"-vf", "scale=720:576,setdar=16/9", "-c:v", "mpeg2video", "-q:v", "3", "-r", "25", "-c:a", "mp2"} << "pal169.mpg"
+            << 16.0 / 9.0;
     }
 
     void anamorphicSourceKeepsItsDisplayAspect()
@@ -211,8 +221,8 @@ private Q_SLOTS:
         QFETCH(double, aspect);
         // Raw DV holds exactly one video and one audio stream, as a camera writes it.
         QVERIFY(test::runFfmpeg(QStringList{"-i", kSample, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-map", "0:v",
-                                            "-map", "1:a", "-t", "0.12", "-ac", "2"} +
-                                encode + QStringList{m_dir.filePath(file)}));
+                                            "-map", "1:a", "-t", "0.12", "-ac", "2"}
+                                + encode + QStringList{m_dir.filePath(file)}));
         const auto source = videoStream(path(file));
         QVERIFY2(std::abs(displayAspect(source) / aspect - 1) < 0.005, qPrintable(source["sample_aspect_ratio"].toString()));
         const auto probe = probeMedia(path(file));
@@ -253,10 +263,18 @@ private Q_SLOTS:
         // 24 frames at 50p woven into 12 interlaced frames at 25i, with sound.
         const QString file = m_dir.filePath("i-" + order + ".mpg");
         if (!QFile::exists(file))
-            QVERIFY(test::runFfmpeg({"-i", kSample, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-vf",
-                                     "crop=160:128,fps=50,interlace=scan=" + order + ",setfield=" + order, "-frames:v", "12",
-                                     "-t", "0.48", "-c:v", "mpeg2video", "-q:v", "2", "-flags", "+ildct+ilme", "-top",
-                                     order == "tff" ? "1" : "0", "-c:a", "mp2", "-shortest", file}));
+            QVERIFY(test::runFfmpeg({"-i",        kSample,
+                                     "-f",        "lavfi",
+                                     "-i",        "sine=frequency=440:sample_rate=48000",
+                                     "-vf",       "crop=160:128,fps=50,interlace=scan=" + order + ",setfield=" + order,
+                                     "-frames:v", "12",
+                                     "-t",        "0.48",
+                                     "-c:v",      "mpeg2video",
+                                     "-q:v",      "2",
+                                     "-flags",    "+ildct+ilme",
+                                     "-top",      order == "tff" ? "1" : "0",
+                                     "-c:a",      "mp2",
+                                     "-shortest", file}));
         const auto analysis = analyseInterlacing(file.toStdString());
         QCOMPARE(int(analysis.scan), int(ScanType::Interlaced));
         QCOMPARE(analysis.topFieldFirst, order == "tff");
@@ -306,8 +324,8 @@ private Q_SLOTS:
     void telecinedFilmIsInverseTelecined()
     {
         const QString file = m_dir.filePath("telecined.mpg");
-        QVERIFY(test::runFfmpeg({"-i", kSample, "-vf", "crop=160:128,fps=24000/1001,telecine=first_field=top:pattern=23",
-                                 "-frames:v", "30", "-c:v", "mpeg2video", "-q:v", "2", "-flags", "+ildct+ilme", "-top", "1", file}));
+        QVERIFY(test::runFfmpeg({"-i", kSample, "-vf", "crop=160:128,fps=24000/1001,telecine=first_field=top:pattern=23", "-frames:v", "30",
+                                 "-c:v", "mpeg2video", "-q:v", "2", "-flags", "+ildct+ilme", "-top", "1", file}));
         const auto analysis = analyseInterlacing(file.toStdString());
         QVERIFY2(analysis.scan == ScanType::Telecined, analysis.describe().c_str());
         const auto out = path("ivtc.mkv");
@@ -321,9 +339,19 @@ private Q_SLOTS:
     void truncatedCaptureIsRestoredWithAWarning()
     {
         const QString whole = m_dir.filePath("whole-dv.avi");
-        QVERIFY(test::runFfmpeg({"-i", kSample, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-map", "0:v", "-map",
-                                 "1:a", "-t", "0.4", "-ac", "2", "-vf", "scale=720:480,setdar=4/3", "-c:v", "dvvideo", "-pix_fmt",
-                                 "yuv411p", "-r", "30000/1001", "-c:a", "pcm_s16le", whole}));
+        QVERIFY(test::runFfmpeg({"-i",       kSample,
+                                 "-f",       "lavfi",
+                                 "-i",       "sine=frequency=440:sample_rate=48000",
+                                 "-map",     "0:v",
+                                 "-map",     "1:a",
+                                 "-t",       "0.4",
+                                 "-ac",      "2",
+                                 "-vf",      "scale=720:480,setdar=4/3",
+                                 "-c:v",     "dvvideo",
+                                 "-pix_fmt", "yuv411p",
+                                 "-r",       "30000/1001",
+                                 "-c:a",     "pcm_s16le",
+                                 whole}));
         const std::string bytes = test::readBytes(whole.toStdString());
         test::writeBytes(path("cut-dv.avi"), bytes.substr(0, bytes.size() * 2 / 3 + 1234));
         const auto out = path("cut-dv-out.mkv");
@@ -359,9 +387,9 @@ private Q_SLOTS:
     void hdrSourceKeepsItsTags()
     {
         const QString hlg = m_dir.filePath("hlg.mkv");
-        QVERIFY(test::runFfmpeg({"-i", kSample, "-an", "-frames:v", "4", "-vf", "scale=64:36", "-pix_fmt", "yuv420p10le",
-                                 "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc", "-c:v",
-                                 "ffv1", hlg}));
+        QVERIFY(
+            test::runFfmpeg({"-i", kSample, "-an", "-frames:v", "4", "-vf", "scale=64:36", "-pix_fmt", "yuv420p10le", "-color_primaries",
+                             "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc", "-c:v", "ffv1", hlg}));
         const auto out = path("hlg-out.mkv");
         auto report = upscale(hlg.toStdString(), out, "hevc-10bit");
         const auto stream = videoStream(out);

@@ -149,8 +149,7 @@ private Q_SLOTS:
         }
         QVERIFY(discardJobFolder(output));
         QVERIFY(!discardJobFolder(output));
-        test::expectError([&] { SegmentJournal(out("no/such/folder/e.mkv"), "job", {}); }, ErrorCode::FileUnwritable,
-                          "job folder");
+        test::expectError([&] { SegmentJournal(out("no/such/folder/e.mkv"), "job", {}); }, ErrorCode::FileUnwritable, "job folder");
     }
 
     void segmentGridComesFromSettingsNotTiming()

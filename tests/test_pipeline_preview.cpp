@@ -38,12 +38,19 @@ private Q_SLOTS:
         std::vector<torch::Tensor> window;
         for (int i = 5; i < 9; ++i)
             window.push_back(torch::from_blob(const_cast<uint8_t*>(frames[i].rgb.data()), {16, 24, 3}, torch::kUInt8)
-                                 .permute({2, 0, 1}).to(torch::kFloat32).div(255.0));
+                                 .permute({2, 0, 1})
+                                 .to(torch::kFloat32)
+                                 .div(255.0));
         auto loaded = model::loadModelWeights(path("tiny.safetensors"));
         loaded->eval();
         torch::InferenceMode guard;
-        auto expected = loaded->forward(torch::stack(window).unsqueeze(0))[0][2].clamp(0, 1).mul(255.0).round().to(torch::kUInt8)
-                            .permute({1, 2, 0}).contiguous();
+        auto expected = loaded->forward(torch::stack(window).unsqueeze(0))[0][2]
+                            .clamp(0, 1)
+                            .mul(255.0)
+                            .round()
+                            .to(torch::kUInt8)
+                            .permute({1, 2, 0})
+                            .contiguous();
         QVERIFY(std::equal(r.restored.rgb.begin(), r.restored.rgb.end(), expected.data_ptr<uint8_t>()));
     }
 

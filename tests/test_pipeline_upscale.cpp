@@ -22,8 +22,8 @@ namespace {
 QJsonObject ffprobe(const std::string& path)
 {
     QProcess p;
-    p.start("ffprobe", {"-v", "error", "-print_format", "json", "-show_streams", "-show_format", "-show_chapters",
-                        QString::fromStdString(path)});
+    p.start("ffprobe",
+            {"-v", "error", "-print_format", "json", "-show_streams", "-show_format", "-show_chapters", QString::fromStdString(path)});
     p.waitForFinished(60'000);
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
@@ -83,16 +83,45 @@ private Q_SLOTS:
         model::saveModelWeights(*net, m_model, "mse", {});
         std::ofstream(path("subs.srt")) << "1\n00:00:00,000 --> 00:00:01,000\nHello\n\n2\n00:00:01,000 --> 00:00:02,000\nWorld\n";
         // 8-bit CFR clip with audio, subtitles, a chapter and a title.
-        std::ofstream(path("chapters.txt")) << ";FFMETADATA1\ntitle=Generated clip\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=One\n";
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=40x30:rate=10", "-f", "lavfi", "-i",
-                                 "sine=frequency=440:sample_rate=48000", "-i", m_dir.filePath("subs.srt"), "-i",
-                                 m_dir.filePath("chapters.txt"), "-t", "2", "-map", "0", "-map", "1", "-map", "2",
-                                 "-map_metadata", "3", "-map_chapters", "3", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                                 "-c:a", "aac", "-c:s", "srt", m_dir.filePath("cfr.mkv")}));
+        std::ofstream(path("chapters.txt"))
+            << ";FFMETADATA1\ntitle=Generated clip\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=One\n";
+        QVERIFY(test::runFfmpeg({"-f",
+                                 "lavfi",
+                                 "-i",
+                                 "testsrc2=size=40x30:rate=10",
+                                 "-f",
+                                 "lavfi",
+                                 "-i",
+                                 "sine=frequency=440:sample_rate=48000",
+                                 "-i",
+                                 m_dir.filePath("subs.srt"),
+                                 "-i",
+                                 m_dir.filePath("chapters.txt"),
+                                 "-t",
+                                 "2",
+                                 "-map",
+                                 "0",
+                                 "-map",
+                                 "1",
+                                 "-map",
+                                 "2",
+                                 "-map_metadata",
+                                 "3",
+                                 "-map_chapters",
+                                 "3",
+                                 "-c:v",
+                                 "libx264",
+                                 "-pix_fmt",
+                                 "yuv420p",
+                                 "-c:a",
+                                 "aac",
+                                 "-c:s",
+                                 "srt",
+                                 m_dir.filePath("cfr.mkv")}));
         // Variable frame rate: 5 frames 0.1 s apart, then 5 frames 0.25 s apart.
         QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=36x28:rate=10", "-frames:v", "10", "-vf",
-                                 "settb=1/1000,setpts='if(lt(N,5),N*0.1,0.4+(N-4)*0.25)/TB'", "-fps_mode", "passthrough", "-enc_time_base:v", "1:1000", "-c:v", "ffv1",
-                                 m_dir.filePath("vfr.mkv")}));
+                                 "settb=1/1000,setpts='if(lt(N,5),N*0.1,0.4+(N-4)*0.25)/TB'", "-fps_mode", "passthrough",
+                                 "-enc_time_base:v", "1:1000", "-c:v", "ffv1", m_dir.filePath("vfr.mkv")}));
         // 10-bit, BT.709-tagged.
         QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=5", "-frames:v", "6", "-pix_fmt", "yuv420p10le",
                                  "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-c:v", "ffv1",
@@ -277,8 +306,8 @@ private Q_SLOTS:
         s.modelPath = path("notes.mkv");
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::CorruptFile, "not a valid safetensors file");
         expectNothingAt(out);
-        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); },
-                          ErrorCode::InvalidArgument, "overwrite the input");
+        test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); }, ErrorCode::InvalidArgument,
+                          "overwrite the input");
         s = settings(path("cfr.mkv"), out, "archive-ffv1");
         s.ensemble = 3;
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "1, 2, 4, 8 or 16 copies, not 3");
@@ -288,8 +317,8 @@ private Q_SLOTS:
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
         expectNothingAt(out);
         // Truncated: an MP4 cut before its index (moov at the end) is unreadable.
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "2", "-c:v", "libx264",
-                                 m_dir.filePath("whole.mp4")}));
+        QVERIFY(test::runFfmpeg(
+            {"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "2", "-c:v", "libx264", m_dir.filePath("whole.mp4")}));
         std::filesystem::copy_file(path("whole.mp4"), path("cut.mp4"));
         std::filesystem::resize_file(path("cut.mp4"), std::filesystem::file_size(path("whole.mp4")) / 2);
         try {

@@ -42,8 +42,8 @@ private Q_SLOTS:
     {
         // Points in every corner: three in the top right, two top left, one bottom right, two
         // bottom left; lines across the middle of the plot and between the corners.
-        std::vector<std::pair<int, int>> points = {{1100, 120}, {1110, 125}, {1120, 130}, {120, 110}, {130, 120},
-                                                   {1100, 640}, {120, 640}, {130, 630}};
+        std::vector<std::pair<int, int>> points
+            = {{1100, 120}, {1110, 125}, {1120, 130}, {120, 110}, {130, 120}, {1100, 640}, {120, 640}, {130, 630}};
         for (int x = m_plot.x; x < m_plot.x + m_plot.width; x += 4) points.emplace_back(x, 390);
         for (int x = 300; x < 900; x += 4) {
             points.emplace_back(x, m_plot.y + 45);

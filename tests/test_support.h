@@ -20,8 +20,7 @@ inline void expectError(const std::function<void()>& action, ErrorCode code, con
     } catch (const Error& e) {
         const std::string message = e.what();
         QVERIFY2(e.code() == code, ("wrong error code for: " + message).c_str());
-        QVERIFY2(message.find(fragment) != std::string::npos,
-                 ("message '" + message + "' does not mention '" + fragment + "'").c_str());
+        QVERIFY2(message.find(fragment) != std::string::npos, ("message '" + message + "' does not mention '" + fragment + "'").c_str());
         return;
     }
     QFAIL(("no error raised; expected one mentioning '" + fragment + "'").c_str());

@@ -1,6 +1,6 @@
 // Our AdamW matches LibTorch's, and its state survives a save/restore exactly.
-#include "train/adamw.h"
 #include "test_support.h"
+#include "train/adamw.h"
 
 #include <torch/optim/adamw.h>
 

@@ -117,9 +117,8 @@ private Q_SLOTS:
         const auto r = test::runCli(tool, {"--bank", QString::fromStdString(path("raw2.safetensors")), "--init",
                                            QString::fromStdString(path("init.safetensors")), "--out",
                                            QString::fromStdString(path("out.safetensors")), "--out-fp16",
-                                           QString::fromStdString(path("out16.safetensors")), "--device", "cpu",
-                                           "--batch", "2", "--steps", "6", "--validate-every", "3", "--log",
-                                           QString::fromStdString(path("log.csv"))});
+                                           QString::fromStdString(path("out16.safetensors")), "--device", "cpu", "--batch", "2", "--steps",
+                                           "6", "--validate-every", "3", "--log", QString::fromStdString(path("log.csv"))});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("6 steps in"));
         const auto info = inspectWeightFile(path("out16.safetensors"));

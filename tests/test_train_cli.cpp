@@ -9,10 +9,7 @@
 
 namespace {
 
-dualx::test::CliRun runDualx(const QStringList& args)
-{
-    return dualx::test::runCli(QStringLiteral(DUALX_CLI_PATH), args);
-}
+dualx::test::CliRun runDualx(const QStringList& args) { return dualx::test::runCli(QStringLiteral(DUALX_CLI_PATH), args); }
 
 QByteArray framesDigest(const std::string& path)
 {

@@ -64,7 +64,7 @@ private Q_SLOTS:
     void kernelsSumToOneAndAreSymmetric()
     {
         const std::vector<cv::Mat> kernels = {
-            gaussianKernel(21, 2.0, 2.0, 0), gaussianKernel(15, 2.5, 0.7, 0.6), generalizedGaussianKernel(13, 1.5, 1.0, 1.0, 2.5),
+            gaussianKernel(21, 2.0, 2.0, 0),        gaussianKernel(15, 2.5, 0.7, 0.6),    generalizedGaussianKernel(13, 1.5, 1.0, 1.0, 2.5),
             plateauKernel(17, 1.2, 2.2, -0.8, 1.5), sincKernel(21, std::numbers::pi / 3), sincKernel(7, 2.5)};
         for (const auto& k : kernels) {
             QVERIFY(std::abs(cv::sum(k)[0] - 1.0) < 1e-12);
@@ -113,8 +113,10 @@ private Q_SLOTS:
             grey += p.greyNoise;
             QVERIFY(p.kernelSize % 2 == 1 && p.kernelSize >= 7 && p.kernelSize <= 21);
             QVERIFY(p.bitRate >= R::kBitRateMin * 0.25 - 1 && p.bitRate <= R::kBitRateMax * 0.25 + 1); // 32x32 = 1/4 of 64x64
-            if (p.noiseKind == NoiseKind::Gaussian) QVERIFY(p.noiseLevel >= 1 && p.noiseLevel <= 30);
-            else QVERIFY(p.noiseLevel >= 0.05 && p.noiseLevel <= 3);
+            if (p.noiseKind == NoiseKind::Gaussian)
+                QVERIFY(p.noiseLevel >= 1 && p.noiseLevel <= 30);
+            else
+                QVERIFY(p.noiseLevel >= 0.05 && p.noiseLevel <= 3);
             const double omegaMin = p.kernelSize < 13 ? std::numbers::pi / 3 : std::numbers::pi / 5;
             for (size_t f = 0; f < p.blur.size(); ++f) {
                 const auto& b = p.blur[f];
@@ -211,10 +213,16 @@ private Q_SLOTS:
         QVERIFY2(q2 >= 0 && q20 > q2, (std::to_string(q2) + " vs " + std::to_string(q20)).c_str());
         QVERIFY(error({"libx264", 0, 26, true}) >= 0);
         QVERIFY(error({"mpeg4", 0, 6, false}) >= 0);
-        test::expectError([&] { compressVideo(frames, CompressionSettings{"libx264", 0, 60, false}); }, ErrorCode::InvalidArgument,
-                          "out of range");
-        test::expectError([&] { compressVideo(frames, CompressionSettings{"mpeg2video", 0, 40, false}); }, ErrorCode::InvalidArgument,
-                          "out of range");
+        test::expectError(
+            [&] {
+                compressVideo(frames, CompressionSettings{"libx264", 0, 60, false});
+            },
+            ErrorCode::InvalidArgument, "out of range");
+        test::expectError(
+            [&] {
+                compressVideo(frames, CompressionSettings{"mpeg2video", 0, 40, false});
+            },
+            ErrorCode::InvalidArgument, "out of range");
     }
 
     void realisticFamiliesDegradeWithinTheirCharacter()

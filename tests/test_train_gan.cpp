@@ -82,9 +82,16 @@ private Q_SLOTS:
     void adversarialTrainingRunsAndResumesExactly()
     {
         const auto photo = test::writeTexturedPhoto(path("p.png"), 200, 160, 5);
-        const nlohmann::json j = {{"name", "gan-test"}, {"preset", "tiny"}, {"data", {{"photos", {photo}}}},
-                                  {"checkpoint", path("gan.safetensors")}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
-                                  {"learning_rate", 1e-4}, {"validate_every", 0}, {"sharpen_gt", true},
+        const nlohmann::json j = {{"name", "gan-test"},
+                                  {"preset", "tiny"},
+                                  {"data", {{"photos", {photo}}}},
+                                  {"checkpoint", path("gan.safetensors")},
+                                  {"lr_crop", 8},
+                                  {"frames", 2},
+                                  {"batch", 1},
+                                  {"learning_rate", 1e-4},
+                                  {"validate_every", 0},
+                                  {"sharpen_gt", true},
                                   {"gan", {{"discriminator_features", 8}}}};
         const auto recipe = parseRecipe(j.dump(), "/");
         // The discriminator on one of the two frames: still trains and resumes exactly.

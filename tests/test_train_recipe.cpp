@@ -1,6 +1,6 @@
 // Training recipes: parsing, path resolution, schedules, and clear errors.
-#include "train/recipe.h"
 #include "test_support.h"
+#include "train/recipe.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,16 +87,17 @@ private Q_SLOTS:
         text = kMinimal;
         text.insert(1, R"("source_conditioned": true, "degradation_mix": {"clean": 1, "home": 1}, )");
         QVERIFY(parseRecipe(text, "/b").model.sourceConditioned);
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"photo_speed":-1},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "photo_speed");
+        test::expectError(
+            [] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"photo_speed":-1},"checkpoint":"c"})", "/"); },
+            ErrorCode::InvalidArgument, "photo_speed");
     }
 
     void learningRateSchedule()
     {
         const auto r = parseRecipe(kMinimal, "/b");
-        QVERIFY(std::abs(r.learningRateAt(0) - 1e-4) < 1e-12);  // warm-up: 1/10 of the rate
+        QVERIFY(std::abs(r.learningRateAt(0) - 1e-4) < 1e-12); // warm-up: 1/10 of the rate
         QVERIFY(std::abs(r.learningRateAt(9) - 1e-3) < 1e-12);
-        QVERIFY(r.learningRateAt(50) < r.learningRateAt(10));   // cosine decay...
+        QVERIFY(r.learningRateAt(50) < r.learningRateAt(10));    // cosine decay...
         QVERIFY(std::abs(r.learningRateAt(100) - 1e-4) < 1e-12); // ...to 10 %
     }
 
@@ -105,9 +106,9 @@ private Q_SLOTS:
         QDir dir(QStringLiteral(DUALX_SOURCE_DIR "/models/recipes"));
         const auto files = dir.entryList({"*.json"}, QDir::Files);
         // The stages the model cards and the recipes README describe are all there.
-        for (const char* stage : {"small-stage1-bicubic.json", "small-stage2e-photos.json", "small-stage2i-deep-source.json",
-                                  "small-stage2k-split-source.json", "small-stage2m-clean-blocks.json",
-                                  "small-stage3-gan.json", "medium-stage1-mix.json"})
+        for (const char* stage :
+             {"small-stage1-bicubic.json", "small-stage2e-photos.json", "small-stage2i-deep-source.json", "small-stage2k-split-source.json",
+              "small-stage2m-clean-blocks.json", "small-stage3-gan.json", "medium-stage1-mix.json"})
             QVERIFY2(files.contains(QString::fromLatin1(stage)), stage);
         std::map<std::string, Recipe> byFile;
         std::set<std::string> checkpoints;
@@ -115,7 +116,7 @@ private Q_SLOTS:
             const auto r = loadRecipe(dir.filePath(f).toStdString());
             QVERIFY(!r.name.empty());
             QVERIFY2(f == QString::fromStdString(r.name) + ".json", qPrintable(f)); // one name for a stage
-            QVERIFY(!r.data.validation.empty()); // every shipped recipe holds data out
+            QVERIFY(!r.data.validation.empty());                                    // every shipped recipe holds data out
             QVERIFY2(checkpoints.insert(fs::weakly_canonical(r.checkpoint).string()).second, qPrintable(f + ": checkpoint shared"));
             byFile[f.toStdString()] = r;
         }
@@ -123,7 +124,8 @@ private Q_SLOTS:
         // the model cards can be rebuilt from the recipes alone.
         for (const auto& [file, r] : byFile)
             if (!r.init.empty())
-                QVERIFY2(checkpoints.count(fs::weakly_canonical(r.init).string()), qPrintable(QString::fromStdString(file + ": init " + r.init)));
+                QVERIFY2(checkpoints.count(fs::weakly_canonical(r.init).string()),
+                         qPrintable(QString::fromStdString(file + ": init " + r.init)));
         const auto& deep = byFile.at("small-stage2i-deep-source.json");
         QVERIFY(deep.model.sourceConditioned && deep.model.deepSourceCondition);
         const auto& split = byFile.at("small-stage2k-split-source.json");
@@ -144,22 +146,40 @@ private Q_SLOTS:
                           ErrorCode::InvalidArgument, "no photos and no videos");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"huge","data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
                           ErrorCode::InvalidArgument, "'huge'");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"magic","data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "'magic'");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","clean_fraction":1.5,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "clean_fraction");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","lr_crop":32,"degrade_crop":16,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "degrade_crop");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"video_fraction":2},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "video_fraction");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_conditioned":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "source_conditioned needs both sources");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"first-order","clean_fraction":0.5,"unknown_source_fraction":-1,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "unknown_source_fraction");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_condition_deep":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "source_condition_deep needs source_conditioned");
-        test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","source_condition_split":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
-                          ErrorCode::InvalidArgument, "source_condition_split needs source_conditioned");
+        test::expectError(
+            [] { parseRecipe(R"({"name":"x","preset":"tiny","synthesis":"magic","data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+            ErrorCode::InvalidArgument, "'magic'");
+        test::expectError(
+            [] { parseRecipe(R"({"name":"x","preset":"tiny","clean_fraction":1.5,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+            ErrorCode::InvalidArgument, "clean_fraction");
+        test::expectError(
+            [] {
+                parseRecipe(R"({"name":"x","preset":"tiny","lr_crop":32,"degrade_crop":16,"data":{"photos":["p"]},"checkpoint":"c"})", "/");
+            },
+            ErrorCode::InvalidArgument, "degrade_crop");
+        test::expectError(
+            [] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"video_fraction":2},"checkpoint":"c"})", "/"); },
+            ErrorCode::InvalidArgument, "video_fraction");
+        test::expectError(
+            [] { parseRecipe(R"({"name":"x","preset":"tiny","source_conditioned":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
+            ErrorCode::InvalidArgument, "source_conditioned needs both sources");
+        test::expectError(
+            [] {
+                parseRecipe(
+                    R"({"name":"x","preset":"tiny","synthesis":"first-order","clean_fraction":0.5,"unknown_source_fraction":-1,"data":{"photos":["p"]},"checkpoint":"c"})",
+                    "/");
+            },
+            ErrorCode::InvalidArgument, "unknown_source_fraction");
+        test::expectError(
+            [] {
+                parseRecipe(R"({"name":"x","preset":"tiny","source_condition_deep":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/");
+            },
+            ErrorCode::InvalidArgument, "source_condition_deep needs source_conditioned");
+        test::expectError(
+            [] {
+                parseRecipe(R"({"name":"x","preset":"tiny","source_condition_split":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/");
+            },
+            ErrorCode::InvalidArgument, "source_condition_split needs source_conditioned");
         test::expectError([] { loadRecipe("/no/such/recipe.json"); }, ErrorCode::FileNotFound, "/no/such/recipe.json");
     }
 };

@@ -1,4 +1,5 @@
 // Training data, the loop and checkpoints, on the tiny preset and generated media.
+#include "dualx/weights.h"
 #include "media_fixtures.h"
 #include "metrics/psnr.h"
 #include "test_support.h"
@@ -7,7 +8,6 @@
 #include "train/losses.h"
 #include "train/trainer.h"
 #include "train/training_plot.h"
-#include "dualx/weights.h"
 
 #include <QTemporaryDir>
 
@@ -29,9 +29,9 @@ class TestTrainTrainer : public QObject {
 
     Recipe tinyRecipe(const char* checkpoint)
     {
-        const nlohmann::json j = {{"name", "tiny-test"}, {"preset", "tiny"}, {"data", {{"photos", {"x"}}}},
-                                  {"checkpoint", "c"}, {"lr_crop", 12}, {"frames", 3}, {"batch", 2},
-                                  {"learning_rate", 2e-3}, {"validate_every", 0}};
+        const nlohmann::json j
+            = {{"name", "tiny-test"}, {"preset", "tiny"}, {"data", {{"photos", {"x"}}}}, {"checkpoint", "c"},  {"lr_crop", 12},
+               {"frames", 3},         {"batch", 2},       {"learning_rate", 2e-3},       {"validate_every", 0}};
         Recipe r = parseRecipe(j.dump(), "/");
         r.data.photos = {m_photoA, m_photoB};
         r.data.videos = {m_clip};
@@ -192,8 +192,7 @@ private Q_SLOTS:
         // The conditioned network trains on the conditions: gradients reach the conditioning.
         trainer.trainStep();
         for (const auto& item : trainer.network()->named_parameters())
-            if (item.key().starts_with("source_condition."))
-                QVERIFY2(item.value().abs().sum().item<double>() > 0, item.key().c_str());
+            if (item.key().starts_with("source_condition.")) QVERIFY2(item.value().abs().sum().item<double>() > 0, item.key().c_str());
         // A blind recipe's batches carry no condition.
         QVERIFY(!Trainer(tinyRecipe("blind.safetensors"), {}).batchForStep(0).sourceCondition.defined());
     }
@@ -285,12 +284,21 @@ private Q_SLOTS:
     {
         // Its checkpoint holds optimizer state for the trainable parameters only.
         auto recipeFile = path("frozen.json");
-        const nlohmann::json recipe = {
-            {"name", "frozen-test"}, {"preset", "tiny"}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
-            {"source_conditioned", true}, {"source_condition_split", true}, {"clean_recon_blocks", 1},
-            {"trainable", {"clean_recon_blocks."}}, {"synthesis", "first-order"}, {"clean_fraction", 1.0},
-            {"unknown_source_fraction", 0.0}, {"data", {{"photos", {m_photoA}}}},
-            {"checkpoint", "frozen/ck.safetensors"}, {"validate_every", 0}};
+        const nlohmann::json recipe = {{"name", "frozen-test"},
+                                       {"preset", "tiny"},
+                                       {"lr_crop", 8},
+                                       {"frames", 2},
+                                       {"batch", 1},
+                                       {"source_conditioned", true},
+                                       {"source_condition_split", true},
+                                       {"clean_recon_blocks", 1},
+                                       {"trainable", {"clean_recon_blocks."}},
+                                       {"synthesis", "first-order"},
+                                       {"clean_fraction", 1.0},
+                                       {"unknown_source_fraction", 0.0},
+                                       {"data", {{"photos", {m_photoA}}}},
+                                       {"checkpoint", "frozen/ck.safetensors"},
+                                       {"validate_every", 0}};
         std::ofstream(recipeFile) << recipe.dump();
         TrainingOptions options;
         options.maxSteps = 2;
@@ -321,10 +329,15 @@ private Q_SLOTS:
     void runTrainingWritesCheckpointAndLogThenExports()
     {
         auto recipeFile = path("recipe.json");
-        const nlohmann::json recipe = {
-            {"name", "cli-test"}, {"preset", "tiny"}, {"lr_crop", 8}, {"frames", 2}, {"batch", 1},
-            {"data", {{"photos", {m_photoA}}, {"validation", {m_valPhoto}}, {"validation_clips", 1}}},
-            {"checkpoint", "run/ck.safetensors"}, {"log", "run/log.csv"}, {"validate_every", 5}};
+        const nlohmann::json recipe = {{"name", "cli-test"},
+                                       {"preset", "tiny"},
+                                       {"lr_crop", 8},
+                                       {"frames", 2},
+                                       {"batch", 1},
+                                       {"data", {{"photos", {m_photoA}}, {"validation", {m_valPhoto}}, {"validation_clips", 1}}},
+                                       {"checkpoint", "run/ck.safetensors"},
+                                       {"log", "run/log.csv"},
+                                       {"validate_every", 5}};
         std::ofstream(recipeFile) << recipe.dump();
         TrainingOptions options;
         options.maxSteps = 10;

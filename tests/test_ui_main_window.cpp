@@ -2,10 +2,10 @@
 // a video, with the reason), a tiny-model job runs to completion through the queue runner while
 // the UI thread stays responsive, the queue survives a restart, a job killed mid-run resumes from
 // its last segment, the compare panel shows source and result, and the language switches.
-#include "media_fixtures.h"
-#include "model/weights.h"
 #include "dualx/preview.h"
 #include "dualx/source_quality.h"
+#include "media_fixtures.h"
+#include "model/weights.h"
 #include "test_support.h"
 #include "ui/app_settings.h"
 #include "ui/cluster_link.h"
@@ -51,9 +51,7 @@ qint64 spinUntil(const std::function<bool()>& done, int timeoutMs)
     sinceTick.start();
     qint64 worst = 0;
     QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        worst = std::max(worst, sinceTick.restart());
-    });
+    QObject::connect(&tick, &QTimer::timeout, [&] { worst = std::max(worst, sinceTick.restart()); });
     tick.start(10);
     while (!done() && clock.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     return worst;
@@ -200,15 +198,17 @@ private Q_SLOTS:
         QStringList messages;
         QElapsedTimer sinceRefresh;
         sinceRefresh.start();
-        spinUntil([&] {
-            if (sinceRefresh.elapsed() > 1000) { // the app itself looks every 15 s
-                w.clusterLink()->refresh();
-                sinceRefresh.restart();
-            }
-            const Job* j = w.queueModel()->job(id);
-            if (messages.isEmpty() || messages.last() != j->message) messages << j->message;
-            return j->state != JobState::OnCluster;
-        }, 240'000);
+        spinUntil(
+            [&] {
+                if (sinceRefresh.elapsed() > 1000) { // the app itself looks every 15 s
+                    w.clusterLink()->refresh();
+                    sinceRefresh.restart();
+                }
+                const Job* j = w.queueModel()->job(id);
+                if (messages.isEmpty() || messages.last() != j->message) messages << j->message;
+                return j->state != JobState::OnCluster;
+            },
+            240'000);
         const Job* job = w.queueModel()->job(id);
         QVERIFY2(job->state == JobState::Done, qPrintable(messages.join(" | ")));
         QVERIFY(QFile::exists(job->output));
@@ -230,13 +230,15 @@ private Q_SLOTS:
         for (auto* a : w.findChildren<QAction*>())
             if (a->text() == "Cancel job") a->trigger();
         sinceRefresh.restart();
-        spinUntil([&] {
-            if (sinceRefresh.elapsed() > 1000) {
-                w.clusterLink()->refresh();
-                sinceRefresh.restart();
-            }
-            return w.queueModel()->job(second)->state != JobState::OnCluster;
-        }, 60'000);
+        spinUntil(
+            [&] {
+                if (sinceRefresh.elapsed() > 1000) {
+                    w.clusterLink()->refresh();
+                    sinceRefresh.restart();
+                }
+                return w.queueModel()->job(second)->state != JobState::OnCluster;
+            },
+            60'000);
         QVERIFY2(w.queueModel()->job(second)->state == JobState::Cancelled, qPrintable(w.queueModel()->job(second)->message));
         QVERIFY(w.clusterLink()->waitForIdle(30'000));
     }
@@ -310,8 +312,8 @@ private Q_SLOTS:
         const QString db = path("restart.sqlite");
         // A job killed mid-run: the CLI runs the same job (same settings) and is killed with
         // SIGKILL once a segment is finished, leaving the job folder a crash leaves.
-        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=48x32:rate=10", "-t", "4", "-c:v", "libx264", "-pix_fmt",
-                                 "yuv420p", path("videos/long.mp4")}));
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=48x32:rate=10", "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                                 path("videos/long.mp4")}));
         {
             MainWindow w(db);
             QCOMPARE(w.addPaths({path("videos/long.mp4"), path("videos/sub/b.mkv")}), 2);
@@ -319,18 +321,38 @@ private Q_SLOTS:
             w.queueModel()->moveJobs({w.queueModel()->jobs()[1].id}, 0); // reorder: b.mkv first
             w.queueModel()->modify(w.queueModel()->jobs()[1].id, [](Job& j) { j.state = JobState::Running; });
         } // the window goes away with a job marked running, as if the app had been killed
-        QVERIFY2(test::runUntilKilledAfterSegments(
-                     QStringLiteral(DUALX_CLI_PATH),
-                     {"upscale", path("videos/long.mp4"), "-o", path("out/long-dualx.mkv"), "--model", path("tiny.safetensors"),
-                      "--preset", "archive-ffv1", "--tile", "32", "--tile-overlap", "8", "--frames", "4", "--frame-overlap", "1",
-                      "--device", "cpu", "--threads", "1", "--segment-frames", "4", "--progress", "none"},
-                     1),
+        QVERIFY2(test::runUntilKilledAfterSegments(QStringLiteral(DUALX_CLI_PATH),
+                                                   {"upscale",
+                                                    path("videos/long.mp4"),
+                                                    "-o",
+                                                    path("out/long-dualx.mkv"),
+                                                    "--model",
+                                                    path("tiny.safetensors"),
+                                                    "--preset",
+                                                    "archive-ffv1",
+                                                    "--tile",
+                                                    "32",
+                                                    "--tile-overlap",
+                                                    "8",
+                                                    "--frames",
+                                                    "4",
+                                                    "--frame-overlap",
+                                                    "1",
+                                                    "--device",
+                                                    "cpu",
+                                                    "--threads",
+                                                    "1",
+                                                    "--segment-frames",
+                                                    "4",
+                                                    "--progress",
+                                                    "none"},
+                                                   1),
                  "the CLI job was not killed after its first segment");
 
         MainWindow w(db);
         const auto& jobs = w.queueModel()->jobs();
         QCOMPARE(jobs.size(), 2);
-        QVERIFY(jobs[0].input.endsWith("b.mkv")); // the order came back
+        QVERIFY(jobs[0].input.endsWith("b.mkv"));   // the order came back
         QVERIFY(jobs[1].state == JobState::Queued); // running when "killed": queued again
         w.runner()->start();
         spinUntil([&] { return !w.runner()->isActive(); }, 240'000);

@@ -48,11 +48,7 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-template <class T>
-T* child(const PresetEditor& editor, const char* name)
-{
-    return editor.findChild<T*>(QLatin1String(name));
-}
+template <class T> T* child(const PresetEditor& editor, const char* name) { return editor.findChild<T*>(QLatin1String(name)); }
 
 void selectData(QComboBox* box, const QString& data) { box->setCurrentIndex(box->findData(data)); }
 
@@ -88,12 +84,10 @@ private Q_SLOTS:
             editor.selectPreset(id);
             QCOMPARE(editor.currentId(), id);
             QVERIFY(editor.isBuiltIn(id));
-            QVERIFY2(list->currentItem()->text().contains(QStringLiteral("(built-in)")),
-                qPrintable(list->currentItem()->text()));
-            for (const char* field :
-                {"idEdit", "nameEdit", "descriptionEdit", "containerCombo", "extensionEdit", "codecCombo",
-                    "pixelFormatCombo", "crfSpin", "bitRateSpin", "encoderPresetCombo", "audioPolicyCombo",
-                    "subtitlePolicyCombo", "audioCodecCombo", "audioBitRateSpin", "scaleModeCombo"}) {
+            QVERIFY2(list->currentItem()->text().contains(QStringLiteral("(built-in)")), qPrintable(list->currentItem()->text()));
+            for (const char* field : {"idEdit", "nameEdit", "descriptionEdit", "containerCombo", "extensionEdit", "codecCombo",
+                                      "pixelFormatCombo", "crfSpin", "bitRateSpin", "encoderPresetCombo", "audioPolicyCombo",
+                                      "subtitlePolicyCombo", "audioCodecCombo", "audioBitRateSpin", "scaleModeCombo"}) {
                 auto* w = child<QWidget>(editor, field);
                 QVERIFY2(w, field);
                 QVERIFY2(!w->isEnabled(), field);
@@ -241,8 +235,7 @@ private Q_SLOTS:
         QVERIFY(options);
         options->setPlainText(QStringLiteral("crf-ish"));
         QVERIFY(!editor.saveCurrent(&error));
-        QVERIFY2(error.contains(QStringLiteral("key=value")) && error.contains(QStringLiteral("crf-ish")),
-            qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("key=value")) && error.contains(QStringLiteral("crf-ish")), qPrintable(error));
         QCOMPARE(folderFiles(m_folder), before);
         QCOMPARE(changed.count(), 0);
 
@@ -307,14 +300,12 @@ private Q_SLOTS:
         const QString truncated = QDir(m_outside).filePath(QStringLiteral("truncated.json"));
         QVERIFY(writeFile(truncated, "{\"id\": \"broken\", \"container\": \"mp4\""));
         QVERIFY(!editor.importFile(truncated, &error));
-        QVERIFY2(error.contains(QStringLiteral("not valid JSON")) && error.contains(QStringLiteral("truncated.json")),
-            qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("not valid JSON")) && error.contains(QStringLiteral("truncated.json")), qPrintable(error));
 
-        QJsonObject noExtension {{ QStringLiteral("id"), QStringLiteral("no-extension")},
-            {QStringLiteral("container"), QStringLiteral("mp4")},
-            {QStringLiteral("video"),
-                QJsonObject {{ QStringLiteral("codec"), QStringLiteral("libx264")},
-                    {QStringLiteral("pixel_format"), QStringLiteral("yuv420p")} } } };
+        QJsonObject noExtension{{QStringLiteral("id"), QStringLiteral("no-extension")},
+                                {QStringLiteral("container"), QStringLiteral("mp4")},
+                                {QStringLiteral("video"), QJsonObject{{QStringLiteral("codec"), QStringLiteral("libx264")},
+                                                                      {QStringLiteral("pixel_format"), QStringLiteral("yuv420p")}}}};
         const QString missing = QDir(m_outside).filePath(QStringLiteral("missing-field.json"));
         QVERIFY(writeFile(missing, QJsonDocument(noExtension).toJson()));
         QVERIFY(!editor.importFile(missing, &error));
@@ -384,8 +375,7 @@ private Q_SLOTS:
             QCOMPARE(qs(back.toJson()), qs(editor.preset(id)->toJson()));
             QCOMPARE(qs(back.toJson()), qs(findPreset(id.toStdString()).toJson()));
         }
-        QVERIFY(!editor.exportPreset(
-            QStringLiteral("no-such-preset"), QDir(m_outside).filePath(QStringLiteral("x.json")), &error));
+        QVERIFY(!editor.exportPreset(QStringLiteral("no-such-preset"), QDir(m_outside).filePath(QStringLiteral("x.json")), &error));
         QVERIFY(error.contains(QStringLiteral("no-such-preset")));
     }
 

@@ -19,8 +19,8 @@ QByteArray runFfmpegCapture(const QStringList& arguments, bool* ok)
 {
     QProcess process;
     process.start("ffmpeg", QStringList{"-hide_banner", "-nostdin", "-v", "error", "-y"} + arguments);
-    *ok = process.waitForStarted(10000) && process.waitForFinished(120000) &&
-          process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    *ok = process.waitForStarted(10000) && process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit
+          && process.exitCode() == 0;
     if (!*ok) qWarning("ffmpeg %s failed:\n%s", qPrintable(arguments.join(' ')), process.readAllStandardError().constData());
     return process.readAllStandardOutput();
 }
@@ -41,18 +41,14 @@ private Q_SLOTS:
         QTest::newRow("theora 214x160") << QStringList{"-c:v", "libtheora", "-q:v", "6"} << archive << "a.ogv";
         QTest::newRow("theora 161x91") << QStringList{"-c:v", "libtheora", "-q:v", "6"} << odd << "b.ogv";
         QTest::newRow("vp8 161x91") << QStringList{"-c:v", "libvpx", "-deadline", "realtime"} << odd << "c.webm";
-        QTest::newRow("vp9 214x160") << QStringList{"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"}
-                                     << archive << "d.webm";
-        QTest::newRow("av1 161x91") << QStringList{"-c:v", "libaom-av1", "-cpu-used", "8", "-crf", "40"} << odd
-                                    << "e.mkv";
+        QTest::newRow("vp9 214x160") << QStringList{"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"} << archive << "d.webm";
+        QTest::newRow("av1 161x91") << QStringList{"-c:v", "libaom-av1", "-cpu-used", "8", "-crf", "40"} << odd << "e.mkv";
         QTest::newRow("mpeg2 214x160 interlaced")
             << QStringList{"-c:v", "mpeg2video", "-q:v", "4", "-flags", "+ildct+ilme", "-top", "1"} << archive << "f.mpg";
         QTest::newRow("mpeg4 asp 214x160") << QStringList{"-c:v", "mpeg4", "-q:v", "4", "-bf", "2"} << archive << "g.avi";
-        QTest::newRow("h264 214x160") << QStringList{"-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "3"} << archive
-                                      << "h.mp4";
+        QTest::newRow("h264 214x160") << QStringList{"-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "3"} << archive << "h.mp4";
         QTest::newRow("h264 161x91 4:4:4") << QStringList{"-c:v", "libx264", "-pix_fmt", "yuv444p"} << odd << "i.mkv";
-        QTest::newRow("hevc 214x160") << QStringList{"-c:v", "libx265", "-x265-params", "log-level=error"} << archive
-                                      << "j.mp4";
+        QTest::newRow("hevc 214x160") << QStringList{"-c:v", "libx265", "-x265-params", "log-level=error"} << archive << "j.mp4";
         // DV only exists at broadcast sizes (NTSC 4:1:1 here).
         QTest::newRow("dv ntsc 720x480") << QStringList{"-c:v", "dvvideo", "-pix_fmt", "yuv411p"} << "720x480"
                                          << "k.dv";
@@ -72,8 +68,8 @@ private Q_SLOTS:
         const int height = size.section('x', 1, 1).toInt();
         bool ok = false;
         runFfmpegCapture(QStringList{"-f", "lavfi", "-i", "testsrc2=size=224x160:rate=25,scale=" + QString(size).replace('x', ':'),
-                                     "-frames:v", QString::number(kFrames)} +
-                             encode + QStringList{clip},
+                                     "-frames:v", QString::number(kFrames)}
+                             + encode + QStringList{clip},
                          &ok);
         QVERIFY(ok);
         // RGB24 for training and the preview, RGB48 for the upscale pipeline.
@@ -90,10 +86,10 @@ private:
         bool ok = false;
         // The reader's conversion: bicubic, accurate rounding, full chroma interpolation.
         const QString format = sixteenBit ? "rgb48le" : "rgb24";
-        const QByteArray reference =
-            runFfmpegCapture({"-i", clip, "-map", "0:v:0", "-vf", "scale=flags=bicubic+accurate_rnd+full_chroma_int,format=" + format,
-                              "-vsync", "passthrough", "-f", "rawvideo", "-"},
-                             &ok);
+        const QByteArray reference
+            = runFfmpegCapture({"-i", clip, "-map", "0:v:0", "-vf", "scale=flags=bicubic+accurate_rnd+full_chroma_int,format=" + format,
+                                "-vsync", "passthrough", "-f", "rawvideo", "-"},
+                               &ok);
         QVERIFY(ok);
         const qsizetype samples = qsizetype(width) * height * 3;
         const qsizetype frameBytes = samples * (sixteenBit ? 2 : 1);

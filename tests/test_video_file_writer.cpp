@@ -1,17 +1,17 @@
 // VideoFileWriter: clips written here are read back with VideoFrameReader (frame counts, sizes,
 // frame rate, timestamps, pixel values per codec), colour tags and the RGB->YUV matrix are checked
 // with the ffmpeg CLI, and failures are typed errors that never leave a file at the final path.
-#include "video/video_file_writer.h"
-#include "video/video_frame_reader.h"
 #include "dualx/runtime.h"
 #include "test_support.h"
+#include "video/video_file_writer.h"
+#include "video/video_frame_reader.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <csignal>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <csignal>
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,8 +38,7 @@ bool runTool(const QString& tool, const QStringList& arguments, QByteArray* outp
     process.waitForFinished(120000);
     if (output) *output = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning("%s %s failed:\n%s", qPrintable(tool), qPrintable(arguments.join(' ')),
-                 process.readAllStandardError().constData());
+        qWarning("%s %s failed:\n%s", qPrintable(tool), qPrintable(arguments.join(' ')), process.readAllStandardError().constData());
         return false;
     }
     return true;
@@ -117,8 +116,7 @@ double meanAbsDiff(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b)
     return sum / static_cast<double>(a.size());
 }
 
-VideoWriterSettings makeSettings(int width, int height, const std::string& codec = "auto",
-                                 const std::string& pixelFormat = "auto")
+VideoWriterSettings makeSettings(int width, int height, const std::string& codec = "auto", const std::string& pixelFormat = "auto")
 {
     VideoWriterSettings settings;
     settings.width = width;
@@ -137,8 +135,7 @@ class TestVideoFileWriter : public QObject {
 
     // Writes `frames`, checking that nothing appears at `file` before finish() and that no
     // .partial file is left after it.
-    void writeClip(const std::string& file, const VideoWriterSettings& settings,
-                   const std::vector<std::vector<uint8_t>>& frames)
+    void writeClip(const std::string& file, const VideoWriterSettings& settings, const std::vector<std::vector<uint8_t>>& frames)
     {
         VideoFileWriter writer(file, settings);
         for (const auto& frame : frames) writer.write(frame);
@@ -154,9 +151,9 @@ class TestVideoFileWriter : public QObject {
     QString probeColourTags(const std::string& file)
     {
         QByteArray output;
-        if (!runTool("ffprobe", {"-select_streams", "v:0", "-show_entries",
-                                 "stream=color_space,color_primaries,color_transfer,color_range", "-of",
-                                 "default=nw=1:nk=1", QString::fromStdString(file)},
+        if (!runTool("ffprobe",
+                     {"-select_streams", "v:0", "-show_entries", "stream=color_space,color_primaries,color_transfer,color_range", "-of",
+                      "default=nw=1:nk=1", QString::fromStdString(file)},
                      &output))
             return {};
         // ffprobe prints them in its own field order: range, space, transfer, primaries.
@@ -180,20 +177,50 @@ private Q_SLOTS:
         QTest::addColumn<int>("crf");
         QTest::addColumn<int>("width");
         QTest::addColumn<int>("height");
-        QTest::addColumn<QString>("codecName"); // as the reader reports it
+        QTest::addColumn<QString>("codecName");    // as the reader reports it
         QTest::addColumn<QString>("storedFormat"); // empty: any
-        QTest::addColumn<int>("maxError"); // per channel, -1: not checked
+        QTest::addColumn<int>("maxError");         // per channel, -1: not checked
         QTest::addColumn<double>("meanError");
-        QTest::newRow("ffv1 bgr0: exact") << "ffv1_bgr0.mkv" << "ffv1" << "bgr0" << -1 << 64 << 48 << "ffv1" << "bgr0" << 0 << 0.0;
-        QTest::newRow("ffv1 bgr0 odd: exact") << "ffv1_odd.mkv" << "ffv1" << "bgr0" << -1 << 67 << 35 << "ffv1" << "bgr0" << 0 << 0.0;
-        QTest::newRow("auto .mkv (ffv1, lossless)") << "auto.mkv" << "auto" << "auto" << -1 << 67 << 35 << "ffv1" << "bgr0" << 0 << 0.0;
-        QTest::newRow("png rgb24 in mkv: exact") << "png.mkv" << "png" << "auto" << -1 << 64 << 48 << "png" << "rgb24" << 0 << 0.0;
-        QTest::newRow("ffv1 yuv444p") << "ffv1_444.mkv" << "ffv1" << "yuv444p" << -1 << 64 << 48 << "ffv1" << "yuv444p" << 2 << 1.0;
-        QTest::newRow("ffv1 yuv444p HD (BT.709)") << "ffv1_444_hd.mkv" << "ffv1" << "yuv444p" << -1 << 1280 << 720 << "ffv1" << "yuv444p" << 2 << 1.0;
-        QTest::newRow("x264 crf 0 yuv444p odd") << "x264_lossless.mp4" << "libx264" << "yuv444p" << 0 << 67 << 35 << "h264" << "yuv444p" << 2 << 1.0;
-        QTest::newRow("auto .mp4 (x264 crf 12)") << "auto.mp4" << "auto" << "auto" << -1 << 64 << 48 << "h264" << "yuv444p" << -1 << 2.0;
-        QTest::newRow("x264 yuv420p") << "x264_420.mov" << "libx264" << "yuv420p" << -1 << 64 << 48 << "h264" << "yuv420p" << -1 << 4.0;
-        QTest::newRow("auto .avi (mpeg4 q 2)") << "auto.avi" << "auto" << "auto" << -1 << 64 << 48 << "mpeg4" << "yuv420p" << -1 << 4.0;
+        QTest::newRow("ffv1 bgr0: exact") << "ffv1_bgr0.mkv"
+                                          << "ffv1"
+                                          << "bgr0" << -1 << 64 << 48 << "ffv1"
+                                          << "bgr0" << 0 << 0.0;
+        QTest::newRow("ffv1 bgr0 odd: exact") << "ffv1_odd.mkv"
+                                              << "ffv1"
+                                              << "bgr0" << -1 << 67 << 35 << "ffv1"
+                                              << "bgr0" << 0 << 0.0;
+        QTest::newRow("auto .mkv (ffv1, lossless)") << "auto.mkv"
+                                                    << "auto"
+                                                    << "auto" << -1 << 67 << 35 << "ffv1"
+                                                    << "bgr0" << 0 << 0.0;
+        QTest::newRow("png rgb24 in mkv: exact") << "png.mkv"
+                                                 << "png"
+                                                 << "auto" << -1 << 64 << 48 << "png"
+                                                 << "rgb24" << 0 << 0.0;
+        QTest::newRow("ffv1 yuv444p") << "ffv1_444.mkv"
+                                      << "ffv1"
+                                      << "yuv444p" << -1 << 64 << 48 << "ffv1"
+                                      << "yuv444p" << 2 << 1.0;
+        QTest::newRow("ffv1 yuv444p HD (BT.709)") << "ffv1_444_hd.mkv"
+                                                  << "ffv1"
+                                                  << "yuv444p" << -1 << 1280 << 720 << "ffv1"
+                                                  << "yuv444p" << 2 << 1.0;
+        QTest::newRow("x264 crf 0 yuv444p odd") << "x264_lossless.mp4"
+                                                << "libx264"
+                                                << "yuv444p" << 0 << 67 << 35 << "h264"
+                                                << "yuv444p" << 2 << 1.0;
+        QTest::newRow("auto .mp4 (x264 crf 12)") << "auto.mp4"
+                                                 << "auto"
+                                                 << "auto" << -1 << 64 << 48 << "h264"
+                                                 << "yuv444p" << -1 << 2.0;
+        QTest::newRow("x264 yuv420p") << "x264_420.mov"
+                                      << "libx264"
+                                      << "yuv420p" << -1 << 64 << 48 << "h264"
+                                      << "yuv420p" << -1 << 4.0;
+        QTest::newRow("auto .avi (mpeg4 q 2)") << "auto.avi"
+                                               << "auto"
+                                               << "auto" << -1 << 64 << 48 << "mpeg4"
+                                               << "yuv420p" << -1 << 4.0;
     }
 
     void roundTrip()
@@ -232,8 +259,8 @@ private Q_SLOTS:
                      ("frame " + std::to_string(count) + " at " + std::to_string(decoded.timeSeconds)).c_str());
             const int worst = maxAbsDiff(decoded.rgb, frames[count]);
             const double mean = meanAbsDiff(decoded.rgb, frames[count]);
-            const std::string where = "frame " + std::to_string(count) + ": max " + std::to_string(worst) + ", mean " +
-                                      std::to_string(mean);
+            const std::string where
+                = "frame " + std::to_string(count) + ": max " + std::to_string(worst) + ", mean " + std::to_string(mean);
             if (maxError >= 0) QVERIFY2(worst <= maxError, where.c_str());
             QVERIFY2(mean <= meanError, where.c_str());
             ++count;
@@ -267,21 +294,19 @@ private Q_SLOTS:
         QCOMPARE(probeColourTags(file), tags);
 
         const std::string raw = path(QString("tags_%1x%2.yuv").arg(width).arg(height));
-        QVERIFY(runTool("ffmpeg", {"-nostdin", "-y", "-i", QString::fromStdString(file), "-f", "rawvideo", "-pix_fmt",
-                                   "yuv444p", QString::fromStdString(raw)}));
+        QVERIFY(runTool("ffmpeg", {"-nostdin", "-y", "-i", QString::fromStdString(file), "-f", "rawvideo", "-pix_fmt", "yuv444p",
+                                   QString::fromStdString(raw)}));
         const std::string planes = readBytes(raw);
         const size_t area = static_cast<size_t>(width) * height;
         QCOMPARE(planes.size(), area * 3);
         const double r = 0x33 / 255.0, g = 0x66 / 255.0, b = 0xCC / 255.0;
         const double y = kr * r + (1 - kr - kb) * g + kb * b;
-        const double expected[3] = {16 + 219 * y, 128 + 224 * (b - y) / (2 * (1 - kb)),
-                                    128 + 224 * (r - y) / (2 * (1 - kr))};
+        const double expected[3] = {16 + 219 * y, 128 + 224 * (b - y) / (2 * (1 - kb)), 128 + 224 * (r - y) / (2 * (1 - kr))};
         for (int plane = 0; plane < 3; ++plane) {
             const int code = static_cast<uint8_t>(planes[plane * area + area / 2]);
-            QVERIFY2(std::abs(code - expected[plane]) <= 1.0,
-                     ("plane " + std::to_string(plane) + ": " + std::to_string(code) + ", expected " +
-                      std::to_string(expected[plane]))
-                         .c_str());
+            QVERIFY2(
+                std::abs(code - expected[plane]) <= 1.0,
+                ("plane " + std::to_string(plane) + ": " + std::to_string(code) + ", expected " + std::to_string(expected[plane])).c_str());
         }
     }
 
@@ -312,7 +337,9 @@ private Q_SLOTS:
     void finishIsIdempotentAndReplacesAnOldFile()
     {
         const std::string file = path("replaced.mkv");
-        { std::ofstream(file) << "old contents"; }
+        {
+            std::ofstream(file) << "old contents";
+        }
         VideoFileWriter writer(file, makeSettings(32, 24));
         writer.write(gradientFrame(32, 24, 0));
         writer.write(gradientFrame(32, 24, 1));
@@ -360,23 +387,17 @@ private Q_SLOTS:
         VideoWriterSettings fps = makeSettings(32, 24);
         fps.fpsNum = 0;
         test::expectError([&] { VideoFileWriter w(file, fps); }, ErrorCode::InvalidArgument, "frame rate");
-        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "nosuchcodec")); },
-                          ErrorCode::InvalidArgument, "nosuchcodec");
-        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "aac")); }, ErrorCode::InvalidArgument,
-                          "not a video encoder");
-        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "ffv1", "nosuchformat")); },
-                          ErrorCode::InvalidArgument, "nosuchformat");
-        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "mpeg4", "rgb24")); },
-                          ErrorCode::InvalidArgument, "rgb24");
+        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "nosuchcodec")); }, ErrorCode::InvalidArgument, "nosuchcodec");
+        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "aac")); }, ErrorCode::InvalidArgument, "not a video encoder");
+        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "ffv1", "nosuchformat")); }, ErrorCode::InvalidArgument,
+                          "nosuchformat");
+        test::expectError([&] { VideoFileWriter w(file, makeSettings(32, 24, "mpeg4", "rgb24")); }, ErrorCode::InvalidArgument, "rgb24");
         VideoWriterSettings crf = makeSettings(32, 24, "ffv1");
         crf.crf = 10;
         test::expectError([&] { VideoFileWriter w(file, crf); }, ErrorCode::InvalidArgument, "crf");
-        test::expectError([&] { VideoFileWriter w(path("bad.xyz"), makeSettings(32, 24)); },
-                          ErrorCode::InvalidArgument, ".xyz");
-        test::expectError([&] { VideoFileWriter w(path("noextension"), makeSettings(32, 24)); },
-                          ErrorCode::InvalidArgument, "extension");
-        test::expectError([&] { VideoFileWriter w(path("bad.mp4"), makeSettings(32, 24, "ffv1")); },
-                          ErrorCode::InvalidArgument, "ffv1");
+        test::expectError([&] { VideoFileWriter w(path("bad.xyz"), makeSettings(32, 24)); }, ErrorCode::InvalidArgument, ".xyz");
+        test::expectError([&] { VideoFileWriter w(path("noextension"), makeSettings(32, 24)); }, ErrorCode::InvalidArgument, "extension");
+        test::expectError([&] { VideoFileWriter w(path("bad.mp4"), makeSettings(32, 24, "ffv1")); }, ErrorCode::InvalidArgument, "ffv1");
         // None of these may leave anything behind.
         for (const char* name : {"bad.mkv", "bad.xyz", "noextension", "bad.mp4"}) {
             QVERIFY(!exists(path(name)));
@@ -386,8 +407,8 @@ private Q_SLOTS:
 
     void oddSizeWithChromaSubsamplingIsInvalidArgument()
     {
-        test::expectError([&] { VideoFileWriter w(path("odd.mkv"), makeSettings(67, 35, "ffv1", "yuv420p")); },
-                          ErrorCode::InvalidArgument, "67x35");
+        test::expectError([&] { VideoFileWriter w(path("odd.mkv"), makeSettings(67, 35, "ffv1", "yuv420p")); }, ErrorCode::InvalidArgument,
+                          "67x35");
         test::expectError([&] { VideoFileWriter w(path("odd.avi"), makeSettings(67, 36)); }, // mpeg4: 4:2:0 only
                           ErrorCode::InvalidArgument, "67x36");
         test::expectError([&] { VideoFileWriter w(path("odd.mp4"), makeSettings(67, 36, "libx264", "yuv422p")); },
@@ -401,8 +422,7 @@ private Q_SLOTS:
         const std::string missingFolder = path("no/such/folder/clip.mkv");
         test::expectError([&] { VideoFileWriter w(missingFolder, makeSettings(32, 24)); }, ErrorCode::FileUnwritable,
                           "No such file or directory");
-        test::expectError([&] { VideoFileWriter w(missingFolder, makeSettings(32, 24)); }, ErrorCode::FileUnwritable,
-                          missingFolder);
+        test::expectError([&] { VideoFileWriter w(missingFolder, makeSettings(32, 24)); }, ErrorCode::FileUnwritable, missingFolder);
         const std::string folder = path("folder.mkv");
         std::filesystem::create_directory(folder);
         test::expectError([&] { VideoFileWriter w(folder, makeSettings(32, 24)); }, ErrorCode::FileUnwritable, "folder");

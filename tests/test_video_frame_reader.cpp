@@ -1,8 +1,8 @@
 // VideoFrameReader: frame counts, sizes, timestamps and pixel values of clips generated here by the
 // ffmpeg CLI, and a typed error (never a crash) for missing, foreign, truncated and corrupt files.
-#include "video/video_frame_reader.h"
 #include "dualx/media_probe.h"
 #include "test_support.h"
+#include "video/video_frame_reader.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -42,16 +42,15 @@ int maxDeviation(const RgbFrame& frame, int r, int g, int b)
 {
     int worst = 0;
     for (size_t i = 0; i + 2 < frame.rgb.size(); i += 3) {
-        worst = std::max({worst, std::abs(frame.rgb[i] - r), std::abs(frame.rgb[i + 1] - g),
-                          std::abs(frame.rgb[i + 2] - b)});
+        worst = std::max({worst, std::abs(frame.rgb[i] - r), std::abs(frame.rgb[i + 1] - g), std::abs(frame.rgb[i + 2] - b)});
     }
     return worst;
 }
 
 bool hasExpectedSize(const RgbFrame& frame, int width, int height)
 {
-    return frame.width == width && frame.height == height &&
-           frame.rgb.size() == static_cast<size_t>(width) * static_cast<size_t>(height) * 3;
+    return frame.width == width && frame.height == height
+           && frame.rgb.size() == static_cast<size_t>(width) * static_cast<size_t>(height) * 3;
 }
 
 } // namespace
@@ -70,8 +69,8 @@ class TestVideoFrameReader : public QObject {
         const auto clip = m_dir.filePath("gop10." + container).toStdString();
         // A failed encode shows as the frame count check failing (runFfmpeg prints why).
         if (!std::filesystem::exists(clip))
-            runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=25", "-frames:v", "60", "-c:v", "libx264", "-g",
-                       "10", "-keyint_min", "10", "-bf", "2", "-pix_fmt", "yuv420p", QString::fromStdString(clip)});
+            runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=25", "-frames:v", "60", "-c:v", "libx264", "-g", "10", "-keyint_min",
+                       "10", "-bf", "2", "-pix_fmt", "yuv420p", QString::fromStdString(clip)});
         return clip;
     }
 
@@ -82,8 +81,8 @@ private Q_SLOTS:
         m_h264 = path("odd.mp4");
         // testsrc2 rounds its size down to even, hence the scale; libx264 accepts odd sizes only
         // without chroma subsampling.
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=68x36:rate=10", "-frames:v", "12", "-vf", "scale=67:35",
-                           "-pix_fmt", "yuv444p", "-c:v", "libx264", QString::fromStdString(m_h264)}));
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=68x36:rate=10", "-frames:v", "12", "-vf", "scale=67:35", "-pix_fmt",
+                           "yuv444p", "-c:v", "libx264", QString::fromStdString(m_h264)}));
     }
 
     void oddSizeH264HasAllFramesAtFullSize()
@@ -131,18 +130,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("pixelFormat");
         QTest::newRow("h264 yuv420p") << QStringList{"-pix_fmt", "yuv420p", "-c:v", "libx264"} << "66x34"
-                                      << "420.mp4" << "yuv420p";
+                                      << "420.mp4"
+                                      << "yuv420p";
         // Odd 4:2:0 sizes: chroma planes are rounded up, the picture is not.
         QTest::newRow("ffv1 yuv420p odd") << QStringList{"-pix_fmt", "yuv420p", "-c:v", "ffv1"} << "67x35"
-                                          << "420_odd.mkv" << "yuv420p";
-        QTest::newRow("vp9 yuv420p odd")
-            << QStringList{"-pix_fmt", "yuv420p", "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"}
-            << "51x27" << "420_odd.webm" << "yuv420p";
+                                          << "420_odd.mkv"
+                                          << "yuv420p";
+        QTest::newRow("vp9 yuv420p odd") << QStringList{"-pix_fmt",  "yuv420p",  "-c:v",      "libvpx-vp9",
+                                                        "-deadline", "realtime", "-cpu-used", "8"}
+                                         << "51x27"
+                                         << "420_odd.webm"
+                                         << "yuv420p";
         QTest::newRow("ffv1 yuv420p10le odd") << QStringList{"-pix_fmt", "yuv420p10le", "-c:v", "ffv1"} << "45x29"
-                                              << "10bit.mkv" << "yuv420p10le";
-        QTest::newRow("hevc yuv420p10le")
-            << QStringList{"-pix_fmt", "yuv420p10le", "-c:v", "libx265", "-x265-params", "log-level=error"}
-            << "64x36" << "10bit_hevc.mp4" << "yuv420p10le";
+                                              << "10bit.mkv"
+                                              << "yuv420p10le";
+        QTest::newRow("hevc yuv420p10le") << QStringList{"-pix_fmt", "yuv420p10le", "-c:v", "libx265", "-x265-params", "log-level=error"}
+                                          << "64x36"
+                                          << "10bit_hevc.mp4"
+                                          << "yuv420p10le";
     }
 
     void formatsDecodeAtFullSize()
@@ -152,8 +157,8 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, pixelFormat);
         QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=10", "-frames:v", "5", "-vf",
-                                      "scale=" + QString(size).replace('x', ':')} +
-                          encode + QStringList{m_dir.filePath(file)}));
+                                      "scale=" + QString(size).replace('x', ':')}
+                          + encode + QStringList{m_dir.filePath(file)}));
         const int width = size.section('x', 0, 0).toInt();
         const int height = size.section('x', 1, 1).toInt();
 
@@ -183,12 +188,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("tags");
         QTest::newRow("untagged: BT.601 limited") << 0.299 << 0.114 << false << 8 << QStringList{};
         QTest::newRow("BT.601 full") << 0.299 << 0.114 << true << 8 << QStringList{"-color_range", "pc"};
-        QTest::newRow("BT.709 limited") << 0.2126 << 0.0722 << false << 8
-                                        << QStringList{"-colorspace", "bt709", "-color_range", "tv"};
-        QTest::newRow("BT.709 full") << 0.2126 << 0.0722 << true << 8
-                                     << QStringList{"-colorspace", "bt709", "-color_range", "pc"};
-        QTest::newRow("BT.2020 limited 10-bit") << 0.2627 << 0.0593 << false << 10
-                                                << QStringList{"-colorspace", "bt2020nc", "-color_range", "tv"};
+        QTest::newRow("BT.709 limited") << 0.2126 << 0.0722 << false << 8 << QStringList{"-colorspace", "bt709", "-color_range", "tv"};
+        QTest::newRow("BT.709 full") << 0.2126 << 0.0722 << true << 8 << QStringList{"-colorspace", "bt709", "-color_range", "pc"};
+        QTest::newRow("BT.2020 limited 10-bit")
+            << 0.2627 << 0.0593 << false << 10 << QStringList{"-colorspace", "bt2020nc", "-color_range", "tv"};
     }
 
     void solidColourHonoursMatrixAndRange()
@@ -220,17 +223,18 @@ private Q_SLOTS:
         for (int i = 0; i < frames; ++i) raw += planes;
         writeBytes(path("solid.yuv"), raw);
         const QString pixelFormat = bits > 8 ? "yuv444p10le" : "yuv444p";
-        QVERIFY(runFfmpeg(QStringList{"-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", "31x17", "-r", "5", "-i",
-                                      qpath("solid.yuv"), "-c:v", "ffv1"} +
-                          tags + QStringList{qpath("solid.mkv")}));
+        QVERIFY(runFfmpeg(
+            QStringList{"-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", "31x17", "-r", "5", "-i", qpath("solid.yuv"), "-c:v", "ffv1"}
+            + tags + QStringList{qpath("solid.mkv")}));
 
         const auto decoded = readAllFrames(path("solid.mkv"));
         QCOMPARE(decoded.size(), size_t(frames));
         for (const auto& frame : decoded) {
             QVERIFY(hasExpectedSize(frame, width, height));
             const int deviation = maxDeviation(frame, 0x33, 0x66, 0xCC);
-            QVERIFY2(deviation <= 3, ("off by " + std::to_string(deviation) + ": " + std::to_string(frame.rgb[0]) +
-                                      "," + std::to_string(frame.rgb[1]) + "," + std::to_string(frame.rgb[2])).c_str());
+            QVERIFY2(deviation <= 3, ("off by " + std::to_string(deviation) + ": " + std::to_string(frame.rgb[0]) + ","
+                                      + std::to_string(frame.rgb[1]) + "," + std::to_string(frame.rgb[2]))
+                                         .c_str());
         }
     }
 
@@ -241,8 +245,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("encode");
         QTest::addColumn<QString>("file");
         QTest::newRow("ffv1 yuv420p odd size") << QStringList{"-c:v", "ffv1", "-pix_fmt", "yuv420p"} << "c_420.mkv";
-        QTest::newRow("x264 lossless yuv444p") << QStringList{"-c:v", "libx264", "-qp", "0", "-pix_fmt", "yuv444p"}
-                                               << "c_x264.mkv";
+        QTest::newRow("x264 lossless yuv444p") << QStringList{"-c:v", "libx264", "-qp", "0", "-pix_fmt", "yuv444p"} << "c_x264.mkv";
         QTest::newRow("x264rgb lossless (gbrp)") << QStringList{"-c:v", "libx264rgb", "-qp", "0"} << "c_rgb.mkv";
         QTest::newRow("png (rgb24)") << QStringList{"-c:v", "png"} << "c_png.mkv";
         QTest::newRow("mjpeg (yuvj420p, full range)") << QStringList{"-c:v", "mjpeg", "-q:v", "2"} << "c_mjpeg.avi";
@@ -252,33 +255,35 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, encode);
         QFETCH(QString, file);
-        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "color=c=0x3366CC:size=32x32:rate=5", "-frames:v", "3",
-                                      "-vf", "scale=31:17"} +
-                          encode + QStringList{m_dir.filePath(file)}));
+        QVERIFY(runFfmpeg(QStringList{"-f", "lavfi", "-i", "color=c=0x3366CC:size=32x32:rate=5", "-frames:v", "3", "-vf", "scale=31:17"}
+                          + encode + QStringList{m_dir.filePath(file)}));
         const auto frames = readAllFrames(m_dir.filePath(file).toStdString());
         QCOMPARE(frames.size(), size_t(3));
         for (const auto& frame : frames) {
             QVERIFY(hasExpectedSize(frame, 31, 17));
             const int deviation = maxDeviation(frame, 0x33, 0x66, 0xCC);
-            QVERIFY2(deviation <= 3, ("off by " + std::to_string(deviation) + ": " + std::to_string(frame.rgb[0]) +
-                                      "," + std::to_string(frame.rgb[1]) + "," + std::to_string(frame.rgb[2])).c_str());
+            QVERIFY2(deviation <= 3, ("off by " + std::to_string(deviation) + ": " + std::to_string(frame.rgb[0]) + ","
+                                      + std::to_string(frame.rgb[1]) + "," + std::to_string(frame.rgb[2]))
+                                         .c_str());
         }
     }
 
     // The H.264 decoder reconfigures on a new SPS; the reader must follow with new frame sizes.
     void frameSizeMayChangeMidStream()
     {
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=68x36:rate=10", "-frames:v", "4", "-pix_fmt",
-                           "yuv420p", "-c:v", "libx264", qpath("a.h264")}));
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=48x32:rate=10", "-frames:v", "3", "-pix_fmt",
-                           "yuv420p", "-c:v", "libx264", qpath("b.h264")}));
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=68x36:rate=10", "-frames:v", "4", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                           qpath("a.h264")}));
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=48x32:rate=10", "-frames:v", "3", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                           qpath("b.h264")}));
         writeBytes(path("ab.h264"), readBytes(path("a.h264")) + readBytes(path("b.h264")));
 
         const auto frames = readAllFrames(path("ab.h264"));
         QCOMPARE(frames.size(), size_t(7));
         for (size_t i = 0; i < frames.size(); ++i) {
-            if (i < 4) QVERIFY(hasExpectedSize(frames[i], 68, 36));
-            else QVERIFY(hasExpectedSize(frames[i], 48, 32));
+            if (i < 4)
+                QVERIFY(hasExpectedSize(frames[i], 68, 36));
+            else
+                QVERIFY(hasExpectedSize(frames[i], 48, 32));
         }
     }
 
@@ -390,10 +395,8 @@ private Q_SLOTS:
 
     void audioOnlyFileIsFileUnreadable()
     {
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "sine=frequency=440:duration=0.2", "-c:a", "pcm_s16le",
-                           qpath("tone.wav")}));
-        test::expectError([&] { VideoFrameReader reader(path("tone.wav")); }, ErrorCode::FileUnreadable,
-                          "no video stream");
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "sine=frequency=440:duration=0.2", "-c:a", "pcm_s16le", qpath("tone.wav")}));
+        test::expectError([&] { VideoFrameReader reader(path("tone.wav")); }, ErrorCode::FileUnreadable, "no video stream");
     }
 
     void truncatedMp4Throws()
@@ -412,8 +415,7 @@ private Q_SLOTS:
     // index at the front (faststart) the cut loses frames rather than the whole file.
     void truncatedAnywhereNeverCrashes()
     {
-        QVERIFY(runFfmpeg({"-i", QString::fromStdString(m_h264), "-c", "copy", "-movflags", "+faststart",
-                           qpath("faststart.mp4")}));
+        QVERIFY(runFfmpeg({"-i", QString::fromStdString(m_h264), "-c", "copy", "-movflags", "+faststart", qpath("faststart.mp4")}));
         for (const char* name : {"odd.mp4", "faststart.mp4"}) {
             const std::string bytes = readBytes(path(name));
             for (size_t cut = 0; cut < bytes.size(); cut += std::max<size_t>(1, bytes.size() / 37)) {
@@ -433,8 +435,7 @@ private Q_SLOTS:
     // reject exactly that packet with AVERROR_INVALIDDATA.
     void corruptPacketIsSkipped()
     {
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "10", "-c:v", "png",
-                           qpath("png.mkv")}));
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "10", "-c:v", "png", qpath("png.mkv")}));
         std::string bytes = readBytes(path("png.mkv"));
         QCOMPARE(breakPngSignatures(bytes, 4, 5), 1);
         writeBytes(path("one_bad.mkv"), bytes);
@@ -452,15 +453,14 @@ private Q_SLOTS:
     // third, and the reader says the video stops short of what the file declares.
     void cutShortMatroskaIsReportedAsDamage()
     {
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "60", "-c:v", "libx264",
-                           "-g", "5", qpath("whole.mkv")}));
+        QVERIFY(runFfmpeg(
+            {"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "60", "-c:v", "libx264", "-g", "5", qpath("whole.mkv")}));
         const std::string bytes = readBytes(path("whole.mkv"));
         writeBytes(path("third.mkv"), bytes.substr(0, bytes.size() / 3));
         VideoFrameReader whole(path("whole.mkv"));
         VideoFrameReader cut(path("third.mkv"));
         RgbFrame frame;
-        while (whole.read(frame)) {
-        }
+        while (whole.read(frame)) { }
         int frames = 0;
         while (cut.read(frame)) ++frames;
         QVERIFY2(frames > 5 && frames < 40, std::to_string(frames).c_str());
@@ -472,8 +472,7 @@ private Q_SLOTS:
 
     void noDecodableFrameIsCorruptFile()
     {
-        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "5", "-c:v", "png",
-                           qpath("png5.mkv")}));
+        QVERIFY(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-frames:v", "5", "-c:v", "png", qpath("png5.mkv")}));
         std::string bytes = readBytes(path("png5.mkv"));
         QCOMPARE(breakPngSignatures(bytes, 0, 5), 5);
         writeBytes(path("all_bad.mkv"), bytes);

@@ -22,8 +22,7 @@ AppSettings AppSettings::load()
     s.windowFrames = q.value("engine/frames", s.windowFrames).toInt();
     s.windowOverlap = q.value("engine/frameOverlap", s.windowOverlap).toInt();
     const int ensemble = q.value("engine/ensemble", s.ensemble).toInt();
-    if (isEnsembleSize(ensemble))
-        s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
+    if (isEnsembleSize(ensemble)) s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
     const double source = q.value("engine/source", s.sourceCondition).toDouble();
     if (source >= 0.0 && source <= 1.0) s.sourceCondition = source; // likewise, to unknown
     const QString deinterlace = q.value("engine/deinterlace", s.deinterlace).toString();

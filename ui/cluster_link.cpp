@@ -15,7 +15,9 @@
 namespace dualx::ui {
 
 ClusterLink::ClusterLink(JobQueueModel* model, QObject* parent)
-    : QObject(parent), m_model(model), m_dualxProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("dualx")))
+    : QObject(parent),
+      m_model(model),
+      m_dualxProgram(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("dualx")))
 {
     m_pool.setMaxThreadCount(1); // one Slurm conversation at a time
     m_timer.setInterval(15'000);
@@ -54,7 +56,8 @@ void ClusterLink::send(const QVector<qint64>& ids)
     }
     QString root = m_settings.clusterBatchFolder.isEmpty() ? m_settings.outputFolder : m_settings.clusterBatchFolder;
     if (root.isEmpty()) root = QFileInfo(QString::fromStdString(jobs.front().output)).absolutePath();
-    const QString folder = QDir(root).filePath(QStringLiteral("dualx-batch-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString folder
+        = QDir(root).filePath(QStringLiteral("dualx-batch-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     ClusterSettings cluster;
     cluster.engine = m_settings.clusterEngine.toStdString();
     cluster.partition = m_settings.clusterPartition.toStdString();
@@ -72,23 +75,28 @@ void ClusterLink::send(const QVector<qint64>& ids)
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(this, [this, error, submission, folder, sendable] {
-            if (!error.isEmpty()) {
-                Q_EMIT sent(false, error);
-                return;
-            }
-            for (const auto& note : submission.notes) Q_EMIT logMessage(QString::fromStdString(note));
-            const QString jobs = QString::fromStdString(submission.jobIds.empty() ? std::string() : submission.jobIds.front());
-            for (qint64 id : sendable)
-                m_model->modify(id, [&](Job& j) {
-                    j.state = JobState::OnCluster;
-                    j.clusterBatch = folder;
-                    j.framesDone = 0;
-                    j.message = tr("Sent to Slurm job %1 (batch %2)").arg(jobs, folder);
-                });
-            Q_EMIT sent(true, tr("%n job(s) sent to the cluster as Slurm job %1; batch folder %2", nullptr, submission.files).arg(jobs, folder));
-            refresh();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, error, submission, folder, sendable] {
+                if (!error.isEmpty()) {
+                    Q_EMIT sent(false, error);
+                    return;
+                }
+                for (const auto& note : submission.notes) Q_EMIT logMessage(QString::fromStdString(note));
+                const QString jobs = QString::fromStdString(submission.jobIds.empty() ? std::string() : submission.jobIds.front());
+                for (qint64 id : sendable)
+                    m_model->modify(id, [&](Job& j) {
+                        j.state = JobState::OnCluster;
+                        j.clusterBatch = folder;
+                        j.framesDone = 0;
+                        j.message = tr("Sent to Slurm job %1 (batch %2)").arg(jobs, folder);
+                    });
+                Q_EMIT sent(
+                    true,
+                    tr("%n job(s) sent to the cluster as Slurm job %1; batch folder %2", nullptr, submission.files).arg(jobs, folder));
+                refresh();
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -110,11 +118,14 @@ void ClusterLink::refresh()
                 errors << QStringLiteral("%1: %2").arg(folder, QString::fromStdString(e.what()));
             }
         }
-        QMetaObject::invokeMethod(this, [this, statuses, errors] {
-            m_refreshing = false;
-            for (const auto& [folder, status] : statuses) applyStatus(m_model, folder, status);
-            for (const auto& e : errors) Q_EMIT logMessage(tr("Cluster status not read: %1").arg(e));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, statuses, errors] {
+                m_refreshing = false;
+                for (const auto& [folder, status] : statuses) applyStatus(m_model, folder, status);
+                for (const auto& e : errors) Q_EMIT logMessage(tr("Cluster status not read: %1").arg(e));
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -130,10 +141,13 @@ void ClusterLink::cancelBatches(const QStringList& batchFolders)
                 lines << tr("Could not cancel the cluster batch %1: %2").arg(folder, QString::fromStdString(e.what()));
             }
         }
-        QMetaObject::invokeMethod(this, [this, lines] {
-            for (const auto& line : lines) Q_EMIT logMessage(line);
-            refresh();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, lines] {
+                for (const auto& line : lines) Q_EMIT logMessage(line);
+                refresh();
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -153,11 +153,14 @@ void ComparePanel::showJob(const Job* job)
             frames = probeMedia(path.toStdString()).frameCountEstimate;
         } catch (const std::exception&) {
         }
-        QMetaObject::invokeMethod(self, [self, frames, generation] {
-            if (generation != self->m_generation) return;
-            if (frames > 0) self->m_slider->setRange(0, static_cast<int>(frames - 1));
-            self->loadFrames();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, frames, generation] {
+                if (generation != self->m_generation) return;
+                if (frames > 0) self->m_slider->setRange(0, static_cast<int>(frames - 1));
+                self->loadFrames();
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -187,12 +190,16 @@ void ComparePanel::loadFrames()
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(self, [self, source, restored, seconds, index, generation, error] {
-            if (generation != self->m_generation) return;
-            self->m_viewer->setImages(source, restored.isNull() ? source : restored);
-            self->m_frameLabel->setText(tr("frame %1 / %2  %3").arg(index + 1).arg(self->m_slider->maximum() + 1).arg(timestamp(seconds)));
-            if (!error.isEmpty()) self->m_status->setText(error);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, source, restored, seconds, index, generation, error] {
+                if (generation != self->m_generation) return;
+                self->m_viewer->setImages(source, restored.isNull() ? source : restored);
+                self->m_frameLabel->setText(
+                    tr("frame %1 / %2  %3").arg(index + 1).arg(self->m_slider->maximum() + 1).arg(timestamp(seconds)));
+                if (!error.isEmpty()) self->m_status->setText(error);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -240,21 +247,23 @@ void ComparePanel::previewCurrentFrame()
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
             }
-            QMetaObject::invokeMethod(self, [self, source, restored, generation, error, index, windowFrames, final] {
-                if (generation != self->m_generation) return;
-                if (!error.isEmpty()) {
-                    self->m_status->setText(error);
-                    Q_EMIT self->logMessage(tr("Preview failed: %1").arg(error));
-                    return;
-                }
-                self->m_viewer->setImages(source, restored);
-                self->m_status->setText(
-                    final ? tr("Preview of frame %1: source left, restored right.").arg(index + 1)
-                          : tr("Quick preview of frame %1 (%2-frame window): refining with the job's window…")
-                                .arg(index + 1)
-                                .arg(windowFrames));
-                Q_EMIT self->previewShown(index, windowFrames);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, source, restored, generation, error, index, windowFrames, final] {
+                    if (generation != self->m_generation) return;
+                    if (!error.isEmpty()) {
+                        self->m_status->setText(error);
+                        Q_EMIT self->logMessage(tr("Preview failed: %1").arg(error));
+                        return;
+                    }
+                    self->m_viewer->setImages(source, restored);
+                    self->m_status->setText(final ? tr("Preview of frame %1: source left, restored right.").arg(index + 1)
+                                                  : tr("Quick preview of frame %1 (%2-frame window): refining with the job's window…")
+                                                        .arg(index + 1)
+                                                        .arg(windowFrames));
+                    Q_EMIT self->previewShown(index, windowFrames);
+                },
+                Qt::QueuedConnection);
             return error.isEmpty() && !cancel->load();
         };
         if (quickFrames < settings.windowFrames && !post(quickFrames, false)) return;

@@ -25,33 +25,23 @@ constexpr double dividerGrabDistance = 8.0; // px either side of the divider tha
 constexpr double handleRadius = 11.0;
 constexpr int differenceGain = 4;
 
-double clampZoom(double factor)
-{
-    return std::clamp(factor, CompareViewer::minZoom, CompareViewer::maxZoom);
-}
+double clampZoom(double factor) { return std::clamp(factor, CompareViewer::minZoom, CompareViewer::maxZoom); }
 
-bool fuzzyDiffers(double a, double b)
-{
-    return std::abs(a - b) > 1e-9 * std::max(1.0, std::abs(a));
-}
+bool fuzzyDiffers(double a, double b) { return std::abs(a - b) > 1e-9 * std::max(1.0, std::abs(a)); }
 
 } // namespace
 
-CompareViewer::CompareViewer(QWidget* parent)
-    : QWidget(parent)
+CompareViewer::CompareViewer(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(true); // cursor shape changes over the divider without a button held
+    setMouseTracking(true);                // cursor shape changes over the divider without a button held
     setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent fills every pixel
     setAccessibleName(tr("Before/after comparison"));
     setAccessibleDescription(tr("Compares the source frame with the restored frame. Drag the divider or the image, "
                                 "scroll to zoom, F fits, 1, 2 and 4 set the zoom, hold Space to show the source."));
 }
 
-QSize CompareViewer::imageSize() const
-{
-    return m_restored.isNull() ? m_source.size() : m_restored.size();
-}
+QSize CompareViewer::imageSize() const { return m_restored.isNull() ? m_source.size() : m_restored.size(); }
 
 void CompareViewer::setImages(const QImage& source, const QImage& restored)
 {
@@ -116,10 +106,7 @@ QRectF CompareViewer::paneRect(int pane) const
     return pane == 0 ? QRectF(0, 0, half, all.height()) : QRectF(half, 0, all.width() - half, all.height());
 }
 
-int CompareViewer::paneAt(const QPointF& widgetPos) const
-{
-    return paneCount() == 2 && widgetPos.x() >= paneRect(1).left() ? 1 : 0;
-}
+int CompareViewer::paneAt(const QPointF& widgetPos) const { return paneCount() == 2 && widgetPos.x() >= paneRect(1).left() ? 1 : 0; }
 
 QPointF CompareViewer::paneOrigin(int pane) const
 {
@@ -127,25 +114,16 @@ QPointF CompareViewer::paneOrigin(int pane) const
     return paneRect(pane).center() - QPointF(image.width(), image.height()) * (m_zoom / 2.0) + m_pan;
 }
 
-QRectF CompareViewer::imageRectInWidget(int pane) const
-{
-    return QRectF(paneOrigin(pane), QSizeF(imageSize()) * m_zoom);
-}
+QRectF CompareViewer::imageRectInWidget(int pane) const { return QRectF(paneOrigin(pane), QSizeF(imageSize()) * m_zoom); }
 
-QPointF CompareViewer::imagePointAt(const QPointF& widgetPos) const
-{
-    return (widgetPos - paneOrigin(paneAt(widgetPos))) / m_zoom;
-}
+QPointF CompareViewer::imagePointAt(const QPointF& widgetPos) const { return (widgetPos - paneOrigin(paneAt(widgetPos))) / m_zoom; }
 
 QPointF CompareViewer::widgetPointFor(const QPointF& imagePos, int pane) const
 {
     return paneOrigin(std::clamp(pane, 0, paneCount() - 1)) + imagePos * m_zoom;
 }
 
-bool CompareViewer::showingSource() const
-{
-    return m_mode == Mode::Toggle && (m_spaceHeld || m_mouseHeld);
-}
+bool CompareViewer::showingSource() const { return m_mode == Mode::Toggle && (m_spaceHeld || m_mouseHeld); }
 
 double CompareViewer::fitZoom() const
 {
@@ -182,22 +160,15 @@ void CompareViewer::applyZoom(double factor, const QPointF& anchor, bool leaveFi
     Q_EMIT zoomChanged(factor);
 }
 
-void CompareViewer::zoomBy(double factor, const QPointF& anchor)
-{
-    applyZoom(m_zoom * factor, anchor, true);
-}
+void CompareViewer::zoomBy(double factor, const QPointF& anchor) { applyZoom(m_zoom * factor, anchor, true); }
 
-double CompareViewer::dividerX() const
-{
-    return widgetPointFor(QPointF(m_split * imageSize().width(), 0)).x();
-}
+double CompareViewer::dividerX() const { return widgetPointFor(QPointF(m_split * imageSize().width(), 0)).x(); }
 
 bool CompareViewer::nearDivider(const QPointF& widgetPos) const
 {
     if (m_mode != Mode::Split || imageSize().isEmpty()) return false;
     const QRectF image = imageRectInWidget(0);
-    return std::abs(widgetPos.x() - dividerX()) <= dividerGrabDistance && widgetPos.y() >= image.top()
-        && widgetPos.y() <= image.bottom();
+    return std::abs(widgetPos.x() - dividerX()) <= dividerGrabDistance && widgetPos.y() >= image.top() && widgetPos.y() <= image.bottom();
 }
 
 void CompareViewer::setSourceHeld(bool held, bool byMouse)
@@ -224,7 +195,7 @@ const QImage& CompareViewer::differenceImage() const
         auto* out = reinterpret_cast<QRgb*>(m_difference.scanLine(y));
         for (int x = 0; x < a.width(); ++x)
             out[x] = qRgb(channel(qRed(rowA[x]), qRed(rowB[x])), channel(qGreen(rowA[x]), qGreen(rowB[x])),
-                channel(qBlue(rowA[x]), qBlue(rowB[x])));
+                          channel(qBlue(rowA[x]), qBlue(rowB[x])));
     }
     return m_difference;
 }
@@ -251,8 +222,7 @@ void CompareViewer::drawHint(QPainter& painter, const QRectF& area, const QStrin
     painter.restore();
 }
 
-void CompareViewer::drawLayer(
-    QPainter& painter, const QImage& image, int pane, const QRectF& clip, const QString& hint) const
+void CompareViewer::drawLayer(QPainter& painter, const QImage& image, int pane, const QRectF& clip, const QString& hint) const
 {
     const QRectF target = imageRectInWidget(pane);
     const QRectF visible = clip & target;
@@ -266,7 +236,7 @@ void CompareViewer::drawLayer(
     const QPointF topLeft = (visible.topLeft() - target.topLeft()) / m_zoom;
     const QPointF bottomRight = (visible.bottomRight() - target.topLeft()) / m_zoom;
     QRectF source(QPointF(std::floor(topLeft.x()), std::floor(topLeft.y())),
-        QPointF(std::ceil(bottomRight.x()), std::ceil(bottomRight.y())));
+                  QPointF(std::ceil(bottomRight.x()), std::ceil(bottomRight.y())));
     source &= QRectF(QPointF(0, 0), QSizeF(image.size()));
     if (source.isEmpty()) return;
     const QRectF dest(target.topLeft() + source.topLeft() * m_zoom, source.size() * m_zoom);
@@ -317,7 +287,7 @@ void CompareViewer::drawDivider(QPainter& painter) const
     // Two arrowheads say "drag sideways".
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(60, 60, 60));
-    for (const double dir : { -1.0, 1.0 }) {
+    for (const double dir : {-1.0, 1.0}) {
         QPainterPath arrow;
         arrow.moveTo(centre + QPointF(dir * 7.5, 0));
         arrow.lineTo(centre + QPointF(dir * 2.5, -4.5));
@@ -406,28 +376,16 @@ void CompareViewer::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Space:
         if (!event->isAutoRepeat()) setSourceHeld(true, false);
         break;
-    case Qt::Key_F:
-        zoomToFit();
-        break;
-    case Qt::Key_1:
-        setZoom(1.0);
-        break;
-    case Qt::Key_2:
-        setZoom(2.0);
-        break;
-    case Qt::Key_4:
-        setZoom(4.0);
-        break;
+    case Qt::Key_F: zoomToFit(); break;
+    case Qt::Key_1: setZoom(1.0); break;
+    case Qt::Key_2: setZoom(2.0); break;
+    case Qt::Key_4: setZoom(4.0); break;
     case Qt::Key_Plus:
     case Qt::Key_Equal: // '+' without Shift on most layouts
         zoomBy(zoomStep, centre);
         break;
-    case Qt::Key_Minus:
-        zoomBy(1.0 / zoomStep, centre);
-        break;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
+    case Qt::Key_Minus: zoomBy(1.0 / zoomStep, centre); break;
+    default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
 }

@@ -62,8 +62,8 @@ public:
     // Toggle mode: true while Space (or Shift + left button) is held and the source is shown.
     bool showingSource() const;
 
-    QSize sizeHint() const override { return { 640, 360 }; }
-    QSize minimumSizeHint() const override { return { 64, 48 }; }
+    QSize sizeHint() const override { return {640, 360}; }
+    QSize minimumSizeHint() const override { return {64, 48}; }
 
 Q_SIGNALS:
     void zoomChanged(double factor);

@@ -79,12 +79,16 @@ QVariant JobQueueModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (index.column()) {
         case Source: return QFileInfo(j.input).fileName() + (j.sourceInfo.isEmpty() ? QString() : QStringLiteral("\n") + j.sourceInfo);
-        case Model: return j.model == QLatin1String("mse") ? tr("MSE (faithful)") : j.model == QLatin1String("gan") ? tr("GAN (sharp)") : QFileInfo(j.model).fileName();
+        case Model:
+            return j.model == QLatin1String("mse")   ? tr("MSE (faithful)")
+                   : j.model == QLatin1String("gan") ? tr("GAN (sharp)")
+                                                     : QFileInfo(j.model).fileName();
         case Quality: return role == Qt::EditRole ? QVariant(j.sourceCondition) : QVariant(sourceQualityName(j.sourceCondition));
         case Preset: return j.preset;
         case Output: return j.output;
         case State: return jobStateLabel(j.state);
-        case Progress: return j.framesTotal > 0 ? static_cast<int>(100 * j.framesDone / j.framesTotal) : (j.state == JobState::Done ? 100 : 0);
+        case Progress:
+            return j.framesTotal > 0 ? static_cast<int>(100 * j.framesDone / j.framesTotal) : (j.state == JobState::Done ? 100 : 0);
         case Speed: return j.framesPerSecond > 0 ? tr("%1 fps").arg(j.framesPerSecond, 0, 'f', 2) : QString();
         case Eta: return j.state == JobState::Running ? formatEta(j.etaSeconds) : QString();
         }
@@ -110,7 +114,8 @@ Qt::ItemFlags JobQueueModel::flags(const QModelIndex& index) const
     f |= Qt::ItemIsDragEnabled;
     const Job& j = m_jobs[index.row()];
     const bool editable = j.state == JobState::Queued || j.state == JobState::Failed || j.state == JobState::Cancelled;
-    if (editable && (index.column() == Model || index.column() == Quality || index.column() == Preset || index.column() == Output)) f |= Qt::ItemIsEditable;
+    if (editable && (index.column() == Model || index.column() == Quality || index.column() == Preset || index.column() == Output))
+        f |= Qt::ItemIsEditable;
     return f;
 }
 
@@ -254,20 +259,23 @@ void JobQueueModel::probeLater(qint64 id, const QString& path)
             error = QString::fromStdString(e.what());
         }
         // Delivered only while the model lives (Qt drops events for a deleted receiver).
-        QMetaObject::invokeMethod(self, [self, id, info, error, thumb] {
-            --self->m_probesRunning;
-            if (!self->job(id)) return; // removed meanwhile
-            if (!thumb.isNull()) self->m_thumbnails.insert(id, thumb);
-            self->modify(id, [&](Job& j) {
-                if (!error.isEmpty()) {
-                    j.state = JobState::Refused;
-                    j.sourceInfo.clear();
-                    j.message = tr("not a video FFmpeg can read: %1").arg(error);
-                } else {
-                    j.sourceInfo = info;
-                }
-            });
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, id, info, error, thumb] {
+                --self->m_probesRunning;
+                if (!self->job(id)) return; // removed meanwhile
+                if (!thumb.isNull()) self->m_thumbnails.insert(id, thumb);
+                self->modify(id, [&](Job& j) {
+                    if (!error.isEmpty()) {
+                        j.state = JobState::Refused;
+                        j.sourceInfo.clear();
+                        j.message = tr("not a video FFmpeg can read: %1").arg(error);
+                    } else {
+                        j.sourceInfo = info;
+                    }
+                });
+            },
+            Qt::QueuedConnection);
     });
 }
 

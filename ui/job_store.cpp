@@ -41,7 +41,8 @@ void bindJob(QSqlQuery& q, const Job& job)
 } // namespace
 
 JobStore::JobStore(const QString& path)
-    : m_path(path), m_connection(QStringLiteral("dualx-queue-%1").arg(g_connections.fetchAndAddRelaxed(1)))
+    : m_path(path),
+      m_connection(QStringLiteral("dualx-queue-%1").arg(g_connections.fetchAndAddRelaxed(1)))
 {
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
@@ -62,8 +63,7 @@ JobStore::JobStore(const QString& path)
                             "state TEXT NOT NULL, frames_done INTEGER NOT NULL DEFAULT 0, frames_total INTEGER NOT NULL DEFAULT 0, "
                             "message TEXT NOT NULL DEFAULT '', source_info TEXT NOT NULL DEFAULT '')"));
     }
-    if (version < 2)
-        exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN source_condition REAL NOT NULL DEFAULT 0.5"));
+    if (version < 2) exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN source_condition REAL NOT NULL DEFAULT 0.5"));
     if (version < 3) exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN cluster_batch TEXT NOT NULL DEFAULT ''"));
     if (version < kSchemaVersion) exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
 }

@@ -214,14 +214,14 @@ void MainWindow::buildActions()
         const auto ids = selectedIds();
         if (!ids.isEmpty()) m_model->moveJobs(ids, m_model->rowOf(ids.last()) + 2);
     });
-    m_bottom = make(QStyle::SP_ArrowDown, QKeySequence(Qt::CTRL | Qt::Key_End), [this] { m_model->moveJobs(selectedIds(), m_model->rowCount()); });
+    m_bottom = make(QStyle::SP_ArrowDown, QKeySequence(Qt::CTRL | Qt::Key_End),
+                    [this] { m_model->moveJobs(selectedIds(), m_model->rowCount()); });
     bar->addSeparator();
     m_useMse = make(QStyle::SP_DialogApplyButton, QKeySequence(), [this] { applyToSelected(JobQueueModel::Model, QStringLiteral("mse")); });
     m_useGan = make(QStyle::SP_DialogApplyButton, QKeySequence(), [this] { applyToSelected(JobQueueModel::Model, QStringLiteral("gan")); });
     m_openFolder = make(QStyle::SP_DirOpenIcon, QKeySequence(), [this] {
         const auto ids = selectedIds();
-        if (!ids.isEmpty())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
+        if (!ids.isEmpty()) QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->job(ids.first())->output).absolutePath()));
     });
     m_sendToCluster = make(QStyle::SP_DriveNetIcon, QKeySequence(), [this] {
         m_cluster->setSettings(m_settings);
@@ -285,14 +285,25 @@ void MainWindow::retranslate()
 {
     setWindowTitle(tr("DualX Studio"));
     m_dropHint->setText(tr("Drop videos or folders here\nor use Add files / Add folder"));
-    const std::pair<QAction*, QString> texts[] = {
-        {m_addFiles, tr("Add files")},  {m_addFolder, tr("Add folder")}, {m_start, tr("Start")},
-        {m_pause, tr("Pause")},         {m_stop, tr("Stop")},            {m_cancel, tr("Cancel job")},
-        {m_retry, tr("Retry")},         {m_remove, tr("Remove")},        {m_top, tr("To top")},
-        {m_up, tr("Up")},               {m_down, tr("Down")},            {m_bottom, tr("To bottom")},
-        {m_useMse, tr("Use MSE model")}, {m_useGan, tr("Use GAN model")}, {m_openFolder, tr("Open output folder")},
-        {m_settingsAction, tr("Settings")}, {m_presets, tr("Presets")}, {m_about, tr("About")},
-        {m_sendToCluster, tr("Send to cluster…")}};
+    const std::pair<QAction*, QString> texts[] = {{m_addFiles, tr("Add files")},
+                                                  {m_addFolder, tr("Add folder")},
+                                                  {m_start, tr("Start")},
+                                                  {m_pause, tr("Pause")},
+                                                  {m_stop, tr("Stop")},
+                                                  {m_cancel, tr("Cancel job")},
+                                                  {m_retry, tr("Retry")},
+                                                  {m_remove, tr("Remove")},
+                                                  {m_top, tr("To top")},
+                                                  {m_up, tr("Up")},
+                                                  {m_down, tr("Down")},
+                                                  {m_bottom, tr("To bottom")},
+                                                  {m_useMse, tr("Use MSE model")},
+                                                  {m_useGan, tr("Use GAN model")},
+                                                  {m_openFolder, tr("Open output folder")},
+                                                  {m_settingsAction, tr("Settings")},
+                                                  {m_presets, tr("Presets")},
+                                                  {m_about, tr("About")},
+                                                  {m_sendToCluster, tr("Send to cluster…")}};
     for (const auto& [action, text] : texts) {
         action->setText(text);
         action->setToolTip(action->shortcut().isEmpty() ? text : text + " (" + action->shortcut().toString(QKeySequence::NativeText) + ")");
@@ -372,7 +383,8 @@ void MainWindow::openSettings()
 void MainWindow::showAbout()
 {
     QString models;
-    for (const auto& line : shippedModelProvenance()) models += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(line).toHtmlEscaped());
+    for (const auto& line : shippedModelProvenance())
+        models += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(line).toHtmlEscaped());
     QMessageBox::about(this, tr("About DualX Studio"),
                        tr("<h3>DualX Studio %1</h3><p>Restores and upscales videos 4x with the DualX-VSR video transformer.</p>"
                           "<p>LibTorch %2<br>Device: %3</p><p>Models:</p><ul>%4</ul>")

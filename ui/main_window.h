@@ -64,9 +64,8 @@ private:
     ComparePanel* m_compare = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
-    QAction *m_addFiles, *m_addFolder, *m_start, *m_pause, *m_stop, *m_cancel, *m_retry, *m_remove, *m_top, *m_up, *m_down,
-        *m_bottom, *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan, *m_about, *m_presets,
-        *m_sendToCluster;
+    QAction *m_addFiles, *m_addFolder, *m_start, *m_pause, *m_stop, *m_cancel, *m_retry, *m_remove, *m_top, *m_up, *m_down, *m_bottom,
+        *m_openFolder, *m_settingsAction, *m_useMse, *m_useGan, *m_about, *m_presets, *m_sendToCluster;
 };
 
 } // namespace dualx::ui

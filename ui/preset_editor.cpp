@@ -9,8 +9,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFont>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -69,28 +69,25 @@ QString defaultExtension(const QString& container)
 QStringList pixelFormatsFor(const QString& codec)
 {
     if (codec == QLatin1String("libx264"))
-        return {QStringLiteral("yuv420p"), QStringLiteral("yuv422p"), QStringLiteral("yuv444p"),
-            QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p10le")};
+        return {QStringLiteral("yuv420p"),     QStringLiteral("yuv422p"),     QStringLiteral("yuv444p"),
+                QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p10le")};
     if (codec == QLatin1String("libx265"))
-        return {QStringLiteral("yuv420p10le"), QStringLiteral("yuv420p"), QStringLiteral("yuv422p10le"),
-            QStringLiteral("yuv444p10le"), QStringLiteral("yuv420p12le"), QStringLiteral("yuv422p"),
-            QStringLiteral("yuv444p")};
+        return {QStringLiteral("yuv420p10le"), QStringLiteral("yuv420p"), QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p10le"),
+                QStringLiteral("yuv420p12le"), QStringLiteral("yuv422p"), QStringLiteral("yuv444p")};
     if (codec == QLatin1String("libsvtav1")) return {QStringLiteral("yuv420p10le"), QStringLiteral("yuv420p")};
     if (codec == QLatin1String("ffv1"))
-        return {QStringLiteral("yuv444p10le"), QStringLiteral("yuv420p"), QStringLiteral("yuv422p"),
-            QStringLiteral("yuv444p"), QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"),
-            QStringLiteral("yuv444p16le"), QStringLiteral("gbrp10le")};
+        return {QStringLiteral("yuv444p10le"), QStringLiteral("yuv420p"),     QStringLiteral("yuv422p"),     QStringLiteral("yuv444p"),
+                QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p16le"), QStringLiteral("gbrp10le")};
     if (codec == QLatin1String("prores_ks")) return {QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p10le")};
-    return {QStringLiteral("yuv420p"), QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"),
-        QStringLiteral("yuv444p10le")};
+    return {QStringLiteral("yuv420p"), QStringLiteral("yuv420p10le"), QStringLiteral("yuv422p10le"), QStringLiteral("yuv444p10le")};
 }
 
 QStringList encoderPresetsFor(const QString& codec)
 {
     if (codec == QLatin1String("libx264") || codec == QLatin1String("libx265"))
-        return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
-            QStringLiteral("faster"), QStringLiteral("fast"), QStringLiteral("medium"), QStringLiteral("slow"),
-            QStringLiteral("slower"), QStringLiteral("veryslow"), QStringLiteral("placebo")};
+        return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"), QStringLiteral("faster"),
+                QStringLiteral("fast"),      QStringLiteral("medium"),    QStringLiteral("slow"),     QStringLiteral("slower"),
+                QStringLiteral("veryslow"),  QStringLiteral("placebo")};
     if (codec == QLatin1String("libsvtav1")) {
         QStringList speeds;
         for (int i = 0; i <= 13; ++i) speeds << QString::number(i);
@@ -124,16 +121,15 @@ void fillEditable(QComboBox* box, const QStringList& items, const QString& value
     box->clear();
     box->addItems(items);
     const int i = box->findText(value);
-    if (i >= 0) box->setCurrentIndex(i);
-    else box->setEditText(value);
+    if (i >= 0)
+        box->setCurrentIndex(i);
+    else
+        box->setEditText(value);
 }
 
 // Bit rates are edited in kbit/s; a value the user did not touch keeps its exact bits.
 int kbitFromBits(int64_t bits) { return int(std::clamp<int64_t>((bits + 500) / 1000, 0, MaxKbit)); }
-int64_t bitsFromKbit(int kbit, int64_t previous)
-{
-    return kbitFromBits(previous) == kbit ? previous : int64_t(kbit) * 1000;
-}
+int64_t bitsFromKbit(int kbit, int64_t previous) { return kbitFromBits(previous) == kbit ? previous : int64_t(kbit) * 1000; }
 
 QString policyName(StreamPolicy p) { return qs(std::string(streamPolicyName(p))); }
 
@@ -223,8 +219,7 @@ void PresetEditor::buildUi()
     // Middle: the form.
     auto* formPanel = new QWidget(this);
     auto* formLayout = new QVBoxLayout(formPanel);
-    m_readOnlyNote
-        = new QLabel(tr("Built-in presets are read-only. Use Duplicate to make an editable copy."), formPanel);
+    m_readOnlyNote = new QLabel(tr("Built-in presets are read-only. Use Duplicate to make an editable copy."), formPanel);
     m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
     m_readOnlyNote->setWordWrap(true);
     formLayout->addWidget(m_readOnlyNote);
@@ -233,8 +228,7 @@ void PresetEditor::buildUi()
     auto* generalForm = new QFormLayout(general);
     m_id = new QLineEdit(general);
     named(m_id, "idEdit", tr("Preset id"));
-    m_id->setToolTip(
-        tr("Short name used by the command line and as the file name (<id>.json): letters, digits, '-', '_' and '.'"));
+    m_id->setToolTip(tr("Short name used by the command line and as the file name (<id>.json): letters, digits, '-', '_' and '.'"));
     generalForm->addRow(tr("&Id"), m_id);
     m_name = new QLineEdit(general);
     named(m_name, "nameEdit", tr("Preset name"));
@@ -277,8 +271,7 @@ void PresetEditor::buildUi()
     named(m_crf, "crfSpin", tr("Constant quality (CRF)"));
     m_crf->setRange(-1, 63);
     m_crf->setSpecialValueText(tr("not used"));
-    m_crf->setToolTip(
-        tr("Lower is better quality and larger files; \"not used\" leaves it to the bit rate or the encoder"));
+    m_crf->setToolTip(tr("Lower is better quality and larger files; \"not used\" leaves it to the bit rate or the encoder"));
     videoForm->addRow(tr("C&RF"), m_crf);
     m_bitRate = new QSpinBox(video);
     named(m_bitRate, "bitRateSpin", tr("Video bit rate in kbit/s"));
@@ -313,14 +306,13 @@ void PresetEditor::buildUi()
     };
     m_audioPolicy = policyCombo(streams);
     named(m_audioPolicy, "audioPolicyCombo", tr("Audio policy"));
-    m_audioPolicy->setToolTip(
-        tr("Copy keeps the original audio (transcoded to the fallback codec where the container cannot hold it)"));
+    m_audioPolicy->setToolTip(tr("Copy keeps the original audio (transcoded to the fallback codec where the container cannot hold it)"));
     streamsForm->addRow(tr("&Audio"), m_audioPolicy);
     m_audioCodec = new QComboBox(streams);
     m_audioCodec->setEditable(true);
     m_audioCodec->setInsertPolicy(QComboBox::NoInsert);
-    m_audioCodec->addItems({QStringLiteral("aac"), QStringLiteral("libopus"), QStringLiteral("flac"),
-        QStringLiteral("alac"), QStringLiteral("ac3"), QStringLiteral("pcm_s16le"), QStringLiteral("pcm_s24le")});
+    m_audioCodec->addItems({QStringLiteral("aac"), QStringLiteral("libopus"), QStringLiteral("flac"), QStringLiteral("alac"),
+                            QStringLiteral("ac3"), QStringLiteral("pcm_s16le"), QStringLiteral("pcm_s24le")});
     named(m_audioCodec, "audioCodecCombo", tr("Audio fallback codec"));
     streamsForm->addRow(tr("Audio fallbac&k codec"), m_audioCodec);
     m_audioBitRate = new QSpinBox(streams);
@@ -412,13 +404,11 @@ void PresetEditor::buildUi()
     named(m_revertButton, "revertButton", tr("Revert unsaved changes"));
     m_saveButton = new QPushButton(tr("Save"), this);
     named(m_saveButton, "saveButton", tr("Save preset"));
-    m_saveButton->setToolTip(
-        tr("Check the preset and write it to %1 (Ctrl+S)").arg(QDir::toNativeSeparators(m_folder)));
+    m_saveButton->setToolTip(tr("Check the preset and write it to %1 (Ctrl+S)").arg(QDir::toNativeSeparators(m_folder)));
     m_closeButton = new QPushButton(tr("Close"), this);
     named(m_closeButton, "closeButton", tr("Close"));
     // Enter in a field must not close the dialog; it saves (Save is disabled where that means nothing).
-    for (auto* b : {m_newButton, m_duplicateButton, m_deleteButton, m_importButton, m_exportButton, m_revertButton,
-             m_closeButton})
+    for (auto* b : {m_newButton, m_duplicateButton, m_deleteButton, m_importButton, m_exportButton, m_revertButton, m_closeButton})
         b->setAutoDefault(false);
     m_saveButton->setDefault(true);
     auto* bottom = new QHBoxLayout;
@@ -433,18 +423,16 @@ void PresetEditor::buildUi()
     root->addLayout(bottom);
     resize(1200, 720);
 
-    m_editors = {m_id,          m_name,         m_description,    m_container,     m_extension,
-                 m_codec,       m_pixelFormat,  m_crf,            m_bitRate,       m_encoderPreset,
-                 m_options,     m_audioPolicy,  m_audioCodec,     m_audioBitRate,  m_subtitlePolicy,
-                 m_scaleMode,   m_scaleFactor,  m_targetHeight,   m_squarePixels,  m_bakeRotation};
+    m_editors = {m_id,          m_name,          m_description,  m_container,   m_extension,  m_codec,        m_pixelFormat,    m_crf,
+                 m_bitRate,     m_encoderPreset, m_options,      m_audioPolicy, m_audioCodec, m_audioBitRate, m_subtitlePolicy, m_scaleMode,
+                 m_scaleFactor, m_targetHeight,  m_squarePixels, m_bakeRotation};
 
     // Every change goes to the working copy at once: the preview, the list and switching between
     // presets never lose an edit.
     auto edited = [this] { onFormEdited(); };
     for (auto* e : {m_id, m_name, m_extension}) connect(e, &QLineEdit::textChanged, this, edited);
     for (auto* e : {m_description, m_options}) connect(e, &QPlainTextEdit::textChanged, this, edited);
-    for (auto* c : {m_pixelFormat, m_encoderPreset, m_audioCodec})
-        connect(c, &QComboBox::currentTextChanged, this, edited);
+    for (auto* c : {m_pixelFormat, m_encoderPreset, m_audioCodec}) connect(c, &QComboBox::currentTextChanged, this, edited);
     for (auto* c : {m_audioPolicy, m_subtitlePolicy}) connect(c, &QComboBox::currentIndexChanged, this, edited);
     for (auto* c : {m_squarePixels, m_bakeRotation}) connect(c, &QCheckBox::toggled, this, edited);
     connect(m_container, &QComboBox::currentIndexChanged, this, [this] { onContainerChanged(); });
@@ -453,8 +441,7 @@ void PresetEditor::buildUi()
         updateScaleWidgets();
         onFormEdited();
     });
-    for (auto* s : {m_crf, m_bitRate, m_audioBitRate, m_targetHeight})
-        connect(s, &QSpinBox::valueChanged, this, edited);
+    for (auto* s : {m_crf, m_bitRate, m_audioBitRate, m_targetHeight}) connect(s, &QSpinBox::valueChanged, this, edited);
     connect(m_scaleFactor, &QDoubleSpinBox::valueChanged, this, edited);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { showEntry(row); });
@@ -496,9 +483,8 @@ void PresetEditor::loadEntries()
     if (!problems.empty()) {
         QStringList lines;
         for (const auto& p : problems) lines << qs(p);
-        showMessage(tr("Some preset files were skipped (the command line skips them too):\n%1")
-                        .arg(lines.join(QLatin1Char('\n'))),
-            MessageKind::Warning);
+        showMessage(tr("Some preset files were skipped (the command line skips them too):\n%1").arg(lines.join(QLatin1Char('\n'))),
+                    MessageKind::Warning);
     }
 }
 
@@ -543,8 +529,7 @@ bool PresetEditor::isBuiltIn(const QString& id) const
 
 bool PresetEditor::hasUnsavedChanges() const
 {
-    return std::any_of(
-        m_entries.begin(), m_entries.end(), [](const Entry& e) { return !e.preset.builtIn && e.dirty(); });
+    return std::any_of(m_entries.begin(), m_entries.end(), [](const Entry& e) { return !e.preset.builtIn && e.dirty(); });
 }
 
 QString PresetEditor::message() const { return m_message->text(); }
@@ -567,17 +552,20 @@ void PresetEditor::updateItem(int row)
     const QString name = qs(e.preset.name), id = qs(e.preset.id);
     // Name above, id (what the CLI takes) and state below: both stay readable in a narrow list.
     QString second;
-    if (e.preset.builtIn) second = tr("%1 (built-in)").arg(id);
-    else if (!e.stored) second = tr("%1 (unsaved)").arg(id);
-    else if (e.dirty()) second = tr("%1 (modified)").arg(id);
-    else second = id;
+    if (e.preset.builtIn)
+        second = tr("%1 (built-in)").arg(id);
+    else if (!e.stored)
+        second = tr("%1 (unsaved)").arg(id);
+    else if (e.dirty())
+        second = tr("%1 (modified)").arg(id);
+    else
+        second = id;
     const QString text = name + QLatin1Char('\n') + second;
     auto* item = m_list->item(row);
     item->setText(text);
     item->setData(Qt::UserRole, id);
-    item->setToolTip(e.storedPath.isEmpty()
-            ? qs(e.preset.description)
-            : tr("%1\n%2").arg(qs(e.preset.description), QDir::toNativeSeparators(e.storedPath)));
+    item->setToolTip(e.storedPath.isEmpty() ? qs(e.preset.description)
+                                            : tr("%1\n%2").arg(qs(e.preset.description), QDir::toNativeSeparators(e.storedPath)));
     QFont font = item->font();
     font.setItalic(e.preset.builtIn);
     item->setFont(font);
@@ -630,8 +618,10 @@ void PresetEditor::fillForm(const ExportPreset& p)
     m_optionsError.clear();
     selectData(m_audioPolicy, policyName(p.audio));
     const int audioCodec = m_audioCodec->findText(qs(p.audioFallbackCodec));
-    if (audioCodec >= 0) m_audioCodec->setCurrentIndex(audioCodec);
-    else m_audioCodec->setEditText(qs(p.audioFallbackCodec));
+    if (audioCodec >= 0)
+        m_audioCodec->setCurrentIndex(audioCodec);
+    else
+        m_audioCodec->setEditText(qs(p.audioFallbackCodec));
     m_audioBitRate->setValue(std::min(kbitFromBits(p.audioFallbackBitRate), m_audioBitRate->maximum()));
     selectData(m_subtitlePolicy, policyName(p.subtitles));
     selectData(m_scaleMode, scaleModeName(p.scaleMode));
@@ -679,8 +669,7 @@ void PresetEditor::syncFromForm()
         const int eq = line.indexOf(QLatin1Char('='));
         const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
         if (key.isEmpty()) {
-            if (m_optionsError.isEmpty())
-                m_optionsError = tr("option line %1 is not key=value: '%2'").arg(i + 1).arg(line);
+            if (m_optionsError.isEmpty()) m_optionsError = tr("option line %1 is not key=value: '%2'").arg(i + 1).arg(line);
             continue;
         }
         options[ss(key)] = ss(line.mid(eq + 1).trimmed());
@@ -789,8 +778,7 @@ bool PresetEditor::idTaken(const QString& id, int exceptRow) const
     // A file of that name that the list does not show (unreadable, or an id clash) is not ours to replace.
     const QString path = QDir(m_folder).filePath(id + QStringLiteral(".json"));
     if (QFileInfo::exists(path)) {
-        const bool own = exceptRow >= 0 && !m_entries[exceptRow].storedPath.isEmpty()
-            && samePath(m_entries[exceptRow].storedPath, path);
+        const bool own = exceptRow >= 0 && !m_entries[exceptRow].storedPath.isEmpty() && samePath(m_entries[exceptRow].storedPath, path);
         if (!own) return true;
     }
     return false;
@@ -858,16 +846,14 @@ bool PresetEditor::saveCurrent(QString* error)
     if (!e.storedPath.isEmpty() && !samePath(e.storedPath, path)) {
         QFile old(e.storedPath);
         if (old.exists() && !old.remove())
-            note = tr(" The old file %1 could not be removed: %2")
-                       .arg(QDir::toNativeSeparators(e.storedPath), old.errorString());
+            note = tr(" The old file %1 could not be removed: %2").arg(QDir::toNativeSeparators(e.storedPath), old.errorString());
     }
     p.sourcePath = ss(path);
     e.preset.sourcePath = p.sourcePath;
     e.stored = p;
     e.storedPath = path;
     m_errorShown = false;
-    showMessage(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)) + note,
-        note.isEmpty() ? MessageKind::Info : MessageKind::Warning);
+    showMessage(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)) + note, note.isEmpty() ? MessageKind::Info : MessageKind::Warning);
     updateItem(m_current);
     updateButtons();
     Q_EMIT presetsChanged();
@@ -934,19 +920,17 @@ bool PresetEditor::deleteSelected()
     const bool onDisk = !e.storedPath.isEmpty();
     if (m_confirm) {
         const QString question = onDisk
-            ? tr("Delete the preset '%1'?\n\nIts file %2 is removed; the command line will not find it any more.")
-                  .arg(qs(e.preset.name), QDir::toNativeSeparators(e.storedPath))
-            : tr("Discard the unsaved preset '%1'?").arg(qs(e.preset.name));
-        if (QMessageBox::question(
-                this, tr("Delete preset"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                                     ? tr("Delete the preset '%1'?\n\nIts file %2 is removed; the command line will not find it any more.")
+                                           .arg(qs(e.preset.name), QDir::toNativeSeparators(e.storedPath))
+                                     : tr("Discard the unsaved preset '%1'?").arg(qs(e.preset.name));
+        if (QMessageBox::question(this, tr("Delete preset"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             != QMessageBox::Yes)
             return false;
     }
     if (onDisk) {
         QFile file(e.storedPath);
         if (file.exists() && !file.remove()) {
-            showMessage(tr("Cannot delete %1: %2").arg(QDir::toNativeSeparators(e.storedPath), file.errorString()),
-                MessageKind::Error);
+            showMessage(tr("Cannot delete %1: %2").arg(QDir::toNativeSeparators(e.storedPath), file.errorString()), MessageKind::Error);
             return false;
         }
     }
@@ -979,8 +963,7 @@ bool PresetEditor::importFile(const QString& path, QString* error)
     }
     const QString wanted = qs(p.id);
     if (!isPlainId(wanted))
-        return fail(
-            tr("Cannot import %1: the id '%2' may only contain letters, digits, '-', '_' and '.'.").arg(shown, wanted));
+        return fail(tr("Cannot import %1: the id '%2' may only contain letters, digits, '-', '_' and '.'.").arg(shown, wanted));
     // Never replace a preset: a taken id (built-in, listed or a file in the folder) gets a free one.
     const QString id = uniqueId(wanted, wanted, -1);
     p.id = ss(id);
@@ -996,8 +979,7 @@ bool PresetEditor::importFile(const QString& path, QString* error)
     rebuildList();
     selectRow(row);
 
-    QString text
-        = id == wanted ? tr("Imported '%1'.").arg(id) : tr("Imported as '%1': the id '%2' was taken.").arg(id, wanted);
+    QString text = id == wanted ? tr("Imported '%1'.").arg(id) : tr("Imported as '%1': the id '%2' was taken.").arg(id, wanted);
     MessageKind kind = MessageKind::Info;
     try {
         p.checkAvailable();
@@ -1039,8 +1021,7 @@ bool PresetEditor::exportPreset(const QString& id, const QString& path, QString*
 
 void PresetEditor::importWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import preset"), m_lastDir, tr("Export presets (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import preset"), m_lastDir, tr("Export presets (*.json);;All files (*)"));
     if (path.isEmpty()) return;
     m_lastDir = QFileInfo(path).absolutePath();
     QString error;
@@ -1051,8 +1032,8 @@ void PresetEditor::exportWithDialog()
 {
     const QString id = currentId();
     if (id.isEmpty()) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export preset"),
-        QDir(m_lastDir).filePath(id + QStringLiteral(".json")), tr("Export presets (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export preset"), QDir(m_lastDir).filePath(id + QStringLiteral(".json")),
+                                                      tr("Export presets (*.json)"));
     if (path.isEmpty()) return;
     m_lastDir = QFileInfo(path).absolutePath();
     QString error;
@@ -1063,11 +1044,11 @@ void PresetEditor::exportWithDialog()
 void PresetEditor::done(int result)
 {
     if (m_confirm && hasUnsavedChanges()) {
-        const int count = int(std::count_if(
-            m_entries.begin(), m_entries.end(), [](const Entry& e) { return !e.preset.builtIn && e.dirty(); }));
+        const int count
+            = int(std::count_if(m_entries.begin(), m_entries.end(), [](const Entry& e) { return !e.preset.builtIn && e.dirty(); }));
         const auto answer = QMessageBox::question(this, tr("Unsaved presets"),
-            tr("%n preset(s) have unsaved changes. Close and discard them?", nullptr, count),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+                                                  tr("%n preset(s) have unsaved changes. Close and discard them?", nullptr, count),
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard) return;
     }
     QDialog::done(result);

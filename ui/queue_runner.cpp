@@ -38,7 +38,7 @@ UpscaleSettings upscaleSettingsFor(const Job& job, const AppSettings& settings)
     return s;
 }
 
-QueueRunner::QueueRunner(JobQueueModel* model, QObject* parent) : QObject(parent), m_model(model) {}
+QueueRunner::QueueRunner(JobQueueModel* model, QObject* parent) : QObject(parent), m_model(model) { }
 
 QueueRunner::~QueueRunner()
 {
@@ -141,31 +141,41 @@ void QueueRunner::fillSlots()
             QString message;
             try {
                 const auto report = upscale->run([self, id](const UpscaleProgress& p) {
-                    QMetaObject::invokeMethod(self, [self, id, p] {
-                        if (!self) return;
-                        self->m_model->modify(id, [&](Job& j) {
-                            j.framesDone = p.framesDone;
-                            j.framesTotal = p.framesTotal;
-                            j.framesPerSecond = p.framesPerSecond;
-                            j.etaSeconds = p.etaSeconds;
-                        });
-                    }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        self,
+                        [self, id, p] {
+                            if (!self) return;
+                            self->m_model->modify(id, [&](Job& j) {
+                                j.framesDone = p.framesDone;
+                                j.framesTotal = p.framesTotal;
+                                j.framesPerSecond = p.framesPerSecond;
+                                j.etaSeconds = p.etaSeconds;
+                            });
+                        },
+                        Qt::QueuedConnection);
                 });
                 ok = true;
                 QStringList lines;
                 for (const auto& warning : report.warnings) lines << tr("Warning: %1").arg(QString::fromStdString(warning));
                 for (const auto& line : report.streams) lines << QString::fromStdString(line);
-                message = tr("%1 frames, %2x%3, %4 s").arg(report.frames).arg(report.outputWidth).arg(report.outputHeight)
-                              .arg(report.seconds, 0, 'f', 1) + QStringLiteral("\n") + lines.join('\n');
+                message = tr("%1 frames, %2x%3, %4 s")
+                              .arg(report.frames)
+                              .arg(report.outputWidth)
+                              .arg(report.outputHeight)
+                              .arg(report.seconds, 0, 'f', 1)
+                          + QStringLiteral("\n") + lines.join('\n');
             } catch (const Error& e) {
                 cancelled = e.code() == ErrorCode::Cancelled;
                 message = QString::fromStdString(e.what());
             } catch (const std::exception& e) {
                 message = QString::fromStdString(describeException(e));
             }
-            QMetaObject::invokeMethod(self, [self, id, ok, cancelled, message] {
-                if (self) self->finished(id, ok, cancelled, message);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, id, ok, cancelled, message] {
+                    if (self) self->finished(id, ok, cancelled, message);
+                },
+                Qt::QueuedConnection);
         });
         m_running.emplace(id, std::move(r));
     }

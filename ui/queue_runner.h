@@ -31,9 +31,9 @@ public:
 
 public Q_SLOTS:
     void start();
-    void pause();           // running jobs hold after their current window; no new job starts
+    void pause(); // running jobs hold after their current window; no new job starts
     void resume();
-    void stop();            // cancels running jobs; they go back to Queued and resume later
+    void stop(); // cancels running jobs; they go back to Queued and resume later
     void cancelJob(qint64 id);
 
 Q_SIGNALS:

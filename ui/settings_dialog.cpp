@@ -69,10 +69,9 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Window overlap (frames)"), m_frameOverlap);
     m_ensemble = new QComboBox(this);
     m_ensemble->setObjectName(QStringLiteral("ensemble"));
-    for (int copies : kEnsembleSizes)
-        m_ensemble->addItem(copies == 1 ? tr("Off") : tr("%1 passes (%1× slower)").arg(copies), copies);
+    for (int copies : kEnsembleSizes) m_ensemble->addItem(copies == 1 ? tr("Off") : tr("%1 passes (%1× slower)").arg(copies), copies);
     m_ensemble->setToolTip(tr("Runs the model on flipped, transposed and time-reversed copies and averages them "
-                                   "(with the MSE model, 8 copies gain about 0.1 dB)"));
+                              "(with the MSE model, 8 copies gain about 0.1 dB)"));
     m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
     m_deinterlace = new QComboBox(this);
@@ -164,8 +163,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     auto* pages = new QTabWidget(this);
-    const std::pair<QFormLayout*, QString> tabs[] = {
-        {engineForm, tr("Engine")}, {form, tr("Jobs and output")}, {clusterForm, tr("Cluster")}};
+    const std::pair<QFormLayout*, QString> tabs[]
+        = {{engineForm, tr("Engine")}, {form, tr("Jobs and output")}, {clusterForm, tr("Cluster")}};
     for (const auto& [tabForm, title] : tabs) {
         auto* page = new QWidget(pages);
         page->setLayout(tabForm);

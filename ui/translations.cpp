@@ -19,8 +19,7 @@ bool installLanguage(const QString& code)
     static QTranslator* english = nullptr;
     if (!english) {
         english = new QTranslator;
-        if (english->load(QStringLiteral(":/i18n/dualx_en.qm")))
-            QCoreApplication::installTranslator(english);
+        if (english->load(QStringLiteral(":/i18n/dualx_en.qm"))) QCoreApplication::installTranslator(english);
     }
     // One translator for our strings and one for Qt's own (dialog buttons and the like).
     static QTranslator* ours = nullptr;

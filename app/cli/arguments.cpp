@@ -54,10 +54,7 @@ std::optional<std::string> Arguments::value(const std::string& name) const
     return it->second;
 }
 
-std::string Arguments::value(const std::string& name, const std::string& fallback) const
-{
-    return value(name).value_or(fallback);
-}
+std::string Arguments::value(const std::string& name, const std::string& fallback) const { return value(name).value_or(fallback); }
 
 int Arguments::intValue(const std::string& name, int fallback) const
 {

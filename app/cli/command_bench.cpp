@@ -29,19 +29,24 @@ int runTrainingBench(const Arguments& args, const BenchmarkOptions& inference)
     options.lrCrop = args.intValue("crop", 32);
     const TrainingBenchmarkResult r = runTrainingBenchmark(options);
     if (args.flag("json")) {
-        nlohmann::json j = {{"preset", options.config.preset}, {"batch", options.batch}, {"frames", options.frames},
-                            {"lr_crop", options.lrCrop}, {"repeats", options.repeats}, {"device", r.device},
-                            {"threads", r.threads}, {"attention", r.attentionKernel},
-                            {"seconds_per_step", r.secondsPerStep}, {"clips_per_second", r.clipsPerSecond},
+        nlohmann::json j = {{"preset", options.config.preset},
+                            {"batch", options.batch},
+                            {"frames", options.frames},
+                            {"lr_crop", options.lrCrop},
+                            {"repeats", options.repeats},
+                            {"device", r.device},
+                            {"threads", r.threads},
+                            {"attention", r.attentionKernel},
+                            {"seconds_per_step", r.secondsPerStep},
+                            {"clips_per_second", r.clipsPerSecond},
                             {"peak_memory_mb", r.peakMemoryMb}};
         std::cout << j.dump(2) << "\n";
         return 0;
     }
     std::printf("preset %s, training step on %d clips of %d frames, %dx%d LR -> %dx%d GT, %s, attention %s\n",
-                options.config.preset.c_str(), options.batch, options.frames, options.lrCrop, options.lrCrop,
-                4 * options.lrCrop, 4 * options.lrCrop, r.device.c_str(), r.attentionKernel.c_str());
-    std::printf("%.3f s per step (%.2f clips/s), peak memory %.0f MB\n", r.secondsPerStep, r.clipsPerSecond,
-                r.peakMemoryMb);
+                options.config.preset.c_str(), options.batch, options.frames, options.lrCrop, options.lrCrop, 4 * options.lrCrop,
+                4 * options.lrCrop, r.device.c_str(), r.attentionKernel.c_str());
+    std::printf("%.3f s per step (%.2f clips/s), peak memory %.0f MB\n", r.secondsPerStep, r.clipsPerSecond, r.peakMemoryMb);
     return 0;
 }
 
@@ -61,16 +66,16 @@ int runPeakBench(const Arguments& args)
 
 int runBench(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads",
-                    "tile", "tile-overlap", "frame-overlap", "clip", "batch", "crop"},
+    Arguments args(argv,
+                   {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads", "tile", "tile-overlap",
+                    "frame-overlap", "clip", "batch", "crop"},
                    {"json", "train", "peak"});
     configureThreads(args.intValue("threads", 0));
     if (args.flag("peak")) return runPeakBench(args);
     BenchmarkOptions options;
     const auto preset = args.value("preset");
     const auto model = args.value("model");
-    if (preset.has_value() == model.has_value())
-        throw Error(ErrorCode::InvalidArgument, "give either --preset NAME or --model FILE");
+    if (preset.has_value() == model.has_value()) throw Error(ErrorCode::InvalidArgument, "give either --preset NAME or --model FILE");
     // Speed does not depend on the weight values: a file only supplies its config.
     options.config = preset ? presetConfig(*preset) : inspectWeightFile(*model).config;
     std::tie(options.width, options.height) = parseSize(args.value("size", "320x180"));
@@ -89,23 +94,32 @@ int runBench(const std::vector<std::string>& argv)
     if (args.flag("train")) return runTrainingBench(args, options);
     const BenchmarkResult r = runBenchmark(options);
     if (args.flag("json")) {
-        nlohmann::json j = {{"preset", options.config.preset}, {"width", options.width}, {"height", options.height},
-                            {"frames", options.frames}, {"repeats", options.repeats}, {"device", r.device},
-                            {"threads", r.threads}, {"attention", r.attentionKernel}, {"ms_per_frame", r.msPerFrame},
-                            {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb},
-                            {"baseline_memory_mb", r.baselineMemoryMb}, {"frames_timed", r.framesTimed},
-                            {"tile", r.tileLr}, {"tile_overlap", options.tileOverlapLr},
-                            {"frame_overlap", options.windowOverlap}, {"windows", r.windowsRun}};
+        nlohmann::json j = {{"preset", options.config.preset},
+                            {"width", options.width},
+                            {"height", options.height},
+                            {"frames", options.frames},
+                            {"repeats", options.repeats},
+                            {"device", r.device},
+                            {"threads", r.threads},
+                            {"attention", r.attentionKernel},
+                            {"ms_per_frame", r.msPerFrame},
+                            {"fps", r.framesPerSecond},
+                            {"peak_memory_mb", r.peakMemoryMb},
+                            {"baseline_memory_mb", r.baselineMemoryMb},
+                            {"frames_timed", r.framesTimed},
+                            {"tile", r.tileLr},
+                            {"tile_overlap", options.tileOverlapLr},
+                            {"frame_overlap", options.windowOverlap},
+                            {"windows", r.windowsRun}};
         std::cout << j.dump(2) << "\n";
         return 0;
     }
-    std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames,
-                options.width, options.height, options.width * 4, options.height * 4, r.device.c_str(),
-                r.attentionKernel.c_str());
+    std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames, options.width,
+                options.height, options.width * 4, options.height * 4, r.device.c_str(), r.attentionKernel.c_str());
     if (options.tileLr != 0)
         std::printf("tiled: %lld frames through %lld windows of %d frames (overlap %d), tiles %d px (overlap %d)\n",
-                    static_cast<long long>(r.framesTimed), static_cast<long long>(r.windowsRun), options.frames,
-                    options.windowOverlap, r.tileLr, options.tileOverlapLr);
+                    static_cast<long long>(r.framesTimed), static_cast<long long>(r.windowsRun), options.frames, options.windowOverlap,
+                    r.tileLr, options.tileOverlapLr);
     std::printf("%.1f ms per frame (%.3f fps), peak memory %.0f MB (%.0f MB before the first timed pass)\n", r.msPerFrame,
                 r.framesPerSecond, r.peakMemoryMb, r.baselineMemoryMb);
     return 0;

@@ -2,9 +2,9 @@
 #include "cli/commands.h"
 
 #include "dualx/errors.h"
-#include "dualx/shipped_models.h"
 #include "dualx/quality_benchmark.h"
 #include "dualx/runtime.h"
+#include "dualx/shipped_models.h"
 
 #include <unistd.h>
 
@@ -29,8 +29,9 @@ std::vector<std::string> splitList(const std::string& text)
 
 int runBenchmark(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"clips", "validation", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap", "frames-window",
-                          "frame-overlap", "ensemble", "device", "threads", "out", "grabs"},
+    Arguments args(argv,
+                   {"clips", "validation", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap",
+                    "frames-window", "frame-overlap", "ensemble", "device", "threads", "out", "grabs"},
                    {"state-source"});
     configureThreads(args.intValue("threads", 0));
     QualityBenchmarkOptions o;

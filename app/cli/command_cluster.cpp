@@ -75,16 +75,24 @@ int status(const std::vector<std::string>& argv)
     if (args.flag("json")) {
         nlohmann::json files = nlohmann::json::array();
         for (const auto& f : s.files)
-            files.push_back({{"input", f.input}, {"output", f.output}, {"state", std::string(batchFileStateName(f.state))},
-                             {"frames_done", f.framesDone}, {"frames_total", f.framesTotal}, {"parts", f.parts}, {"parts_done", f.partsDone},
-                             {"attempts", f.attempts}, {"message", f.message}, {"log", f.log}});
-        std::cout << nlohmann::json{{"folder", s.outputFolder}, {"jobs", s.jobIds}, {"finished", s.finished()}, {"files", files}}.dump(1) << "\n";
+            files.push_back({{"input", f.input},
+                             {"output", f.output},
+                             {"state", std::string(batchFileStateName(f.state))},
+                             {"frames_done", f.framesDone},
+                             {"frames_total", f.framesTotal},
+                             {"parts", f.parts},
+                             {"parts_done", f.partsDone},
+                             {"attempts", f.attempts},
+                             {"message", f.message},
+                             {"log", f.log}});
+        std::cout << nlohmann::json{{"folder", s.outputFolder}, {"jobs", s.jobIds}, {"finished", s.finished()}, {"files", files}}.dump(1)
+                  << "\n";
         return 0;
     }
     std::cout << "batch in " << s.outputFolder << ": ";
     bool first = true;
-    for (auto state : {BatchFileState::Done, BatchFileState::Running, BatchFileState::Joining, BatchFileState::Queued, BatchFileState::Failed,
-                       BatchFileState::Cancelled})
+    for (auto state : {BatchFileState::Done, BatchFileState::Running, BatchFileState::Joining, BatchFileState::Queued,
+                       BatchFileState::Failed, BatchFileState::Cancelled})
         if (const int n = s.count(state); n > 0) {
             std::cout << (first ? "" : ", ") << n << " " << batchFileStateName(state);
             first = false;

@@ -37,8 +37,11 @@ int runEval(const std::vector<std::string>& argv)
     if (bar) std::fprintf(stderr, "\n");
 
     if (args.flag("json")) {
-        nlohmann::json j = {{"test", options.test}, {"reference", options.reference}, {"frames", result.frames},
-                            {"y_channel", options.lumaOnly}, {"crop_border", options.cropBorder}};
+        nlohmann::json j = {{"test", options.test},
+                            {"reference", options.reference},
+                            {"frames", result.frames},
+                            {"y_channel", options.lumaOnly},
+                            {"crop_border", options.cropBorder}};
         for (const auto& m : result.metrics) j["mean"][m] = result.mean.at(m);
         std::cout << j.dump(2) << "\n";
         return 0;
@@ -47,7 +50,9 @@ int runEval(const std::vector<std::string>& argv)
                 options.reference.empty() ? "" : " against ", options.reference.c_str());
     std::printf("%-10s %12s\n", "metric", "mean");
     for (const auto& m : result.metrics) {
-        const char* note = m == "ewarp" ? " (x1e-3, lower is better)" : (m == "niqe" || m == "brisque" || m == "periodic") ? " (lower is better)" : "";
+        const char* note = m == "ewarp"                                         ? " (x1e-3, lower is better)"
+                           : (m == "niqe" || m == "brisque" || m == "periodic") ? " (lower is better)"
+                                                                                : "";
         std::printf("%-10s %12.4f%s\n", m.c_str(), result.mean.at(m), note);
     }
     if (!options.csvPath.empty()) std::printf("per-frame values: %s\n", options.csvPath.c_str());

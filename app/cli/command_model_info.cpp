@@ -51,15 +51,15 @@ int runModelInfo(const std::vector<std::string>& argv)
     }
 
     if (file) {
-        std::cout << "file:        " << argv.front() << "\nvariant:     " << file->variant
-                  << "\nstored as:   " << file->storageDtype << "\n";
+        std::cout << "file:        " << argv.front() << "\nvariant:     " << file->variant << "\nstored as:   " << file->storageDtype
+                  << "\n";
         for (const auto& [k, v] : file->metadata)
             if (k != metadata_keys::kConfig) std::cout << "  " << k << ": " << v << "\n";
     }
     std::cout << "config:      " << nlohmann::json::parse(config.toJson()).dump(2) << "\n";
     std::printf("parameters:  %lld (%.2f M)\n", static_cast<long long>(stats.parameters), stats.parameters / 1e6);
-    std::printf("MACs for %d frames of %dx%d LR -> %dx%d: %.2f G (%.2f G per frame)\n", frames, width, height,
-                width * config.scale, height * config.scale, stats.macs / 1e9, stats.macs / 1e9 / frames);
+    std::printf("MACs for %d frames of %dx%d LR -> %dx%d: %.2f G (%.2f G per frame)\n", frames, width, height, width * config.scale,
+                height * config.scale, stats.macs / 1e9, stats.macs / 1e9 / frames);
     std::printf("  %-36s %14s %12s %7s\n", "stage", "parameters", "GMACs", "share");
     for (const auto& s : stats.stages)
         std::printf("  %-36s %14lld %12.3f %6.1f%%\n", s.stage.c_str(), static_cast<long long>(s.parameters), s.macs / 1e9,

@@ -48,8 +48,8 @@ int runTrain(const std::vector<std::string>& argv)
     options.stop = &g_stopRequested;
     options.log = [](const std::string& line) { std::cout << line << std::endl; };
     options.onReport = [](const TrainingReport& r) {
-        std::printf("step %7lld  loss %.5f  lr %.2e  %.2f s/step  %.2f h", static_cast<long long>(r.step), r.loss,
-                    r.learningRate, r.secondsPerStep, r.trainSeconds / 3600.0);
+        std::printf("step %7lld  loss %.5f  lr %.2e  %.2f s/step  %.2f h", static_cast<long long>(r.step), r.loss, r.learningRate,
+                    r.secondsPerStep, r.trainSeconds / 3600.0);
         if (r.validated)
             std::printf("  val PSNR-Y %.3f dB (bicubic %.3f, %+.3f)", r.validationPsnr, r.validationBicubicPsnr,
                         r.validationPsnr - r.validationBicubicPsnr);

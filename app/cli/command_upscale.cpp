@@ -4,9 +4,9 @@
 
 #include "dualx/batch_plan.h"
 #include "dualx/errors.h"
-#include "dualx/shipped_models.h"
 #include "dualx/export_preset.h"
 #include "dualx/runtime.h"
+#include "dualx/shipped_models.h"
 #include "dualx/source_quality.h"
 #include "dualx/upscale_job.h"
 
@@ -14,11 +14,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <algorithm>
 #include <iostream>
 
 namespace dualx::cli {
@@ -75,8 +75,9 @@ void runOne(const UpscaleSettings& settings, const std::string& progressMode)
     std::signal(SIGTERM, cancelJob);
     const auto report = job.run([&](const UpscaleProgress& p) {
         if (progressMode == "json") {
-            nlohmann::json j = {{"input", settings.input}, {"frames_done", p.framesDone}, {"frames_total", p.framesTotal},
-                                {"fps", p.framesPerSecond}, {"eta_seconds", p.etaSeconds}, {"bottleneck", std::string(stageName(p.bottleneck))}};
+            nlohmann::json j
+                = {{"input", settings.input},  {"frames_done", p.framesDone}, {"frames_total", p.framesTotal},
+                   {"fps", p.framesPerSecond}, {"eta_seconds", p.etaSeconds}, {"bottleneck", std::string(stageName(p.bottleneck))}};
             std::cout << j.dump() << std::endl;
         } else if (progressMode == "bar") {
             const double fraction = p.framesTotal > 0 ? std::min(1.0, double(p.framesDone) / p.framesTotal) : 0.0;
@@ -90,13 +91,19 @@ void runOne(const UpscaleSettings& settings, const std::string& progressMode)
     g_job = nullptr;
     if (progressMode == "bar") std::fprintf(stderr, "\n");
     if (progressMode == "json") {
-        nlohmann::json j = {{"done", true}, {"input", settings.input}, {"output", settings.output}, {"frames", report.frames},
-                            {"seconds", report.seconds}, {"width", report.outputWidth}, {"height", report.outputHeight},
-                            {"streams", report.streams}, {"warnings", report.warnings}};
+        nlohmann::json j = {{"done", true},
+                            {"input", settings.input},
+                            {"output", settings.output},
+                            {"frames", report.frames},
+                            {"seconds", report.seconds},
+                            {"width", report.outputWidth},
+                            {"height", report.outputHeight},
+                            {"streams", report.streams},
+                            {"warnings", report.warnings}};
         std::cout << j.dump() << std::endl;
     } else {
-        std::cout << "wrote " << settings.output << ": " << report.frames << " frames " << report.outputWidth << "x"
-                  << report.outputHeight << " in " << formatTime(report.seconds) << "\n";
+        std::cout << "wrote " << settings.output << ": " << report.frames << " frames " << report.outputWidth << "x" << report.outputHeight
+                  << " in " << formatTime(report.seconds) << "\n";
         for (const auto& line : report.streams) std::cout << "  " << line << "\n";
     }
     for (const auto& warning : report.warnings) std::cerr << "warning: " << settings.input << ": " << warning << "\n";

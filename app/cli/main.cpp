@@ -108,15 +108,9 @@ int main(int argc, char** argv)
         return 0;
     }
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
-        {"model-info", dualx::cli::runModelInfo},
-        {"bench", dualx::cli::runBench},
-        {"train", dualx::cli::runTrain},
-        {"degrade", dualx::cli::runDegrade},
-        {"presets", dualx::cli::runPresets},
-        {"probe", dualx::cli::runProbe},
-        {"upscale", dualx::cli::runUpscale},
-        {"eval", dualx::cli::runEval},
-        {"benchmark", dualx::cli::runBenchmark},
+        {"model-info", dualx::cli::runModelInfo}, {"bench", dualx::cli::runBench},     {"train", dualx::cli::runTrain},
+        {"degrade", dualx::cli::runDegrade},      {"presets", dualx::cli::runPresets}, {"probe", dualx::cli::runProbe},
+        {"upscale", dualx::cli::runUpscale},      {"eval", dualx::cli::runEval},       {"benchmark", dualx::cli::runBenchmark},
         {"cluster", dualx::cli::runCluster},
     };
     dualx::quietenMediaLibraries();

@@ -11,8 +11,9 @@ namespace dualx::cli {
 
 const std::set<std::string>& upscaleValueOptions()
 {
-    static const std::set<std::string> names = {"model", "preset", "tile", "tile-overlap", "frames", "frame-overlap", "ensemble", "source",
-                                                "device", "start", "duration", "segment-frames", "segment-seconds", "deinterlace"};
+    static const std::set<std::string> names
+        = {"model",  "preset", "tile",  "tile-overlap", "frames",         "frame-overlap",   "ensemble",
+           "source", "device", "start", "duration",     "segment-frames", "segment-seconds", "deinterlace"};
     return names;
 }
 

@@ -57,8 +57,10 @@ int main(int argc, char** argv)
     QLockFile lock(dbPath + QStringLiteral(".lock"));
     if (!lock.tryLock(200)) {
         const QString text = QApplication::translate("main", "DualX Studio is already running with the queue %1.").arg(dbPath);
-        if (parser.isSet(screenshot)) qCritical("%s", qPrintable(text));
-        else QMessageBox::warning(nullptr, QStringLiteral("DualX Studio"), text);
+        if (parser.isSet(screenshot))
+            qCritical("%s", qPrintable(text));
+        else
+            QMessageBox::warning(nullptr, QStringLiteral("DualX Studio"), text);
         return 1;
     }
     std::unique_ptr<dualx::ui::MainWindow> window;
@@ -68,7 +70,8 @@ int main(int argc, char** argv)
         QMessageBox::critical(nullptr, QStringLiteral("DualX Studio"), QString::fromStdString(e.what()));
         return 2;
     }
-    QObject::connect(window.get(), &dualx::ui::MainWindow::languageRequested, [](const QString& code) { dualx::ui::installLanguage(code); });
+    QObject::connect(window.get(), &dualx::ui::MainWindow::languageRequested,
+                     [](const QString& code) { dualx::ui::installLanguage(code); });
     if (!parser.positionalArguments().isEmpty()) window->addPaths(parser.positionalArguments());
     window->show();
     if (parser.isSet(start)) window->runner()->start();

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sys/file.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -73,7 +73,8 @@ void BatchManifest::save(const std::string& outputFolder) const
                     {"max_attempts", cluster.maxAttempts},
                     {"dualx", cluster.dualxProgram}};
     j["files"] = json::array();
-    for (const auto& f : files) j["files"].push_back({{"input", f.input}, {"output", f.output}, {"parts", f.parts}, {"settings", settingsJson(f.settings)}});
+    for (const auto& f : files)
+        j["files"].push_back({{"input", f.input}, {"output", f.output}, {"parts", f.parts}, {"settings", settingsJson(f.settings)}});
     j["tasks"] = json::array();
     for (const auto& t : tasks) j["tasks"].push_back({{"file", t.file}, {"part", t.part}, {"settings", settingsJson(t.settings)}});
     j["rounds"] = json::array();
@@ -114,7 +115,8 @@ BatchManifest BatchManifest::load(const std::string& outputFolder)
                 throw Error(ErrorCode::CorruptFile, "'" + path.string() + "' names a task of a file it does not list");
             m.tasks.push_back(std::move(task));
         }
-        for (const auto& r : j.at("rounds")) m.rounds.push_back({r.at("array_job"), r.at("finish_job"), r.at("tasks").get<std::vector<int>>()});
+        for (const auto& r : j.at("rounds"))
+            m.rounds.push_back({r.at("array_job"), r.at("finish_job"), r.at("tasks").get<std::vector<int>>()});
     } catch (const json::exception& e) {
         throw Error(ErrorCode::CorruptFile, "the batch manifest '" + path.string() + "' is damaged: " + e.what());
     }
@@ -155,7 +157,8 @@ TaskState loadTaskState(const std::string& outputFolder, int task)
     try {
         const json j = json::parse(in);
         const std::string name = j.at("state");
-        for (auto candidate : {TaskRunState::Queued, TaskRunState::Running, TaskRunState::Done, TaskRunState::Failed, TaskRunState::Stopped})
+        for (auto candidate :
+             {TaskRunState::Queued, TaskRunState::Running, TaskRunState::Done, TaskRunState::Failed, TaskRunState::Stopped})
             if (taskRunStateName(candidate) == name) s.state = candidate;
         s.attempts = j.at("attempts");
         s.framesDone = j.at("frames_done");
@@ -174,8 +177,13 @@ TaskState loadTaskState(const std::string& outputFolder, int task)
 void saveTaskState(const std::string& outputFolder, int task, const TaskState& state)
 {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const json j = {{"state", std::string(taskRunStateName(state.state))}, {"attempts", state.attempts}, {"frames_done", state.framesDone},
-                    {"frames_total", state.framesTotal}, {"message", state.message}, {"retryable", state.retryable}, {"updated", now}};
+    const json j = {{"state", std::string(taskRunStateName(state.state))},
+                    {"attempts", state.attempts},
+                    {"frames_done", state.framesDone},
+                    {"frames_total", state.framesTotal},
+                    {"message", state.message},
+                    {"retryable", state.retryable},
+                    {"updated", now}};
     const std::string path = statePath(outputFolder, task);
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);

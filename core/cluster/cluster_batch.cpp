@@ -18,8 +18,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <random>
 #include <set>
 
@@ -69,7 +69,7 @@ void requireReadable(const std::string& path, const std::string& what)
 // A filesystem the other nodes of a cluster cannot see at the same path (a local disk).
 std::string localFilesystemName(const std::string& path)
 {
-    struct statfs info {};
+    struct statfs info { };
     if (::statfs(path.c_str(), &info) != 0) return {};
     switch (static_cast<unsigned long>(info.f_type)) {
     case 0xEF53: return "ext4";
@@ -92,7 +92,8 @@ void writeScript(const std::string& path, const std::string& comment, const std:
 void writeScripts(const std::string& outputFolder, const std::string& dualx)
 {
     const std::string folder = batchFolder(outputFolder);
-    writeScript((fs::path(folder) / kTaskScript).string(), "One task of the DualX batch in this folder: one file, or one time range of one.",
+    writeScript((fs::path(folder) / kTaskScript).string(),
+                "One task of the DualX batch in this folder: one file, or one time range of one.",
                 shellQuoted(dualx) + " cluster task " + shellQuoted(outputFolder) + " \"$SLURM_ARRAY_TASK_ID\"");
     writeScript((fs::path(folder) / kFinishScript).string(), "After the tasks: retries what failed, joins split files.",
                 shellQuoted(dualx) + " cluster finish " + shellQuoted(outputFolder));
@@ -135,7 +136,8 @@ BatchRound submitRound(const BatchManifest& m, const std::string& outputFolder, 
     round.tasks = tasks;
     if (!tasks.empty()) round.arrayJob = submitArray(m, outputFolder, tasks);
     try {
-        round.finishJob = submitFinisher(m, outputFolder, round.arrayJob.empty() ? std::set<std::string>{} : std::set<std::string>{round.arrayJob});
+        round.finishJob
+            = submitFinisher(m, outputFolder, round.arrayJob.empty() ? std::set<std::string>{} : std::set<std::string>{round.arrayJob});
     } catch (...) {
         if (!round.arrayJob.empty()) Slurm::cancel(round.arrayJob); // no task runs without its finisher
         throw;
@@ -228,7 +230,8 @@ std::vector<UpscaleSettings> planBatchJobs(const std::vector<std::string>& input
 
 BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const std::string& batchOwner, const ClusterSettings& clusterIn)
 {
-    if (clusterIn.engine != "slurm") throw Error(ErrorCode::InvalidArgument, "unknown cluster engine '" + clusterIn.engine + "' (known: slurm)");
+    if (clusterIn.engine != "slurm")
+        throw Error(ErrorCode::InvalidArgument, "unknown cluster engine '" + clusterIn.engine + "' (known: slurm)");
     if (jobsIn.empty()) throw Error(ErrorCode::InvalidArgument, "no files to submit");
     if (clusterIn.maxAttempts < 1 || clusterIn.cpusPerTask < 0 || clusterIn.gpusPerTask < 0 || clusterIn.maxParallel < 0
         || clusterIn.splitSeconds < 0 || !std::isfinite(clusterIn.splitSeconds))
@@ -266,12 +269,14 @@ BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const st
         throw Error(ErrorCode::FileUnwritable, "the output folder '" + outputFolder + "' cannot be created or written");
     if (fs::exists(fs::path(batchFolder(outputFolder)) / "manifest.json"))
         throw Error(ErrorCode::InvalidArgument, "'" + outputFolder + "' already holds a batch: see `dualx cluster status " + outputFolder
-                                                    + "`, or resubmit its failed files with `dualx cluster resubmit " + outputFolder + " --failed`");
+                                                    + "`, or resubmit its failed files with `dualx cluster resubmit " + outputFolder
+                                                    + " --failed`");
     for (const auto& job : jobs) {
         const auto folder = fs::path(job.output).parent_path();
         fs::create_directories(folder, ec);
         if (::access(folder.c_str(), W_OK) != 0)
-            throw Error(ErrorCode::FileUnwritable, "the output folder '" + folder.string() + "' of '" + job.input + "' cannot be created or written");
+            throw Error(ErrorCode::FileUnwritable,
+                        "the output folder '" + folder.string() + "' of '" + job.input + "' cannot be created or written");
     }
 
     BatchSubmission submission;
@@ -317,8 +322,10 @@ BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const st
     for (const char* sub : {"logs", "state", "parts"}) fs::create_directories(fs::path(batchFolder(outputFolder)) / sub);
     writeScripts(outputFolder, cluster.dualxProgram);
     if (Slurm::nodeCount(cluster.partition) > 1)
-        for (const auto& [what, path] : std::vector<std::pair<std::string, std::string>>{
-                 {"the batch folder", outputFolder}, {"the model", jobs[0].modelPath}, {"dualx", cluster.dualxProgram}, {"the first input", jobs[0].input}})
+        for (const auto& [what, path] : std::vector<std::pair<std::string, std::string>>{{"the batch folder", outputFolder},
+                                                                                         {"the model", jobs[0].modelPath},
+                                                                                         {"dualx", cluster.dualxProgram},
+                                                                                         {"the first input", jobs[0].input}})
             if (const auto local = localFilesystemName(path); !local.empty())
                 submission.notes.push_back("warning: " + what + " '" + path + "' is on a local " + local
                                            + " filesystem; every node must see it at the same path (a shared filesystem)");
@@ -369,7 +376,7 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
             }
             if (first == last && state.state == TaskRunState::Failed && !state.retryable) finalFailure = true;
             if (first == last && state.state != TaskRunState::Done && failure.empty()) {
-                failure = state.state == TaskRunState::Failed ? state.message
+                failure = state.state == TaskRunState::Failed   ? state.message
                           : state.state == TaskRunState::Queued ? "never ran"
                                                                 : "stopped (killed, cancelled or preempted)";
                 failedLog = taskLogPath(outputFolder, t);
@@ -387,7 +394,9 @@ BatchStatus batchStatus(const std::string& outputFolderIn)
             s.message = waitingReason(waitReason);
         } else if (s.partsDone == static_cast<int>(tasks.size())) {
             s.state = !joinError.empty() ? BatchFileState::Failed : finisherQueued ? BatchFileState::Joining : BatchFileState::Failed;
-            s.message = !joinError.empty() ? "join failed: " + joinError : finisherQueued ? "" : "its parts are done but nothing joins them (resubmit)";
+            s.message = !joinError.empty() ? "join failed: " + joinError
+                        : finisherQueued   ? ""
+                                           : "its parts are done but nothing joins them (resubmit)";
         } else if (m.cancelled) {
             s.state = BatchFileState::Cancelled;
         } else if (finisherQueued && !finalFailure) {
@@ -479,7 +488,8 @@ int runBatchTask(const std::string& outputFolderIn, int taskIndex)
     state.retryable = true;
     state.framesDone = 0;
     saveTaskState(outputFolder, taskIndex, state);
-    std::cout << utcNow() << " task " << taskIndex << ", attempt " << state.attempts << " of " << m.cluster.maxAttempts << ": " << file.input
+    std::cout << utcNow() << " task " << taskIndex << ", attempt " << state.attempts << " of " << m.cluster.maxAttempts << ": "
+              << file.input
               << (task.part >= 0 ? " part " + std::to_string(task.part + 1) + " of " + std::to_string(file.parts.size()) : std::string())
               << " -> " << task.settings.output << std::endl;
 
@@ -568,8 +578,8 @@ int finishBatch(const std::string& outputFolderIn)
             state.message = "stopped " + std::to_string(state.attempts) + " times (killed, cancelled or preempted)";
             saveTaskState(outputFolder, t, state);
         }
-        std::cout << "task " << t << " failed after " << state.attempts << (state.retryable ? " attempts: " : " attempt(s), not retried: ") << state.message << " (log: " << taskLogPath(outputFolder, t)
-                  << ")" << std::endl;
+        std::cout << "task " << t << " failed after " << state.attempts << (state.retryable ? " attempts: " : " attempt(s), not retried: ")
+                  << state.message << " (log: " << taskLogPath(outputFolder, t) << ")" << std::endl;
     }
 
     int failedJoins = 0;
@@ -577,7 +587,8 @@ int finishBatch(const std::string& outputFolderIn)
         const BatchFile& file = m.files[f];
         if (file.parts.empty() || fs::exists(file.output)) continue;
         const auto tasks = m.tasksOfFile(f);
-        if (!std::all_of(tasks.begin(), tasks.end(), [&](int t) { return loadTaskState(outputFolder, t).state == TaskRunState::Done; })) continue;
+        if (!std::all_of(tasks.begin(), tasks.end(), [&](int t) { return loadTaskState(outputFolder, t).state == TaskRunState::Done; }))
+            continue;
         try {
             const UpscaleReport report = joinSplitParts(file.settings, file.parts);
             for (const auto& part : file.parts) fs::remove(part);

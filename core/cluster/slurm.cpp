@@ -20,12 +20,14 @@ std::string trimmed(std::string text)
 std::string slurmCommand(const std::string& program, const std::vector<std::string>& arguments)
 {
     if (findProgram(program).empty())
-        throw Error(ErrorCode::FileNotFound, "'" + program + "' was not found in PATH: install Slurm's client commands (Debian: slurm-client) "
-                                             "or run this on the cluster's submit host");
+        throw Error(ErrorCode::FileNotFound, "'" + program
+                                                 + "' was not found in PATH: install Slurm's client commands (Debian: slurm-client) "
+                                                   "or run this on the cluster's submit host");
     const ProcessResult r = runProcess(program, arguments);
     if (r.exitCode != 0) {
         std::string words = trimmed(r.err.empty() ? r.out : r.err);
-        throw Error(ErrorCode::Internal, program + " failed (exit " + std::to_string(r.exitCode) + "): " + (words.empty() ? "no message" : words));
+        throw Error(ErrorCode::Internal,
+                    program + " failed (exit " + std::to_string(r.exitCode) + "): " + (words.empty() ? "no message" : words));
     }
     return r.out;
 }
@@ -83,7 +85,8 @@ void Slurm::checkPartition(const std::string& partition)
     }
     std::string list;
     for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw Error(ErrorCode::InvalidArgument, "Slurm partition '" + partition + "' does not exist (this cluster has: " + (list.empty() ? "none" : list) + ")");
+    throw Error(ErrorCode::InvalidArgument,
+                "Slurm partition '" + partition + "' does not exist (this cluster has: " + (list.empty() ? "none" : list) + ")");
 }
 
 int Slurm::nodeCount(const std::string& partition)
@@ -101,7 +104,8 @@ int Slurm::nodeCount(const std::string& partition)
 
 std::string Slurm::submit(const SlurmJobRequest& request)
 {
-    std::vector<std::string> arguments = {"--parsable", "--job-name=" + request.name, "--output=" + request.logPattern, "--open-mode=append"};
+    std::vector<std::string> arguments
+        = {"--parsable", "--job-name=" + request.name, "--output=" + request.logPattern, "--open-mode=append"};
     if (!request.arrayIndices.empty()) {
         std::string array = "--array=" + arrayIndexList(request.arrayIndices);
         if (request.maxParallel > 0) array += '%' + std::to_string(request.maxParallel);

@@ -9,16 +9,16 @@
 namespace dualx::cluster {
 
 struct SlurmJobRequest {
-    std::string name;        // --job-name: every job of a batch shares it, so squeue finds them
-    std::string script;      // the batch script
-    std::string logPattern;  // --output (and error), e.g. "logs/task-%a.log"
+    std::string name;              // --job-name: every job of a batch shares it, so squeue finds them
+    std::string script;            // the batch script
+    std::string logPattern;        // --output (and error), e.g. "logs/task-%a.log"
     std::vector<int> arrayIndices; // empty: not an array
-    int maxParallel = 0;     // %K on the array: at most K tasks at once (0: no limit)
-    std::string partition;   // "" : the cluster's default
-    int cpusPerTask = 0;     // 0: Slurm's default
+    int maxParallel = 0;           // %K on the array: at most K tasks at once (0: no limit)
+    std::string partition;         // "" : the cluster's default
+    int cpusPerTask = 0;           // 0: Slurm's default
     int gpusPerTask = 0;
-    std::string dependency;  // e.g. "afterany:123" ("" for none)
-    bool requeue = false;    // may be requeued (preemption, node failure, our retries)
+    std::string dependency; // e.g. "afterany:123" ("" for none)
+    bool requeue = false;   // may be requeued (preemption, node failure, our retries)
 };
 
 // One job or array task as squeue shows it.

@@ -65,18 +65,19 @@ DeviceChoice selectDevice(DevicePreference preference)
     DeviceChoice choice;
     const bool cuda = cudaAvailable();
     if (preference.kind == DevicePreference::Cuda && !cuda)
-        throw Error(ErrorCode::DeviceUnavailable,
-                    "CUDA was requested but is not available (LibTorch " + torchVersion()
-                        + (torch::cuda::device_count() == 0 ? ", no GPU visible or CPU-only build)" : ")"));
+        throw Error(ErrorCode::DeviceUnavailable, "CUDA was requested but is not available (LibTorch " + torchVersion()
+                                                      + (torch::cuda::device_count() == 0 ? ", no GPU visible or CPU-only build)" : ")"));
     if (preference.kind != DevicePreference::Cpu && cuda) {
         const auto visible = static_cast<int>(torch::cuda::device_count());
         if (preference.cudaIndex < 0 || preference.cudaIndex >= visible)
             throw Error(ErrorCode::DeviceUnavailable, "CUDA:" + std::to_string(preference.cudaIndex) + " was requested but "
-                                                          + std::to_string(visible) + (visible == 1 ? " GPU is" : " GPUs are") + " visible");
+                                                          + std::to_string(visible) + (visible == 1 ? " GPU is" : " GPUs are")
+                                                          + " visible");
         choice.kind = DeviceKind::Cuda;
         choice.index = preference.cudaIndex;
         choice.halfPrecision = true;
-        choice.description = cudaDeviceName(choice.index) + " (fp16" + (visible > 1 ? ", " + std::to_string(visible) + " GPUs visible" : "") + ")";
+        choice.description
+            = cudaDeviceName(choice.index) + " (fp16" + (visible > 1 ? ", " + std::to_string(visible) + " GPUs visible" : "") + ")";
         return choice;
     }
     choice.description = "CPU (" + std::to_string(intraOpThreads()) + " threads, fp32)";

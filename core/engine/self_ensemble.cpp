@@ -10,8 +10,7 @@ namespace dualx {
 void checkEnsembleSize(int copies)
 {
     if (!isEnsembleSize(copies))
-        throw Error(ErrorCode::InvalidArgument,
-                    "the self-ensemble takes 1, 2, 4, 8 or 16 copies, not " + std::to_string(copies));
+        throw Error(ErrorCode::InvalidArgument, "the self-ensemble takes 1, 2, 4, 8 or 16 copies, not " + std::to_string(copies));
 }
 
 namespace engine {

@@ -25,11 +25,11 @@ void validate(const TilingSettings& s)
     if (s.tileLr < 1 || s.tileOverlapLr < 0 || s.windowFrames < 1 || s.windowOverlap < 0 || s.scale < 1)
         throw Error(ErrorCode::InvalidArgument, "tiling: sizes must be positive and overlaps non-negative");
     if (s.windowOverlap >= s.windowFrames)
-        throw Error(ErrorCode::InvalidArgument, "frame overlap " + std::to_string(s.windowOverlap)
-                                                    + " must be smaller than the window of " + std::to_string(s.windowFrames));
+        throw Error(ErrorCode::InvalidArgument, "frame overlap " + std::to_string(s.windowOverlap) + " must be smaller than the window of "
+                                                    + std::to_string(s.windowFrames));
     if (s.tileOverlapLr >= s.tileLr)
-        throw Error(ErrorCode::InvalidArgument, "tile overlap " + std::to_string(s.tileOverlapLr)
-                                                    + " must be smaller than the tile of " + std::to_string(s.tileLr));
+        throw Error(ErrorCode::InvalidArgument,
+                    "tile overlap " + std::to_string(s.tileOverlapLr) + " must be smaller than the tile of " + std::to_string(s.tileLr));
 }
 
 } // namespace
@@ -75,7 +75,8 @@ torch::Tensor upscaleWindowFitting(const WindowModel& model, const torch::Tensor
 }
 
 StreamingUpscaler::StreamingUpscaler(WindowModel model, TilingSettings settings, int64_t firstFrame)
-    : m_model(std::move(model)), m_settings(settings)
+    : m_model(std::move(model)),
+      m_settings(settings)
 {
     validate(m_settings);
     const int64_t stride = m_settings.windowFrames - m_settings.windowOverlap;
@@ -106,8 +107,7 @@ void StreamingUpscaler::push(const torch::Tensor& lrFrame)
 {
     if (m_finished) throw Error(ErrorCode::InvalidArgument, "frame pushed after finish()");
     if (lrFrame.dim() != 3) throw Error(ErrorCode::InvalidArgument, "frames must be [3, H, W]");
-    if (!m_lr.empty() && lrFrame.sizes() != m_lr.back().sizes())
-        throw Error(ErrorCode::InvalidArgument, "frame size changed mid-stream");
+    if (!m_lr.empty() && lrFrame.sizes() != m_lr.back().sizes()) throw Error(ErrorCode::InvalidArgument, "frame size changed mid-stream");
     m_lr.push_back(lrFrame);
     ++m_framesIn;
     const int64_t t = m_settings.windowFrames;

@@ -77,7 +77,7 @@ private:
 
     WindowModel m_model;
     TilingSettings m_settings;
-    std::deque<torch::Tensor> m_lr;  // LR frames [m_lrFirst, m_framesIn)
+    std::deque<torch::Tensor> m_lr; // LR frames [m_lrFirst, m_framesIn)
     int64_t m_lrFirst = 0;
     std::deque<torch::Tensor> m_sum; // weighted HR sums for frames [m_framesOut, ...)
     std::deque<float> m_weight;

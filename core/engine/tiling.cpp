@@ -13,8 +13,8 @@ std::vector<int64_t> segmentStarts(int64_t length, int64_t segment, int64_t over
         throw Error(ErrorCode::InvalidArgument, "tiling needs a positive length and segment and a non-negative overlap");
     if (segment >= length) return {0};
     if (overlap >= segment)
-        throw Error(ErrorCode::InvalidArgument, "overlap " + std::to_string(overlap) + " must be smaller than the tile/window "
-                                                    + std::to_string(segment));
+        throw Error(ErrorCode::InvalidArgument,
+                    "overlap " + std::to_string(overlap) + " must be smaller than the tile/window " + std::to_string(segment));
     std::vector<int64_t> starts;
     const int64_t stride = segment - overlap;
     for (int64_t s = 0;; s += stride) {
@@ -35,7 +35,8 @@ torch::Tensor segmentWeights(int64_t start, int64_t size, int64_t length, int64_
     const int64_t n = std::min(ramp, size);
     for (int64_t i = 0; i < n; ++i) {
         // Samples at i + 0.5 keep every weight > 0 and make opposite ramps sum to 1.
-        const float up = static_cast<float>(0.5 - 0.5 * std::cos(std::numbers::pi * (static_cast<double>(i) + 0.5) / static_cast<double>(ramp)));
+        const float up
+            = static_cast<float>(0.5 - 0.5 * std::cos(std::numbers::pi * (static_cast<double>(i) + 0.5) / static_cast<double>(ramp)));
         if (start > 0) a[i] = std::min(a[i], up);
         if (start + size < length) a[size - 1 - i] = std::min(a[size - 1 - i], up);
     }

@@ -12,9 +12,6 @@ inline torch::Device torchDevice(const DeviceChoice& choice)
                                            : torch::Device(torch::kCPU);
 }
 
-inline torch::ScalarType computeDtype(const DeviceChoice& choice)
-{
-    return choice.halfPrecision ? torch::kFloat16 : torch::kFloat32;
-}
+inline torch::ScalarType computeDtype(const DeviceChoice& choice) { return choice.halfPrecision ? torch::kFloat16 : torch::kFloat32; }
 
 } // namespace dualx::engine

@@ -41,8 +41,8 @@ double brisque(const torch::Tensor& rgb)
     const auto folder = brisqueModelFolder();
     const cv::Mat bgr = toBgr8(rgb);
     if (bgr.rows < 16 || bgr.cols < 16)
-        throw Error(ErrorCode::InvalidArgument, "BRISQUE needs at least 16x16 pixels, got " + std::to_string(bgr.cols) + "x"
-                                                    + std::to_string(bgr.rows));
+        throw Error(ErrorCode::InvalidArgument,
+                    "BRISQUE needs at least 16x16 pixels, got " + std::to_string(bgr.cols) + "x" + std::to_string(bgr.rows));
     return cv::quality::QualityBRISQUE::compute(bgr, folder + "/brisque_model_live.yml", folder + "/brisque_range_live.yml")[0];
 }
 

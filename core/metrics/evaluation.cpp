@@ -3,11 +3,11 @@
 #include "dualx/errors.h"
 #include "metrics/brisque.h"
 #include "metrics/ewarp.h"
+#include "metrics/frame_source.h"
 #include "metrics/niqe.h"
 #include "metrics/periodic_artifacts.h"
 #include "metrics/psnr.h"
 #include "metrics/ssim.h"
-#include "metrics/frame_source.h"
 
 #include <cmath>
 #include <filesystem>
@@ -55,8 +55,8 @@ EvaluationResult evaluate(const EvaluationOptions& options, const std::function<
     while (test.next(t)) {
         if (reference) {
             if (!reference->next(r))
-                throw Error(ErrorCode::InvalidArgument, "reference '" + options.reference + "' has fewer frames (" + std::to_string(result.frames)
-                                                            + ") than '" + options.test + "'");
+                throw Error(ErrorCode::InvalidArgument, "reference '" + options.reference + "' has fewer frames ("
+                                                            + std::to_string(result.frames) + ") than '" + options.test + "'");
             if (r.sizes() != t.sizes())
                 throw Error(ErrorCode::InvalidArgument, "frame " + std::to_string(result.frames) + ": reference is "
                                                             + std::to_string(r.size(2)) + "x" + std::to_string(r.size(1)) + ", test is "
@@ -64,12 +64,18 @@ EvaluationResult evaluate(const EvaluationOptions& options, const std::function<
         }
         for (const auto& m : options.metrics) {
             double v = std::nan("");
-            if (m == "psnr") v = metrics::meanPsnr(t, r, options.lumaOnly, options.cropBorder);
-            else if (m == "ssim") v = metrics::meanSsim(t, r, options.lumaOnly, options.cropBorder);
-            else if (m == "niqe") v = metrics::niqe(t, options.cropBorder);
-            else if (m == "brisque") v = metrics::brisque(t);
-            else if (m == "periodic") v = metrics::periodicArtifactsPerFrame(t).front();
-            else if (m == "ewarp" && previousT.defined()) v = metrics::ewarp(torch::stack({previousT, t}), torch::stack({previousR, r}));
+            if (m == "psnr")
+                v = metrics::meanPsnr(t, r, options.lumaOnly, options.cropBorder);
+            else if (m == "ssim")
+                v = metrics::meanSsim(t, r, options.lumaOnly, options.cropBorder);
+            else if (m == "niqe")
+                v = metrics::niqe(t, options.cropBorder);
+            else if (m == "brisque")
+                v = metrics::brisque(t);
+            else if (m == "periodic")
+                v = metrics::periodicArtifactsPerFrame(t).front();
+            else if (m == "ewarp" && previousT.defined())
+                v = metrics::ewarp(torch::stack({previousT, t}), torch::stack({previousR, r}));
             result.perFrame[m].push_back(v);
         }
         previousT = t;

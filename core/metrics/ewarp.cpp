@@ -43,7 +43,8 @@ double ewarp(const torch::Tensor& output, const torch::Tensor& reference)
 {
     if (output.dim() != 4 || output.sizes() != reference.sizes() || output.size(1) != 3)
         throw Error(ErrorCode::InvalidArgument, "E_warp needs output and reference of the same [N, 3, H, W] size, got "
-                                                    + std::string(c10::str(output.sizes())) + " and " + std::string(c10::str(reference.sizes())));
+                                                    + std::string(c10::str(output.sizes())) + " and "
+                                                    + std::string(c10::str(reference.sizes())));
     if (output.size(0) < 2) throw Error(ErrorCode::InvalidArgument, "E_warp needs at least two frames");
     auto dis = cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM);
     double total = 0;

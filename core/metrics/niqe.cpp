@@ -57,11 +57,9 @@ std::vector<std::string_view> tokens(std::string_view line)
     std::vector<std::string_view> out;
     size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
-            ++i;
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
         const size_t start = i;
-        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
-            ++i;
+        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
         if (i > start) out.push_back(line.substr(start, i - start));
     }
     return out;
@@ -143,7 +141,7 @@ Aggd estimateAggd(const std::vector<double>& v)
     }
     const double alpha = grid.shape[best];
     const double scale = std::sqrt(std::tgamma(1 / alpha) / std::tgamma(3 / alpha));
-    return { alpha, leftStd * scale, rightStd * scale };
+    return {alpha, leftStd * scale, rightStd * scale};
 }
 
 // The 18 features of one block of MSCN coefficients: the AGGD of the coefficients, then of the
@@ -151,25 +149,24 @@ Aggd estimateAggd(const std::vector<double>& v)
 // (np.roll / MATLAB circshift on the block), so every product has a partner.
 std::array<double, kFeaturesPerScale> blockFeatures(const Plane& mscn, int y0, int x0, int size)
 {
-    std::array<double, kFeaturesPerScale> f {};
+    std::array<double, kFeaturesPerScale> f{};
     std::vector<double> block(static_cast<size_t>(size) * size), products(block.size());
     for (int y = 0; y < size; ++y)
-        for (int x = 0; x < size; ++x)
-            block[static_cast<size_t>(y) * size + x] = mscn.at(y0 + y, x0 + x);
+        for (int x = 0; x < size; ++x) block[static_cast<size_t>(y) * size + x] = mscn.at(y0 + y, x0 + x);
 
     const Aggd whole = estimateAggd(block);
     f[0] = whole.alpha;
     f[1] = (whole.betaLeft + whole.betaRight) / 2;
     // BasicSR's shifts (0,1), (1,0), (1,1), (1,-1): the partner sits dy rows up, dx columns left.
-    constexpr std::array<std::array<int, 2>, 4> shifts { { { 0, 1 }, { 1, 0 }, { 1, 1 }, { 1, -1 } } };
+    constexpr std::array<std::array<int, 2>, 4> shifts{{{0, 1}, {1, 0}, {1, 1}, {1, -1}}};
     for (size_t s = 0; s < shifts.size(); ++s) {
         const auto [dy, dx] = shifts[s];
         for (int y = 0; y < size; ++y)
             for (int x = 0; x < size; ++x) {
                 const int py = (y - dy + size) % size, px = (x - dx + size) % size;
                 // Rounded to float32, as BasicSR's block * shifted_block is.
-                products[static_cast<size_t>(y) * size + x] = static_cast<float>(
-                    block[static_cast<size_t>(y) * size + x] * block[static_cast<size_t>(py) * size + px]);
+                products[static_cast<size_t>(y) * size + x]
+                    = static_cast<float>(block[static_cast<size_t>(y) * size + x] * block[static_cast<size_t>(py) * size + px]);
             }
         const Aggd a = estimateAggd(products);
         const double mean = (a.betaRight - a.betaLeft) * (std::tgamma(2 / a.alpha) / std::tgamma(1 / a.alpha)); // Eq. 8
@@ -187,7 +184,7 @@ std::array<double, kFeaturesPerScale> blockFeatures(const Plane& mscn, int y0, i
 Plane mscn(const Plane& img, const std::vector<double>& window)
 {
     const int h = img.height, w = img.width, half = kWindowSize / 2;
-    Plane out { w, h, std::vector<float>(img.values.size()) };
+    Plane out{w, h, std::vector<float>(img.values.size())};
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             double muSum = 0, sqSum = 0;
@@ -250,8 +247,7 @@ std::vector<Taps> resizeTaps(int outLength, double scale)
             t.weights[static_cast<size_t>(k)] = wgt;
             sum += wgt;
         }
-        for (double& wgt : t.weights)
-            wgt /= sum;
+        for (double& wgt : t.weights) wgt /= sum;
     }
     return out;
 }
@@ -272,14 +268,11 @@ int mirror(int i, int n)
 // sums only to 6e-5.
 Plane imresize(const Plane& img, double scale)
 {
-    const int outH = static_cast<int>(std::ceil(img.height * scale)),
-              outW = static_cast<int>(std::ceil(img.width * scale));
+    const int outH = static_cast<int>(std::ceil(img.height * scale)), outW = static_cast<int>(std::ceil(img.width * scale));
     const auto rowTaps = resizeTaps(outH, scale), colTaps = resizeTaps(outW, scale);
     std::vector<float> unit(img.values.size());
-    for (size_t i = 0; i < unit.size(); ++i)
-        unit[i] = img.values[i] / 255.0f;
-    const auto sample
-        = [](const std::vector<float>& v, int width, int y, int x) { return v[static_cast<size_t>(y) * width + x]; };
+    for (size_t i = 0; i < unit.size(); ++i) unit[i] = img.values[i] / 255.0f;
+    const auto sample = [](const std::vector<float>& v, int width, int y, int x) { return v[static_cast<size_t>(y) * width + x]; };
 
     std::vector<float> rows(static_cast<size_t>(outH) * img.width);
     for (int o = 0; o < outH; ++o) {
@@ -288,18 +281,18 @@ Plane imresize(const Plane& img, double scale)
             float acc = 0;
             for (size_t k = 0; k < t.weights.size(); ++k)
                 acc = std::fma(sample(unit, img.width, mirror(t.first + static_cast<int>(k), img.height), x),
-                    static_cast<float>(t.weights[k]), acc);
+                               static_cast<float>(t.weights[k]), acc);
             rows[static_cast<size_t>(o) * img.width + x] = acc;
         }
     }
-    Plane out { outW, outH, std::vector<float>(static_cast<size_t>(outH) * outW) };
+    Plane out{outW, outH, std::vector<float>(static_cast<size_t>(outH) * outW)};
     for (int y = 0; y < outH; ++y)
         for (int o = 0; o < outW; ++o) {
             const auto& t = colTaps[static_cast<size_t>(o)];
             float acc = 0;
             for (size_t k = 0; k < t.weights.size(); ++k)
                 acc = std::fma(sample(rows, img.width, y, mirror(t.first + static_cast<int>(k), img.width)),
-                    static_cast<float>(t.weights[k]), acc);
+                               static_cast<float>(t.weights[k]), acc);
             out.at(y, o) = acc * 255.0f;
         }
     return out;
@@ -312,21 +305,20 @@ Plane lumaPlane(const torch::Tensor& image, int cropBorder)
 {
     if (image.dim() != 3 || (image.size(0) != 3 && image.size(0) != 1))
         throw Error(ErrorCode::InvalidArgument,
-            "NIQE expects a [3, H, W] RGB or [1, H, W] grey image, got " + std::string(c10::str(image.sizes())));
+                    "NIQE expects a [3, H, W] RGB or [1, H, W] grey image, got " + std::string(c10::str(image.sizes())));
     const int64_t h = image.size(1), w = image.size(2);
     if (cropBorder < 0) throw Error(ErrorCode::InvalidArgument, "negative border crop " + std::to_string(cropBorder));
-    const int64_t ch = h - 2 * int64_t { cropBorder }, cw = w - 2 * int64_t { cropBorder };
+    const int64_t ch = h - 2 * int64_t{cropBorder}, cw = w - 2 * int64_t{cropBorder};
     if (ch < kNiqeBlockSize || cw < kNiqeBlockSize) {
-        std::string what = "NIQE needs at least " + std::to_string(kNiqeBlockSize) + "x"
-            + std::to_string(kNiqeBlockSize) + " pixels (one whole block), got " + std::to_string(w) + "x"
-            + std::to_string(h);
+        std::string what = "NIQE needs at least " + std::to_string(kNiqeBlockSize) + "x" + std::to_string(kNiqeBlockSize)
+                           + " pixels (one whole block), got " + std::to_string(w) + "x" + std::to_string(h);
         if (cropBorder > 0) what += " with a border crop of " + std::to_string(cropBorder);
         throw Error(ErrorCode::InvalidArgument, what);
     }
     const auto x = image.to(torch::kCPU, torch::kFloat64);
     auto y = x.size(0) == 3 ? lumaBt601(x).squeeze(0) : (x.squeeze(0).clamp(0, 1) * 255.0).round();
     y = y.narrow(0, cropBorder, ch).narrow(1, cropBorder, cw).contiguous();
-    Plane p { static_cast<int>(cw), static_cast<int>(ch), {} };
+    Plane p{static_cast<int>(cw), static_cast<int>(ch), {}};
     const double* data = y.data_ptr<double>();
     p.values.assign(data, data + y.numel()); // whole numbers 0..255: exact in float32
     return p;
@@ -338,7 +330,7 @@ double distanceToModel(const std::vector<std::array<double, kModelSize>>& featur
 {
     // nanmean per feature over all blocks; covariance over the blocks with no NaN at all
     // (MATLAB's nanmean / nancov, BasicSR's equivalent).
-    std::array<double, kModelSize> mu {};
+    std::array<double, kModelSize> mu{};
     for (int j = 0; j < kModelSize; ++j) {
         double sum = 0;
         size_t count = 0;
@@ -354,22 +346,19 @@ double distanceToModel(const std::vector<std::array<double, kModelSize>>& featur
         if (std::none_of(row.begin(), row.end(), [](double v) { return std::isnan(v); })) complete.push_back(&row);
     if (complete.empty() || std::any_of(mu.begin(), mu.end(), [](double v) { return std::isnan(v); })) return kNaN;
 
-    std::array<double, kModelSize> mean {};
+    std::array<double, kModelSize> mean{};
     for (const auto* row : complete)
-        for (int j = 0; j < kModelSize; ++j)
-            mean[j] += (*row)[j];
-    for (double& m : mean)
-        m /= static_cast<double>(complete.size());
+        for (int j = 0; j < kModelSize; ++j) mean[j] += (*row)[j];
+    for (double& m : mean) m /= static_cast<double>(complete.size());
     // Normalised by N - 1, or by 1 for a single block as MATLAB's cov does (numpy would give NaN
     // and BasicSR would fail on an image of exactly one block).
     const double norm = complete.size() > 1 ? static_cast<double>(complete.size() - 1) : 1.0;
-    auto sigma = torch::empty({ kModelSize, kModelSize }, torch::kFloat64);
+    auto sigma = torch::empty({kModelSize, kModelSize}, torch::kFloat64);
     auto s = sigma.accessor<double, 2>();
     for (int i = 0; i < kModelSize; ++i)
         for (int j = i; j < kModelSize; ++j) {
             double acc = 0;
-            for (const auto* row : complete)
-                acc += ((*row)[i] - mean[i]) * ((*row)[j] - mean[j]);
+            for (const auto* row : complete) acc += ((*row)[i] - mean[i]) * ((*row)[j] - mean[j]);
             const double c = acc / norm;
             s[i][j] = (model.covPris[static_cast<size_t>(i) * kModelSize + j] + c) / 2;
             s[j][i] = (model.covPris[static_cast<size_t>(j) * kModelSize + i] + c) / 2;
@@ -377,9 +366,8 @@ double distanceToModel(const std::vector<std::array<double, kModelSize>>& featur
     // numpy's pinv cut-off (rcond 1e-15 of the largest singular value), not a plain inverse: the
     // pooled covariance can be singular, e.g. when a feature is constant over every block.
     const auto inv = torch::linalg_pinv(sigma, 1e-15, false);
-    auto d = torch::empty({ kModelSize }, torch::kFloat64);
-    for (int j = 0; j < kModelSize; ++j)
-        d[j] = model.muPris[static_cast<size_t>(j)] - mu[j];
+    auto d = torch::empty({kModelSize}, torch::kFloat64);
+    for (int j = 0; j < kModelSize; ++j) d[j] = model.muPris[static_cast<size_t>(j)] - mu[j];
     return std::sqrt(torch::dot(d, torch::mv(inv, d)).item<double>());
 }
 
@@ -387,17 +375,16 @@ double distanceToModel(const std::vector<std::array<double, kModelSize>>& featur
 
 NiqeModel parseNiqeModel(std::string_view text, const std::string& origin)
 {
-    const auto corrupt
-        = [&](const std::string& why) { return Error(ErrorCode::CorruptFile, "NIQE model " + origin + ": " + why); };
+    const auto corrupt = [&](const std::string& why) { return Error(ErrorCode::CorruptFile, "NIQE model " + origin + ": " + why); };
     NiqeModel model;
     struct Expected {
         const char* name;
         int rows, cols;
         std::vector<double>* target;
     };
-    const std::array<Expected, 3> expected { { { "mu_pris_param", 1, kModelSize, &model.muPris },
-        { "cov_pris_param", kModelSize, kModelSize, &model.covPris },
-        { "gaussian_window", kWindowSize, kWindowSize, &model.window } } };
+    const std::array<Expected, 3> expected{{{"mu_pris_param", 1, kModelSize, &model.muPris},
+                                            {"cov_pris_param", kModelSize, kModelSize, &model.covPris},
+                                            {"gaussian_window", kWindowSize, kWindowSize, &model.window}}};
 
     const Expected* current = nullptr;
     bool fortranOrder = false;
@@ -407,14 +394,13 @@ NiqeModel parseNiqeModel(std::string_view text, const std::string& origin)
         const size_t need = static_cast<size_t>(current->rows) * current->cols;
         if (values.size() != need)
             throw corrupt(std::string(current->name) + " has " + std::to_string(values.size()) + " values, expected "
-                + std::to_string(need));
+                          + std::to_string(need));
         auto& out = *current->target;
         out.resize(need);
         for (int r = 0; r < current->rows; ++r)
             for (int c = 0; c < current->cols; ++c)
                 out[static_cast<size_t>(r) * current->cols + c]
-                    = values[fortranOrder ? static_cast<size_t>(c) * current->rows + r
-                                          : static_cast<size_t>(r) * current->cols + c];
+                    = values[fortranOrder ? static_cast<size_t>(c) * current->rows + r : static_cast<size_t>(r) * current->cols + c];
         values.clear();
         current = nullptr;
     };
@@ -432,24 +418,21 @@ NiqeModel parseNiqeModel(std::string_view text, const std::string& origin)
             double v = 0;
             if (!current) throw corrupt("line " + std::to_string(lineNumber) + ": a value outside any block");
             if (!parseNumber(t.front(), v))
-                throw corrupt(
-                    "line " + std::to_string(lineNumber) + ": '" + std::string(t.front()) + "' is not a number");
+                throw corrupt("line " + std::to_string(lineNumber) + ": '" + std::string(t.front()) + "' is not a number");
             values.push_back(v);
             continue;
         }
         finish();
-        if (t.size() != 4)
-            throw corrupt("line " + std::to_string(lineNumber) + ": expected 'name rows cols fortran_order'");
+        if (t.size() != 4) throw corrupt("line " + std::to_string(lineNumber) + ": expected 'name rows cols fortran_order'");
         for (const auto& e : expected)
             if (t[0] == e.name) current = &e;
-        if (!current)
-            throw corrupt("line " + std::to_string(lineNumber) + ": unknown block '" + std::string(t[0]) + "'");
+        if (!current) throw corrupt("line " + std::to_string(lineNumber) + ": unknown block '" + std::string(t[0]) + "'");
         if (!current->target->empty()) throw corrupt("block " + std::string(t[0]) + " appears twice");
         double rows = 0, cols = 0, order = 0;
         if (!parseNumber(t[1], rows) || !parseNumber(t[2], cols) || !parseNumber(t[3], order) || rows != current->rows
             || cols != current->cols || (order != 0 && order != 1))
-            throw corrupt("block " + std::string(t[0]) + " should be " + std::to_string(current->rows) + "x"
-                + std::to_string(current->cols) + ", header reads '" + std::string(line) + "'");
+            throw corrupt("block " + std::string(t[0]) + " should be " + std::to_string(current->rows) + "x" + std::to_string(current->cols)
+                          + ", header reads '" + std::string(line) + "'");
         fortranOrder = order == 1;
     }
     finish();
@@ -482,17 +465,14 @@ std::string defaultNiqeParamsPath()
     const fs::path bin = fs::path(std::string(exe, static_cast<size_t>(n))).parent_path();
     // build/<dir>/exe -> resources/ of the source tree; <prefix>/bin/exe -> <prefix>/share/dualx.
     for (const fs::path& candidate :
-        { bin / "../../resources/niqe/niqe_pris_params.txt", bin / "../share/dualx/niqe/niqe_pris_params.txt" }) {
+         {bin / "../../resources/niqe/niqe_pris_params.txt", bin / "../share/dualx/niqe/niqe_pris_params.txt"}) {
         std::error_code ec;
         if (fs::exists(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
     }
     return {};
 }
 
-double niqe(const torch::Tensor& rgbOrGrey, int cropBorder)
-{
-    return niqe(rgbOrGrey, cropBorder, builtinNiqeModel());
-}
+double niqe(const torch::Tensor& rgbOrGrey, int cropBorder) { return niqe(rgbOrGrey, cropBorder, builtinNiqeModel()); }
 
 double niqe(const torch::Tensor& rgbOrGrey, int cropBorder, const NiqeModel& model)
 {
@@ -503,11 +483,10 @@ double niqe(const torch::Tensor& rgbOrGrey, int cropBorder, const NiqeModel& mod
     // Only whole blocks count: keep the top-left ones.
     const int blocksY = img.height / kNiqeBlockSize, blocksX = img.width / kNiqeBlockSize;
     if (img.width != blocksX * kNiqeBlockSize || img.height != blocksY * kNiqeBlockSize) {
-        Plane cropped { blocksX * kNiqeBlockSize, blocksY * kNiqeBlockSize, {} };
+        Plane cropped{blocksX * kNiqeBlockSize, blocksY * kNiqeBlockSize, {}};
         cropped.values.reserve(static_cast<size_t>(cropped.width) * cropped.height);
         for (int y = 0; y < cropped.height; ++y)
-            for (int x = 0; x < cropped.width; ++x)
-                cropped.values.push_back(img.at(y, x));
+            for (int x = 0; x < cropped.width; ++x) cropped.values.push_back(img.at(y, x));
         img = std::move(cropped);
     }
 
@@ -518,8 +497,7 @@ double niqe(const torch::Tensor& rgbOrGrey, int cropBorder, const NiqeModel& mod
         for (int by = 0; by < blocksY; ++by)
             for (int bx = 0; bx < blocksX; ++bx) {
                 const auto f = blockFeatures(coefficients, by * size, bx * size, size);
-                std::copy(f.begin(), f.end(),
-                    features[static_cast<size_t>(by) * blocksX + bx].begin() + (scale - 1) * kFeaturesPerScale);
+                std::copy(f.begin(), f.end(), features[static_cast<size_t>(by) * blocksX + bx].begin() + (scale - 1) * kFeaturesPerScale);
             }
         // The second scale sees the image halved as MATLAB's imresize(img, 0.5) does.
         if (scale == 1) img = imresize(img, 0.5);
@@ -530,13 +508,11 @@ double niqe(const torch::Tensor& rgbOrGrey, int cropBorder, const NiqeModel& mod
 std::vector<double> niqePerFrame(const torch::Tensor& frames, int cropBorder)
 {
     if (frames.dim() != 4)
-        throw Error(ErrorCode::InvalidArgument,
-            "NIQE expects [N, 3, H, W] frames, got " + std::string(c10::str(frames.sizes())));
+        throw Error(ErrorCode::InvalidArgument, "NIQE expects [N, 3, H, W] frames, got " + std::string(c10::str(frames.sizes())));
     const auto& model = builtinNiqeModel();
     std::vector<double> out;
     out.reserve(static_cast<size_t>(frames.size(0)));
-    for (int64_t i = 0; i < frames.size(0); ++i)
-        out.push_back(niqe(frames[i], cropBorder, model));
+    for (int64_t i = 0; i < frames.size(0); ++i) out.push_back(niqe(frames[i], cropBorder, model));
     return out;
 }
 

@@ -19,9 +19,9 @@ inline constexpr int kNiqeBlockSize = 96;
 
 // The pristine-image multivariate Gaussian and the MSCN window (resources/niqe).
 struct NiqeModel {
-    std::vector<double> muPris; // 36 values: 18 features at full, then 18 at half resolution
+    std::vector<double> muPris;  // 36 values: 18 features at full, then 18 at half resolution
     std::vector<double> covPris; // 36 x 36, row-major
-    std::vector<double> window; // 7 x 7, row-major
+    std::vector<double> window;  // 7 x 7, row-major
 };
 
 // Reads the text format of resources/niqe/niqe_pris_params.txt (see resources/niqe/README.md).

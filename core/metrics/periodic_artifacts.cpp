@@ -13,9 +13,9 @@ namespace dualx::metrics {
 
 namespace {
 
-constexpr int kPeriod = 4;       // the ×4 pixel shuffle
-constexpr int kPeakRadius = 1;   // a Hann-windowed sinusoid spreads over ±1 bin
-constexpr int kRingInner = 3;    // surroundings: bins at Chebyshev distance 3..8 from a peak
+constexpr int kPeriod = 4;     // the ×4 pixel shuffle
+constexpr int kPeakRadius = 1; // a Hann-windowed sinusoid spreads over ±1 bin
+constexpr int kRingInner = 3;  // surroundings: bins at Chebyshev distance 3..8 from a peak
 constexpr int kRingOuter = 8;
 
 cv::Mat hannWindow(int rows, int cols)
@@ -73,7 +73,8 @@ std::vector<double> periodicArtifactsPerFrame(const torch::Tensor& frames)
 {
     auto f = frames.dim() == 3 ? frames.unsqueeze(0) : frames;
     if (f.dim() != 4 || f.size(1) != 3)
-        throw Error(ErrorCode::InvalidArgument, "periodic artefacts need [N, 3, H, W] RGB frames, got " + std::string(c10::str(frames.sizes())));
+        throw Error(ErrorCode::InvalidArgument,
+                    "periodic artefacts need [N, 3, H, W] RGB frames, got " + std::string(c10::str(frames.sizes())));
     const int64_t h = f.size(2), w = f.size(3);
     if (h % kPeriod || w % kPeriod || h < 32 || w < 32)
         throw Error(ErrorCode::InvalidArgument, "periodic artefacts need frames of at least 32x32 with sides divisible by 4, got "

@@ -33,8 +33,8 @@ std::vector<double> psnrPerFrame(const torch::Tensor& a, const torch::Tensor& b,
 {
     auto fa = asFrames(a), fb = asFrames(b);
     if (fa.sizes() != fb.sizes())
-        throw Error(ErrorCode::InvalidArgument, "PSNR of frames with different sizes: " + std::string(c10::str(fa.sizes()))
-                                                    + " vs " + std::string(c10::str(fb.sizes())));
+        throw Error(ErrorCode::InvalidArgument, "PSNR of frames with different sizes: " + std::string(c10::str(fa.sizes())) + " vs "
+                                                    + std::string(c10::str(fb.sizes())));
     const int64_t h = fa.size(2), w = fa.size(3);
     if (cropBorder < 0 || 2 * cropBorder >= h || 2 * cropBorder >= w)
         throw Error(ErrorCode::InvalidArgument, "border crop " + std::to_string(cropBorder) + " leaves no pixels");

@@ -11,8 +11,8 @@
 #include "metrics/ewarp.h"
 #include "metrics/frame_source.h"
 #include "metrics/niqe.h"
-#include "metrics/psnr.h"
 #include "metrics/periodic_artifacts.h"
+#include "metrics/psnr.h"
 #include "metrics/ssim.h"
 #include "metrics/validation_set.h"
 #include "model/weights.h"
@@ -107,8 +107,8 @@ torch::Tensor prepareReference(torch::Tensor frames, const QualityBenchmarkOptio
     int64_t h = frames.size(2), w = frames.size(3);
     if (o.cropWidth > 0 && o.cropHeight > 0) {
         if (o.cropWidth > w || o.cropHeight > h)
-            throw Error(ErrorCode::InvalidArgument, "clip '" + clip + "' (" + std::to_string(w) + "x" + std::to_string(h)
-                                                        + ") is smaller than the crop");
+            throw Error(ErrorCode::InvalidArgument,
+                        "clip '" + clip + "' (" + std::to_string(w) + "x" + std::to_string(h) + ") is smaller than the crop");
         frames = frames.slice(2, (h - o.cropHeight) / 2, (h - o.cropHeight) / 2 + o.cropHeight)
                      .slice(3, (w - o.cropWidth) / 2, (w - o.cropWidth) / 2 + o.cropWidth);
         h = o.cropHeight;
@@ -161,12 +161,9 @@ struct MetricColumn {
     std::string name, heading;
     int decimals;
 };
-const std::vector<MetricColumn> kColumns = {{"psnr", "PSNR-Y dB ↑", 2},
-                                            {"ssim", "SSIM-Y ↑", 4},
-                                            {"niqe", "NIQE ↓", 3},
-                                            {"brisque", "BRISQUE ↓", 2},
-                                            {"ewarp", "E_warp ×10⁻³ ↓", 3},
-                                            {"periodic", "periodic energy ↓", 2}};
+const std::vector<MetricColumn> kColumns
+    = {{"psnr", "PSNR-Y dB ↑", 2},  {"ssim", "SSIM-Y ↑", 4},        {"niqe", "NIQE ↓", 3},
+       {"brisque", "BRISQUE ↓", 2}, {"ewarp", "E_warp ×10⁻³ ↓", 3}, {"periodic", "periodic energy ↓", 2}};
 
 // What the report needs to know about the run beyond the rows.
 struct ReportContext {
@@ -191,10 +188,10 @@ double meanScore(const std::vector<BenchmarkRow>& rows, const std::function<bool
 double periodicAgainstBicubic(const std::vector<BenchmarkRow>& rows, const std::string& clip, const std::string& family,
                               const std::string& method)
 {
-    const double m = meanScore(rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == method; },
-                               "periodic");
-    const double b = meanScore(rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == "bicubic"; },
-                               "periodic");
+    const double m = meanScore(
+        rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == method; }, "periodic");
+    const double b = meanScore(
+        rows, [&](const BenchmarkRow& r) { return r.clip == clip && r.degradation == family && r.method == "bicubic"; }, "periodic");
     return m / b;
 }
 
@@ -210,15 +207,17 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
     md += "), up to " + std::to_string(o.maxFrames) + " frames each";
     if (o.cropWidth > 0) md += ", centre crop " + std::to_string(o.cropWidth) + "x" + std::to_string(o.cropHeight);
     if (ctx.setName.empty())
-        md += o.degradationPlans == 1 ? ". Degradation seed " + std::to_string(o.seed)
-                                      : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1)
-                                            + " (" + std::to_string(o.degradationPlans) + " plans per clip)";
-    md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr)
-          + " px, windows " + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
+        md += o.degradationPlans == 1
+                  ? ". Degradation seed " + std::to_string(o.seed)
+                  : ". Degradation seeds " + std::to_string(o.seed) + "–" + std::to_string(o.seed + o.degradationPlans - 1) + " ("
+                        + std::to_string(o.degradationPlans) + " plans per clip)";
+    md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr) + " px, windows "
+          + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
           + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + ctx.deviceText
           + (o.stateSource ? ". Source-conditioned models run blind and, as \"(source stated)\", told each input's true source" : "")
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
-          + std::to_string(kBorder) + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
+          + std::to_string(kBorder)
+          + (o.noReferenceEvery > 1 ? "; NIQE/BRISQUE on every " + std::to_string(o.noReferenceEvery) + "th frame" : "")
           + (asked.count("periodic") ? "; periodic-artefact energy (power at the ×4 pixel-shuffle periods against its surroundings, "
                                        "`core/metrics/periodic_artifacts.h`) as a multiple of a bicubic upscale's of the same input"
                                      : "")
@@ -237,7 +236,8 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
         for (size_t i = 0; i < ctx.families.size() + 3; ++i) md += "---|";
         md += "\n";
         auto familyMean = [&](const std::string& method, const std::string& family) {
-            return meanScore(r.rows, [&](const BenchmarkRow& row) { return row.method == method && row.degradation == family; }, "psnr");
+            return meanScore(
+                r.rows, [&](const BenchmarkRow& row) { return row.method == method && row.degradation == family; }, "psnr");
         };
         auto summaryMean = [&](const std::string& method) {
             double sum = 0;
@@ -305,7 +305,11 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
         auto line = [&](const std::string& clip, const std::string& label, const std::function<bool(const BenchmarkRow&)>& take) {
             md += "| " + clip + " | " + label + " |";
             for (const auto& m : methods)
-                md += " " + fixed(meanScore(r.rows, [&](const BenchmarkRow& row) { return row.clip == clip && row.method == m && take(row); }, "psnr"), 2)
+                md += " "
+                      + fixed(
+                          meanScore(
+                              r.rows, [&](const BenchmarkRow& row) { return row.clip == clip && row.method == m && take(row); }, "psnr"),
+                          2)
                       + " |";
             md += "\n";
         };
@@ -361,11 +365,11 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
     checkEnsembleSize(o.ensemble);
     if (o.degradationPlans < 1)
-        throw Error(ErrorCode::InvalidArgument, "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
+        throw Error(ErrorCode::InvalidArgument,
+                    "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
         throw Error(ErrorCode::InvalidArgument, "E_warp needs at least 2 frames per clip");
-    if (!o.validationSet.empty() && !o.clips.empty())
-        throw Error(ErrorCode::InvalidArgument, "give clips or a validation set, not both");
+    if (!o.validationSet.empty() && !o.clips.empty()) throw Error(ErrorCode::InvalidArgument, "give clips or a validation set, not both");
     const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
 
     // The clips and the inputs each is upscaled from.
@@ -464,12 +468,11 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                     text = file.plan;
                     if (in.lr.size(0) != reference.size(0) || in.lr.size(2) * kScale != reference.size(2)
                         || in.lr.size(3) * kScale != reference.size(3))
-                        throw Error(ErrorCode::InvalidArgument, "validation clip '" + clip.name + "', family '" + family.id + "': "
-                                                                    + std::to_string(in.lr.size(0)) + " frames of "
-                                                                    + std::to_string(in.lr.size(3)) + "x" + std::to_string(in.lr.size(2))
-                                                                    + ", expected a quarter of the ground truth's "
-                                                                    + std::to_string(reference.size(0)) + " frames of "
-                                                                    + std::to_string(reference.size(3)) + "x" + std::to_string(reference.size(2)));
+                        throw Error(ErrorCode::InvalidArgument,
+                                    "validation clip '" + clip.name + "', family '" + family.id + "': " + std::to_string(in.lr.size(0))
+                                        + " frames of " + std::to_string(in.lr.size(3)) + "x" + std::to_string(in.lr.size(2))
+                                        + ", expected a quarter of the ground truth's " + std::to_string(reference.size(0)) + " frames of "
+                                        + std::to_string(reference.size(3)) + "x" + std::to_string(reference.size(2)));
                     break;
                 }
                 }
@@ -493,7 +496,8 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             if (grab) grabPanels.emplace_back("ground truth", reference[grabFrame]);
             for (const auto& method : methods) {
                 if (progress)
-                    progress(clip.name + " (" + input.family + (input.seed ? " input, seed " + std::to_string(input.seed) : " input") + "): " + method,
+                    progress(clip.name + " (" + input.family + (input.seed ? " input, seed " + std::to_string(input.seed) : " input")
+                                 + "): " + method,
                              done, total);
                 resetPeakMemory();
                 const auto start = std::chrono::steady_clock::now();
@@ -506,12 +510,17 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                     const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
                     auto net = entry.net;
                     net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
-                    output = engine::upscaleClipTiled(
-                        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
+                    output = engine::upscaleClipTiled(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble),
+                                                      lr, tiling);
                 }
                 output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
                 if (grab && method != "lanczos") grabPanels.emplace_back(method, output[grabFrame]);
-                BenchmarkRow row{clip.name, input.family, method, input.seed, reference.size(0), static_cast<int>(lr.size(3)),
+                BenchmarkRow row{clip.name,
+                                 input.family,
+                                 method,
+                                 input.seed,
+                                 reference.size(0),
+                                 static_cast<int>(lr.size(3)),
                                  static_cast<int>(lr.size(2))};
                 row.secondsPerFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
                                       / static_cast<double>(reference.size(0));
@@ -558,9 +567,16 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     nlohmann::json rows = nlohmann::json::array();
     std::string csv = "clip,degradation,seed,method,frame,psnr_y\n";
     for (const auto& r : result.rows) {
-        rows.push_back({{"clip", r.clip}, {"degradation", r.degradation}, {"seed", r.seed}, {"method", r.method}, {"frames", r.frames},
-                        {"lr_width", r.lrWidth}, {"lr_height", r.lrHeight}, {"scores", r.scores},
-                        {"seconds_per_frame", r.secondsPerFrame}, {"peak_memory_mb", r.peakMemoryMb}});
+        rows.push_back({{"clip", r.clip},
+                        {"degradation", r.degradation},
+                        {"seed", r.seed},
+                        {"method", r.method},
+                        {"frames", r.frames},
+                        {"lr_width", r.lrWidth},
+                        {"lr_height", r.lrHeight},
+                        {"scores", r.scores},
+                        {"seconds_per_frame", r.secondsPerFrame},
+                        {"peak_memory_mb", r.peakMemoryMb}});
         for (size_t i = 0; i < r.psnrPerFrame.size(); ++i)
             csv += r.clip + "," + r.degradation + "," + std::to_string(r.seed) + "," + r.method + "," + std::to_string(i) + ","
                    + fixed(r.psnrPerFrame[i], 4) + "\n";
@@ -578,7 +594,9 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                 const bool several = family.id == "degraded" && o.degradationPlans > 1;
                 report::ChartPanel panel{"PSNR-Y (dB), " + family.id + " input"
                                              + (several ? " (mean of " + std::to_string(o.degradationPlans) + " plans)" : ""),
-                                         2, false, {}};
+                                         2,
+                                         false,
+                                         {}};
                 for (const auto& method : methods) {
                     report::ChartSeries s{method, {}, -1, 2};
                     const auto psnr = meanPsnrPerFrame(result.rows, clip.name, family.id, method);
@@ -596,12 +614,14 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
                 double psnr = 0, seconds = 0;
                 int count = 0;
                 for (const auto& r : result.rows)
-                    if (r.degradation == family.id && r.method == method) psnr += r.scores.at("psnr"), seconds += r.secondsPerFrame, ++count;
+                    if (r.degradation == family.id && r.method == method)
+                        psnr += r.scores.at("psnr"), seconds += r.secondsPerFrame, ++count;
                 panel.series.push_back({method, {{std::log10(std::max(seconds / count, 1e-6)), psnr / count}}, -1, 0});
             }
             panels.push_back(panel);
         }
-        report::drawChart("Quality vs speed", "log10 seconds per frame (left is faster)", panels, file("quality-vs-speed.png"), 1200, 800, 2);
+        report::drawChart("Quality vs speed", "log10 seconds per frame (left is faster)", panels, file("quality-vs-speed.png"), 1200, 800,
+                          2);
     }
     return result;
 }

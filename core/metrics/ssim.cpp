@@ -15,16 +15,12 @@ torch::Tensor asFrames(const torch::Tensor& t)
 {
     auto f = t.dim() == 3 ? t.unsqueeze(0) : t;
     if (f.dim() != 4 || f.size(1) != 3)
-        throw Error(ErrorCode::InvalidArgument,
-            "SSIM expects [N, 3, H, W] RGB frames, got " + std::string(c10::str(t.sizes())));
+        throw Error(ErrorCode::InvalidArgument, "SSIM expects [N, 3, H, W] RGB frames, got " + std::string(c10::str(t.sizes())));
     return f.to(torch::kFloat64);
 }
 
 // The literature rounds to 8-bit values before measuring.
-torch::Tensor to255(const torch::Tensor& x)
-{
-    return (x.clamp(0, 1) * 255.0).round();
-}
+torch::Tensor to255(const torch::Tensor& x) { return (x.clamp(0, 1) * 255.0).round(); }
 
 // SSIM of one 8-bit-scale plane pair (float64, h x w, row-major), BasicSR's _ssim step for step:
 // filter with the 11x11 Gaussian (sigma 1.5), keep only positions where the whole window lies
@@ -61,14 +57,12 @@ std::vector<double> ssimPerFrame(const torch::Tensor& a, const torch::Tensor& b,
 {
     auto fa = asFrames(a), fb = asFrames(b);
     if (fa.sizes() != fb.sizes())
-        throw Error(ErrorCode::InvalidArgument,
-            "SSIM of frames with different sizes: " + std::string(c10::str(fa.sizes())) + " vs "
-                + std::string(c10::str(fb.sizes())));
+        throw Error(ErrorCode::InvalidArgument, "SSIM of frames with different sizes: " + std::string(c10::str(fa.sizes())) + " vs "
+                                                    + std::string(c10::str(fb.sizes())));
     const int64_t h = fa.size(2), w = fa.size(3);
     if (cropBorder < 0 || h - 2 * cropBorder < kSsimWindowSize || w - 2 * cropBorder < kSsimWindowSize)
-        throw Error(ErrorCode::InvalidArgument,
-            "border crop " + std::to_string(cropBorder) + " of " + std::to_string(w) + "x" + std::to_string(h)
-                + " frames leaves less than the 11x11 pixels SSIM's window needs");
+        throw Error(ErrorCode::InvalidArgument, "border crop " + std::to_string(cropBorder) + " of " + std::to_string(w) + "x"
+                                                    + std::to_string(h) + " frames leaves less than the 11x11 pixels SSIM's window needs");
     auto va = lumaOnly ? lumaBt601(fa) : to255(fa);
     auto vb = lumaOnly ? lumaBt601(fb) : to255(fb);
     if (cropBorder > 0) {
@@ -100,8 +94,7 @@ double meanSsim(const torch::Tensor& a, const torch::Tensor& b, bool lumaOnly, i
 {
     const auto values = ssimPerFrame(a, b, lumaOnly, cropBorder);
     double sum = 0;
-    for (double v : values)
-        sum += v;
+    for (double v : values) sum += v;
     return sum / static_cast<double>(values.size());
 }
 

@@ -67,7 +67,8 @@ ValidationSet loadValidationSet(const std::string& folder)
             for (const auto& family : set.families) {
                 if (family.kind != FamilyKind::Files) continue;
                 const auto& entry = c.at("inputs").at(family.id);
-                ValidationInput input{(fs::path(folder) / entry.at("path").get<std::string>()).string(), entry.value("plan", std::string())};
+                ValidationInput input{(fs::path(folder) / entry.at("path").get<std::string>()).string(),
+                                      entry.value("plan", std::string())};
                 if (!fs::is_directory(input.path))
                     bad(manifest, "clip '" + clip.name + "': input of family '" + family.id + "' ('" + input.path + "') is missing");
                 clip.inputs[family.id] = input;

@@ -14,15 +14,15 @@ namespace dualx::metrics {
 enum class FamilyKind { Bicubic, Synthesis, Files };
 
 struct ValidationFamily {
-    std::string id;      // "clean", "training", "plain", "home"
-    std::string title;   // heading in reports
+    std::string id;    // "clean", "training", "plain", "home"
+    std::string title; // heading in reports
     FamilyKind kind = FamilyKind::Files;
-    uint64_t seed = 1;   // synthesis: the plan's seed
+    uint64_t seed = 1; // synthesis: the plan's seed
 };
 
 struct ValidationInput {
-    std::string path;    // folder of LR frames (kind "files")
-    std::string plan;    // what the input went through, in words
+    std::string path; // folder of LR frames (kind "files")
+    std::string plan; // what the input went through, in words
 };
 
 struct ValidationClip {

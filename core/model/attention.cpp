@@ -44,8 +44,7 @@ torch::Tensor plainAttention(const torch::Tensor& q, const torch::Tensor& k, con
 
 // Splits the flattened (sequence x head) batch and the queries so that no score block holds
 // more than maxScoreElements values. Keys/values stay whole: each query row needs all of them.
-torch::Tensor chunkedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                               int64_t maxScoreElements)
+torch::Tensor chunkedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t maxScoreElements)
 {
     const auto shape = q.sizes().vec();
     const int64_t lq = q.size(-2), lk = k.size(-2), d = q.size(-1);
@@ -77,12 +76,10 @@ torch::Tensor chunkedAttention(const torch::Tensor& q, const torch::Tensor& k, c
 
 } // namespace
 
-torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                     const AttentionSettings& settings)
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const AttentionSettings& settings)
 {
     AttentionKernel kernel = settings.kernel;
-    if (kernel == AttentionKernel::Auto)
-        kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
+    if (kernel == AttentionKernel::Auto) kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
     switch (kernel) {
     case AttentionKernel::Plain: return plainAttention(q, k, v);
     case AttentionKernel::Chunked: return chunkedAttention(q, k, v, settings.maxScoreElements);
@@ -90,8 +87,8 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
 #if TORCH_VERSION_MAJOR >= 2
         return at::scaled_dot_product_attention(q, k, v);
 #else
-        throw Error(ErrorCode::InvalidArgument, "fused attention needs LibTorch >= 2.0 (this build has "
-                                                    + std::string(TORCH_VERSION) + "); use chunked");
+        throw Error(ErrorCode::InvalidArgument,
+                    "fused attention needs LibTorch >= 2.0 (this build has " + std::string(TORCH_VERSION) + "); use chunked");
 #endif
     case AttentionKernel::Auto: break;
     }
@@ -100,7 +97,9 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
 
 MultiHeadSelfAttentionImpl::MultiHeadSelfAttentionImpl(int64_t dim, int64_t heads, int64_t headDim,
                                                        std::shared_ptr<const AttentionSettings> settings)
-    : m_heads(heads), m_headDim(headDim), m_settings(std::move(settings))
+    : m_heads(heads),
+      m_headDim(headDim),
+      m_settings(std::move(settings))
 {
     const int64_t inner = heads * headDim;
     m_qkv = register_module("qkv", torch::nn::Linear(torch::nn::LinearOptions(dim, 3 * inner).bias(false)));

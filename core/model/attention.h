@@ -12,13 +12,11 @@ namespace dualx::model {
 
 // q, k, v: [S, heads, L, d] -> [S, heads, L, d]. Softmax(q k^T / sqrt(d)) v with the kernel
 // chosen by settings (Auto resolves to Fused or Chunked).
-torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                     const AttentionSettings& settings);
+torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const AttentionSettings& settings);
 
 class MultiHeadSelfAttentionImpl : public torch::nn::Module {
 public:
-    MultiHeadSelfAttentionImpl(int64_t dim, int64_t heads, int64_t headDim,
-                               std::shared_ptr<const AttentionSettings> settings);
+    MultiHeadSelfAttentionImpl(int64_t dim, int64_t heads, int64_t headDim, std::shared_ptr<const AttentionSettings> settings);
     // x: [S, L, dim]; rope may be null (no positions).
     torch::Tensor forward(const torch::Tensor& x, const RotaryTables* rope);
 

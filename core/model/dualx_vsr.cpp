@@ -15,10 +15,7 @@ namespace F = torch::nn::functional;
 
 namespace {
 
-torch::nn::Conv2d conv3x3(int64_t in, int64_t out)
-{
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
-}
+torch::nn::Conv2d conv3x3(int64_t in, int64_t out) { return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1)); }
 
 torch::nn::LeakyReLU leakyRelu() { return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.1)); }
 
@@ -45,8 +42,7 @@ torch::nn::Sequential makeUpsampler(const ModelConfig& c)
 
 } // namespace
 
-DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
-    : m_config(config), m_attentionSettings(std::make_shared<AttentionSettings>())
+DualXVSRImpl::DualXVSRImpl(const ModelConfig& config) : m_config(config), m_attentionSettings(std::make_shared<AttentionSettings>())
 {
     m_config.validate();
     const auto& c = m_config;
@@ -54,19 +50,17 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config)
     const int64_t patchFeatures = ch * c.patchSize * c.patchSize;
 
     m_convIn = register_module("conv_in", conv3x3(3, ch));
-    m_embedTemporal = register_module(
-        "embed_temporal", TemporalAttentionStack(ch, c.embedTemporalDepth, c.embedTemporalMlpDim, c.temporalAttention,
-                                                 c.ropeBase, m_attentionSettings));
+    m_embedTemporal = register_module("embed_temporal", TemporalAttentionStack(ch, c.embedTemporalDepth, c.embedTemporalMlpDim,
+                                                                               c.temporalAttention, c.ropeBase, m_attentionSettings));
     m_tokenEmbed = register_module("token_embed", torch::nn::Linear(patchFeatures, c.embedDim));
-    m_vtab = register_module("vtab", AxialAttentionStack(AxialDirection::VerticalTemporal, c.embedDim, c.vtabDepth,
-                                                         c.mlpDim, c.axialAttention, c.ropeBase, m_attentionSettings));
-    m_htab = register_module("htab", AxialAttentionStack(AxialDirection::HorizontalTemporal, c.embedDim, c.htabDepth,
-                                                         c.mlpDim, c.axialAttention, c.ropeBase, m_attentionSettings));
+    m_vtab = register_module("vtab", AxialAttentionStack(AxialDirection::VerticalTemporal, c.embedDim, c.vtabDepth, c.mlpDim,
+                                                         c.axialAttention, c.ropeBase, m_attentionSettings));
+    m_htab = register_module("htab", AxialAttentionStack(AxialDirection::HorizontalTemporal, c.embedDim, c.htabDepth, c.mlpDim,
+                                                         c.axialAttention, c.ropeBase, m_attentionSettings));
     m_tokenNorm = register_module("token_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.embedDim})));
     m_tokenUnembed = register_module("token_unembed", torch::nn::Linear(c.embedDim, patchFeatures));
-    m_reconTemporal = register_module(
-        "recon_temporal", TemporalAttentionStack(ch, c.reconTemporalDepth, c.reconTemporalMlpDim, c.temporalAttention,
-                                                 c.ropeBase, m_attentionSettings));
+    m_reconTemporal = register_module("recon_temporal", TemporalAttentionStack(ch, c.reconTemporalDepth, c.reconTemporalMlpDim,
+                                                                               c.temporalAttention, c.ropeBase, m_attentionSettings));
     m_convBody = register_module("conv_body", conv3x3(ch, ch));
     if (c.reconBlocks > 0) {
         torch::nn::Sequential blocks;
@@ -92,8 +86,8 @@ void DualXVSRImpl::setSourceCondition(double s)
 torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition)
 {
     if (lrVideo.dim() != 5 || lrVideo.size(2) != 3 || lrVideo.size(1) < 1 || lrVideo.size(3) < 1 || lrVideo.size(4) < 1)
-        throw Error(ErrorCode::InvalidArgument, "DualX-VSR expects a [B, N, 3, H, W] video with N, H, W >= 1, got "
-                                                    + std::string(c10::str(lrVideo.sizes())));
+        throw Error(ErrorCode::InvalidArgument,
+                    "DualX-VSR expects a [B, N, 3, H, W] video with N, H, W >= 1, got " + std::string(c10::str(lrVideo.sizes())));
     const int64_t b = lrVideo.size(0), n = lrVideo.size(1), h = lrVideo.size(3), w = lrVideo.size(4);
     const int64_t p = m_config.patchSize, ch = m_config.featureChannels, s = m_config.scale;
     auto frames = lrVideo.reshape({b * n, 3, h, w});
@@ -101,8 +95,8 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
     if (m_condition) {
         if (sourceCondition.defined()) {
             if (sourceCondition.dim() != 1 || sourceCondition.size(0) != b)
-                throw Error(ErrorCode::InvalidArgument, "the source condition must hold one value per clip ("
-                                                            + std::to_string(b) + "), got " + std::string(c10::str(sourceCondition.sizes())));
+                throw Error(ErrorCode::InvalidArgument, "the source condition must hold one value per clip (" + std::to_string(b)
+                                                            + "), got " + std::string(c10::str(sourceCondition.sizes())));
             u = sourceCondition.to(lrVideo.device(), lrVideo.dtype()) * 2 - 1;
         } else {
             u = torch::full({b}, sourceConditionToU(m_sourceCondition), lrVideo.options());
@@ -145,10 +139,8 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
     hr = hr.narrow(2, 0, h * s).narrow(3, 0, w * s);
 
     // Global residual: the network learns the difference to a bilinear x4 upscale.
-    auto base = F::interpolate(frames, F::InterpolateFuncOptions()
-                                           .size(std::vector<int64_t>{h * s, w * s})
-                                           .mode(torch::kBilinear)
-                                           .align_corners(false));
+    auto base = F::interpolate(
+        frames, F::InterpolateFuncOptions().size(std::vector<int64_t>{h * s, w * s}).mode(torch::kBilinear).align_corners(false));
     return (hr + base).view({b, n, 3, h * s, w * s});
 }
 
@@ -219,14 +211,16 @@ void initialiseWeights(DualXVSRImpl& model)
     }
     // Residual blocks start as identities (what lets a trained network grow them, see weights.h).
     for (auto& module : model.modules(/*include_self=*/false))
-        if (auto* block = module->as<ResidualConvBlockImpl>()) block->zeroResidual();
-        else if (auto* condition = module->as<SourceConditionImpl>()) condition->reset();
+        if (auto* block = module->as<ResidualConvBlockImpl>())
+            block->zeroResidual();
+        else if (auto* condition = module->as<SourceConditionImpl>())
+            condition->reset();
     // The last convolution starts small so an untrained network is close to its bilinear base.
     // find() points into the dictionary, so it must outlive the pointer (a temporary did not, and
     // the freed entry crashed when another thread reused the memory).
     const auto parameters = model.named_parameters();
-    const auto* last = parameters.find("upsampler." + std::to_string(
-        model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");
+    const auto* last
+        = parameters.find("upsampler." + std::to_string(model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");
     if (last) last->mul_(0.1);
 }
 

@@ -7,8 +7,8 @@
 #include "model/source_condition.h"
 #include "model/transformer_block.h"
 
-#include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/conv.h>
 
 namespace dualx::model {
 

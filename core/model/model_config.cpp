@@ -17,16 +17,12 @@ UpsamplerKind upsamplerFromName(const std::string& name)
 {
     if (name == "pixelshuffle2x2") return UpsamplerKind::PixelShuffle2x2;
     if (name == "pixelshuffle4") return UpsamplerKind::PixelShuffle4;
-    throw Error(ErrorCode::InvalidArgument,
-                "model config: unknown upsampler '" + name + "' (expected pixelshuffle2x2 or pixelshuffle4)");
+    throw Error(ErrorCode::InvalidArgument, "model config: unknown upsampler '" + name + "' (expected pixelshuffle2x2 or pixelshuffle4)");
 }
 
 nlohmann::json attentionToJson(const AttentionShape& a) { return {{"heads", a.heads}, {"head_dim", a.headDim}}; }
 
-AttentionShape attentionFromJson(const nlohmann::json& j)
-{
-    return AttentionShape{j.at("heads").get<int>(), j.at("head_dim").get<int>()};
-}
+AttentionShape attentionFromJson(const nlohmann::json& j) { return AttentionShape{j.at("heads").get<int>(), j.at("head_dim").get<int>()}; }
 
 } // namespace
 
@@ -114,12 +110,12 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.axialAttention = attentionFromJson(j.at("axial_attention"));
         c.reconTemporalDepth = j.at("recon_temporal_depth").get<int>();
         c.reconTemporalMlpDim = j.at("recon_temporal_mlp_dim").get<int>();
-        c.reconBlocks = j.value("recon_blocks", 0); // absent in files written before it existed
-        c.sourceConditioned = j.value("source_conditioned", false); // likewise
-        c.deepSourceCondition = j.value("source_condition_deep", false); // likewise
-        c.splitSourceCondition = j.value("source_condition_split", false); // likewise
-        c.cleanReconBlocks = j.value("clean_recon_blocks", 0); // likewise
-        c.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", false);  // likewise
+        c.reconBlocks = j.value("recon_blocks", 0);                                // absent in files written before it existed
+        c.sourceConditioned = j.value("source_conditioned", false);                // likewise
+        c.deepSourceCondition = j.value("source_condition_deep", false);           // likewise
+        c.splitSourceCondition = j.value("source_condition_split", false);         // likewise
+        c.cleanReconBlocks = j.value("clean_recon_blocks", 0);                     // likewise
+        c.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();
     } catch (const nlohmann::json::exception& e) {

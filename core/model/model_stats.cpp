@@ -30,8 +30,7 @@ int64_t countParameters(const torch::nn::Module& module)
 
 ModelStats computeModelStats(const ModelConfig& config, int frames, int width, int height)
 {
-    if (frames < 1 || width < 1 || height < 1)
-        throw Error(ErrorCode::InvalidArgument, "model stats need frames, width and height >= 1");
+    if (frames < 1 || width < 1 || height < 1) throw Error(ErrorCode::InvalidArgument, "model stats need frames, width and height >= 1");
     model::DualXVSR net(config);
     const auto& c = net->config();
     const double n = frames, p = c.patchSize, ch = c.featureChannels, d = c.embedDim;
@@ -52,10 +51,10 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
     stats.stages.push_back({"embedding temporal attention", params({"embed_temporal"}),
                             c.embedTemporalDepth * blockMacs(pixels, n, ch, c.embedTemporalMlpDim, c.temporalAttention)});
     stats.stages.push_back({"token embedding", params({"token_embed"}), linearMacs(tokens, ch * p * p, d)});
-    stats.stages.push_back({"VTAB x" + std::to_string(c.vtabDepth), params({"vtab"}),
-                            c.vtabDepth * blockMacs(tokens, n * nh, d, c.mlpDim, c.axialAttention)});
-    stats.stages.push_back({"HTAB x" + std::to_string(c.htabDepth), params({"htab"}),
-                            c.htabDepth * blockMacs(tokens, n * nw, d, c.mlpDim, c.axialAttention)});
+    stats.stages.push_back(
+        {"VTAB x" + std::to_string(c.vtabDepth), params({"vtab"}), c.vtabDepth * blockMacs(tokens, n * nh, d, c.mlpDim, c.axialAttention)});
+    stats.stages.push_back(
+        {"HTAB x" + std::to_string(c.htabDepth), params({"htab"}), c.htabDepth * blockMacs(tokens, n * nw, d, c.mlpDim, c.axialAttention)});
     stats.stages.push_back({"token unembedding", params({"token_norm", "token_unembed"}), linearMacs(tokens, d, ch * p * p)});
     stats.stages.push_back({"reconstruction temporal attention", params({"recon_temporal"}),
                             c.reconTemporalDepth * blockMacs(pixels, n, ch, c.reconTemporalMlpDim, c.temporalAttention)});
@@ -73,8 +72,8 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
     }
 
     if (c.cleanReconBlocks > 0) // run only for inputs told (partly) clean
-        stats.stages.push_back({"clean-side reconstruction blocks", params({"clean_recon_blocks"}),
-                                2 * c.cleanReconBlocks * convMacs(pixels, ch, ch)});
+        stats.stages.push_back(
+            {"clean-side reconstruction blocks", params({"clean_recon_blocks"}), 2 * c.cleanReconBlocks * convMacs(pixels, ch, ch)});
 
     stats.parameters = countParameters(*net);
     for (const auto& s : stats.stages) stats.macs += s.macs;

@@ -12,10 +12,7 @@ ResidualConvBlockImpl::ResidualConvBlockImpl(int64_t channels)
     zeroResidual();
 }
 
-torch::Tensor ResidualConvBlockImpl::forward(const torch::Tensor& x)
-{
-    return x + residual(x);
-}
+torch::Tensor ResidualConvBlockImpl::forward(const torch::Tensor& x) { return x + residual(x); }
 
 torch::Tensor ResidualConvBlockImpl::residual(const torch::Tensor& x)
 {

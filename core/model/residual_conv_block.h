@@ -12,7 +12,7 @@ public:
     explicit ResidualConvBlockImpl(int64_t channels);
     torch::Tensor forward(const torch::Tensor& x);  // x + residual(x)
     torch::Tensor residual(const torch::Tensor& x); // conv2(leaky_relu(conv1(x))), for gated use
-    void zeroResidual(); // makes the block an identity (its initial state)
+    void zeroResidual();                            // makes the block an identity (its initial state)
 
 private:
     torch::nn::Conv2d m_conv1{nullptr};

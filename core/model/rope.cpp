@@ -14,14 +14,13 @@ torch::Tensor gridPositions(const std::vector<int64_t>& sizes)
     return torch::stack(flat, 1);
 }
 
-RotaryTables buildRotaryTables(const torch::Tensor& positions, int64_t headDim, double base,
-                               torch::Device device, torch::ScalarType dtype)
+RotaryTables buildRotaryTables(const torch::Tensor& positions, int64_t headDim, double base, torch::Device device, torch::ScalarType dtype)
 {
     const int64_t axes = positions.size(1);
     if (headDim % (2 * axes) != 0)
-        throw Error(ErrorCode::InvalidArgument, "RoPE: head dim " + std::to_string(headDim)
-                                                    + " is not divisible by 2 x " + std::to_string(axes) + " axes");
-    const int64_t axisDim = headDim / axes;     // dims per axis
+        throw Error(ErrorCode::InvalidArgument,
+                    "RoPE: head dim " + std::to_string(headDim) + " is not divisible by 2 x " + std::to_string(axes) + " axes");
+    const int64_t axisDim = headDim / axes; // dims per axis
     const int64_t pairsPerAxis = axisDim / 2;
     // Angles in float64 so that large positions keep their precision before cos/sin.
     auto k = torch::arange(pairsPerAxis, torch::kFloat64);

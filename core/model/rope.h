@@ -17,8 +17,7 @@ struct RotaryTables {
 torch::Tensor gridPositions(const std::vector<int64_t>& sizes);
 
 // positions: [L, A] (any numeric dtype). headDim must be divisible by 2*A.
-RotaryTables buildRotaryTables(const torch::Tensor& positions, int64_t headDim, double base,
-                               torch::Device device, torch::ScalarType dtype);
+RotaryTables buildRotaryTables(const torch::Tensor& positions, int64_t headDim, double base, torch::Device device, torch::ScalarType dtype);
 
 // x: [..., L, headDim] -> same shape, rotated.
 torch::Tensor applyRotary(const torch::Tensor& x, const RotaryTables& tables);

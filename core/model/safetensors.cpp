@@ -25,9 +25,9 @@ struct DtypeInfo {
 };
 
 constexpr DtypeInfo kDtypes[] = {
-    {"F64", torch::kFloat64, 8}, {"F32", torch::kFloat32, 4}, {"F16", torch::kFloat16, 2},
-    {"BF16", torch::kBFloat16, 2}, {"I64", torch::kInt64, 8}, {"I32", torch::kInt32, 4},
-    {"I16", torch::kInt16, 2}, {"I8", torch::kInt8, 1}, {"U8", torch::kUInt8, 1}, {"BOOL", torch::kBool, 1},
+    {"F64", torch::kFloat64, 8}, {"F32", torch::kFloat32, 4}, {"F16", torch::kFloat16, 2}, {"BF16", torch::kBFloat16, 2},
+    {"I64", torch::kInt64, 8},   {"I32", torch::kInt32, 4},   {"I16", torch::kInt16, 2},   {"I8", torch::kInt8, 1},
+    {"U8", torch::kUInt8, 1},    {"BOOL", torch::kBool, 1},
 };
 
 const DtypeInfo* dtypeByName(const std::string& name)
@@ -81,8 +81,7 @@ ParsedHeader parseHeader(const std::string& path, std::ifstream& in, uint64_t fi
     uint64_t headerLen = 0;
     for (int i = 7; i >= 0; --i) headerLen = (headerLen << 8) | lenBytes[i];
     if (headerLen > kMaxHeaderBytes) corrupt(path, "header length " + std::to_string(headerLen) + " is implausible");
-    if (headerLen > fileSize - 8)
-        corrupt(path, "header length " + std::to_string(headerLen) + " exceeds the file size (file truncated?)");
+    if (headerLen > fileSize - 8) corrupt(path, "header length " + std::to_string(headerLen) + " exceeds the file size (file truncated?)");
 
     std::string text(headerLen, '\0');
     in.read(text.data(), static_cast<std::streamsize>(headerLen));

@@ -32,8 +32,8 @@ std::string resolveModel(const std::string& name)
     }
     for (const auto& c : candidates)
         if (fs::exists(c)) return fs::weakly_canonical(c).string();
-    throw Error(ErrorCode::FileNotFound, "the shipped " + name + " model (" + file
-                                             + ") is not installed yet; give a weight file with --model FILE");
+    throw Error(ErrorCode::FileNotFound,
+                "the shipped " + name + " model (" + file + ") is not installed yet; give a weight file with --model FILE");
 }
 
 std::vector<std::string> shippedModelProvenance()
@@ -47,11 +47,12 @@ std::vector<std::string> shippedModelProvenance()
                 auto it = info.metadata.find(key);
                 return it == info.metadata.end() ? std::string("?") : it->second;
             };
-            lines.push_back(std::string(name) + ": " + path + ": " + info.config.preset + ", " + std::to_string(info.parameters)
-                            + " parameters, " + info.storageDtype + ", trained " + meta("dualx.stages") + ", validation PSNR-Y "
-                            + meta("dualx.validation_psnr_y") + " dB (bicubic " + meta("dualx.validation_bicubic_psnr_y") + ")"
-                            + (info.metadata.count("dualx.interpolation") ? "; " + meta("dualx.interpolation") : "")
-                            + (info.metadata.count("dualx.config_changes") ? "; config changed after training: " + meta("dualx.config_changes") : ""));
+            lines.push_back(
+                std::string(name) + ": " + path + ": " + info.config.preset + ", " + std::to_string(info.parameters) + " parameters, "
+                + info.storageDtype + ", trained " + meta("dualx.stages") + ", validation PSNR-Y " + meta("dualx.validation_psnr_y")
+                + " dB (bicubic " + meta("dualx.validation_bicubic_psnr_y") + ")"
+                + (info.metadata.count("dualx.interpolation") ? "; " + meta("dualx.interpolation") : "")
+                + (info.metadata.count("dualx.config_changes") ? "; config changed after training: " + meta("dualx.config_changes") : ""));
         } catch (const Error& e) {
             lines.push_back(std::string(name) + ": " + e.what());
         }

@@ -11,7 +11,7 @@ namespace dualx::model {
 
 namespace {
 
-constexpr double kGain = 10.0; // see Site in the header
+constexpr double kGain = 10.0;                      // see Site in the header
 constexpr std::string_view kCleanSuffix = "_clean"; // a site's clean pair is "<site>_clean"
 
 using Site = SourceConditionImpl::Site;
@@ -47,10 +47,7 @@ torch::Tensor modulateFrames(const torch::Tensor& x, const Site& site, const tor
 
 } // namespace
 
-torch::Tensor cleanSideWeight(const torch::Tensor& u)
-{
-    return (-u).clamp_min(0);
-}
+torch::Tensor cleanSideWeight(const torch::Tensor& u) { return (-u).clamp_min(0); }
 
 torch::Tensor perFrame(const torch::Tensor& perClip, const torch::Tensor& frames)
 {

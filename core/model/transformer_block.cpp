@@ -20,10 +20,12 @@ torch::Tensor TransformerBlockImpl::forward(torch::Tensor x, const RotaryTables*
     return x + m_fc2->forward(torch::gelu(m_fc1->forward(m_norm2->forward(x))));
 }
 
-TemporalAttentionStackImpl::TemporalAttentionStackImpl(int64_t channels, int64_t depth, int64_t mlpDim,
-                                                       const AttentionShape& attention, double ropeBase,
-                                                       std::shared_ptr<const AttentionSettings> settings)
-    : m_mlpDim(mlpDim), m_attention(attention), m_ropeBase(ropeBase), m_settings(settings)
+TemporalAttentionStackImpl::TemporalAttentionStackImpl(int64_t channels, int64_t depth, int64_t mlpDim, const AttentionShape& attention,
+                                                       double ropeBase, std::shared_ptr<const AttentionSettings> settings)
+    : m_mlpDim(mlpDim),
+      m_attention(attention),
+      m_ropeBase(ropeBase),
+      m_settings(settings)
 {
     m_blocks = register_module("blocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < depth; ++i) m_blocks->push_back(TransformerBlock(channels, mlpDim, attention, settings));
@@ -51,10 +53,12 @@ torch::Tensor TemporalAttentionStackImpl::forward(const torch::Tensor& features)
     return out.view({b, h, w, n, c}).permute({0, 3, 4, 1, 2}).contiguous();
 }
 
-AxialAttentionStackImpl::AxialAttentionStackImpl(AxialDirection direction, int64_t dim, int64_t depth,
-                                                 int64_t mlpDim, const AttentionShape& attention, double ropeBase,
+AxialAttentionStackImpl::AxialAttentionStackImpl(AxialDirection direction, int64_t dim, int64_t depth, int64_t mlpDim,
+                                                 const AttentionShape& attention, double ropeBase,
                                                  std::shared_ptr<const AttentionSettings> settings)
-    : m_direction(direction), m_attention(attention), m_ropeBase(ropeBase)
+    : m_direction(direction),
+      m_attention(attention),
+      m_ropeBase(ropeBase)
 {
     m_blocks = register_module("blocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < depth; ++i) m_blocks->push_back(TransformerBlock(dim, mlpDim, attention, settings));

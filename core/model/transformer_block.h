@@ -13,8 +13,7 @@ namespace dualx::model {
 
 class TransformerBlockImpl : public torch::nn::Module {
 public:
-    TransformerBlockImpl(int64_t dim, int64_t mlpDim, const AttentionShape& attention,
-                         std::shared_ptr<const AttentionSettings> settings);
+    TransformerBlockImpl(int64_t dim, int64_t mlpDim, const AttentionShape& attention, std::shared_ptr<const AttentionSettings> settings);
     torch::Tensor forward(torch::Tensor x, const RotaryTables* rope);
 
 private:
@@ -29,8 +28,8 @@ TORCH_MODULE(TransformerBlock);
 // activations stay within the attention settings' memory bound.
 class TemporalAttentionStackImpl : public torch::nn::Module {
 public:
-    TemporalAttentionStackImpl(int64_t channels, int64_t depth, int64_t mlpDim, const AttentionShape& attention,
-                               double ropeBase, std::shared_ptr<const AttentionSettings> settings);
+    TemporalAttentionStackImpl(int64_t channels, int64_t depth, int64_t mlpDim, const AttentionShape& attention, double ropeBase,
+                               std::shared_ptr<const AttentionSettings> settings);
     torch::Tensor forward(const torch::Tensor& features);
 
 private:
@@ -48,9 +47,8 @@ enum class AxialDirection { VerticalTemporal, HorizontalTemporal };
 // HTAB: sequences [(B*nH), (N*nW), D] with RoPE over (t, w).
 class AxialAttentionStackImpl : public torch::nn::Module {
 public:
-    AxialAttentionStackImpl(AxialDirection direction, int64_t dim, int64_t depth, int64_t mlpDim,
-                            const AttentionShape& attention, double ropeBase,
-                            std::shared_ptr<const AttentionSettings> settings);
+    AxialAttentionStackImpl(AxialDirection direction, int64_t dim, int64_t depth, int64_t mlpDim, const AttentionShape& attention,
+                            double ropeBase, std::shared_ptr<const AttentionSettings> settings);
     torch::Tensor forward(const torch::Tensor& tokens);
 
 private:

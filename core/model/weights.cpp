@@ -26,8 +26,8 @@ ModelConfig configFromMetadata(const Metadata& metadata, const std::string& path
         throw Error(ErrorCode::WeightMismatch,
                     "'" + path + "' is a safetensors file but not a DualX-VSR weight file (no dualx.config in its metadata)");
     if (format->second != kWeightFormat)
-        throw Error(ErrorCode::WeightMismatch, "'" + path + "' has weight format '" + format->second
-                                                   + "'; this version reads '" + kWeightFormat + "'");
+        throw Error(ErrorCode::WeightMismatch,
+                    "'" + path + "' has weight format '" + format->second + "'; this version reads '" + kWeightFormat + "'");
     try {
         return ModelConfig::fromJson(config->second);
     } catch (const Error& e) {
@@ -37,8 +37,8 @@ ModelConfig configFromMetadata(const Metadata& metadata, const std::string& path
 
 } // namespace
 
-void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::string& variant,
-                      const Metadata& provenance, torch::ScalarType storage)
+void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::string& variant, const Metadata& provenance,
+                      torch::ScalarType storage)
 {
     if (storage != torch::kFloat32 && storage != torch::kFloat16)
         throw Error(ErrorCode::InvalidArgument, "weights can be stored as float32 or float16 only");
@@ -97,8 +97,7 @@ void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::st
     add("unexpected tensors", extra);
     add("wrong shape", misShaped);
     add("wrong dtype", misTyped);
-    if (!problems.empty())
-        throw Error(ErrorCode::WeightMismatch, "'" + source + "' does not fit the network it describes: " + problems);
+    if (!problems.empty()) throw Error(ErrorCode::WeightMismatch, "'" + source + "' does not fit the network it describes: " + problems);
 
     torch::NoGradGuard noGrad;
     for (const auto& [name, tensor] : tensors) {

@@ -8,8 +8,8 @@ namespace dualx::model {
 
 // Stores every parameter and buffer under its module path, cast to `storage` (F32 or F16), with
 // the config, variant and the caller's provenance entries in __metadata__.
-void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::string& variant,
-                      const Metadata& provenance, torch::ScalarType storage = torch::kFloat32);
+void saveModelWeights(DualXVSRImpl& model, const std::string& path, const std::string& variant, const Metadata& provenance,
+                      torch::ScalarType storage = torch::kFloat32);
 
 // Builds the network from the file's config and loads its tensors (as float32, on the CPU).
 DualXVSR loadModelWeights(const std::string& path);

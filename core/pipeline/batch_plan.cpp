@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // What the CLI's batches, cluster batches and the app's dropped folders take as videos.
-const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts", ".m2ts",
-                                                   ".mts", ".wmv", ".flv", ".ogv", ".3gp", ".vob", ".dv", ".mxf", ".y4m", ".gif"};
+const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts",  ".m2ts",
+                                                   ".mts", ".wmv", ".flv", ".ogv", ".3gp",  ".vob", ".dv",  ".mxf",  ".y4m", ".gif"};
 
 std::string videoExtensionList()
 {
@@ -31,10 +31,12 @@ bool looksLikeVideo(const std::string& path)
     return std::find(kVideoExtensions.begin(), kVideoExtensions.end(), ext) != kVideoExtensions.end();
 }
 
-std::vector<BatchItem> planBatchOutputs(const std::vector<std::string>& inputs, const std::string& outputFolder, const std::string& extension)
+std::vector<BatchItem> planBatchOutputs(const std::vector<std::string>& inputs, const std::string& outputFolder,
+                                        const std::string& extension)
 {
     if (fs::exists(outputFolder) && !fs::is_directory(outputFolder))
-        throw Error(ErrorCode::InvalidArgument, "with several inputs or a folder, the output must be a folder ('" + outputFolder + "' is a file)");
+        throw Error(ErrorCode::InvalidArgument,
+                    "with several inputs or a folder, the output must be a folder ('" + outputFolder + "' is a file)");
     std::vector<BatchItem> items;
     for (const auto& in : inputs) {
         if (fs::is_directory(in)) {

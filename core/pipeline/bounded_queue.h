@@ -8,10 +8,9 @@
 
 namespace dualx::pipeline {
 
-template <typename T>
-class BoundedQueue {
+template <typename T> class BoundedQueue {
 public:
-    explicit BoundedQueue(size_t capacity) : m_capacity(capacity ? capacity : 1) {}
+    explicit BoundedQueue(size_t capacity) : m_capacity(capacity ? capacity : 1) { }
 
     // Blocks while full. Returns false (and drops the item) once the queue is closed.
     bool push(T item)

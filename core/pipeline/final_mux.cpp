@@ -34,8 +34,8 @@ bool trimPacket(AVPacket* p, AVRational tb, const TrimRange& trim)
 } // namespace
 
 void muxVideo(const VideoPacketSource& videoPackets, const std::string& inputPath, const std::string& outputPath,
-                 const ExportPreset& preset, const video::VideoEncoder& encoder, const video::OutputVideoSpec& spec,
-                 const TrimRange& trim, std::vector<std::string>& report)
+              const ExportPreset& preset, const video::VideoEncoder& encoder, const video::OutputVideoSpec& spec, const TrimRange& trim,
+              std::vector<std::string>& report)
 {
     AVFormatContext* raw = nullptr;
     if (int r = avformat_open_input(&raw, inputPath.c_str(), nullptr, nullptr); r < 0)

@@ -15,8 +15,8 @@ struct AVPacket;
 namespace dualx::pipeline {
 
 struct TrimRange {
-    double startSeconds = 0;                 // packets before it are dropped,
-    double endSeconds = 1e300;               // from it on too; the rest shift to start at 0
+    double startSeconds = 0;   // packets before it are dropped,
+    double endSeconds = 1e300; // from it on too; the rest shift to start at 0
 };
 
 // Calls its argument with every encoded video packet in decode order (a job's segments, or the
@@ -25,7 +25,7 @@ using VideoPacketSource = std::function<void(const std::function<void(AVPacket*)
 
 // Writes `outputPath` (the caller renames it into place). Throws FileUnwritable / CorruptFile.
 void muxVideo(const VideoPacketSource& videoPackets, const std::string& inputPath, const std::string& outputPath,
-                 const ExportPreset& preset, const video::VideoEncoder& encoder, const video::OutputVideoSpec& spec,
-                 const TrimRange& trim, std::vector<std::string>& report);
+              const ExportPreset& preset, const video::VideoEncoder& encoder, const video::OutputVideoSpec& spec, const TrimRange& trim,
+              std::vector<std::string>& report);
 
 } // namespace dualx::pipeline

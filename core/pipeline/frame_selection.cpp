@@ -3,7 +3,10 @@
 namespace dualx::pipeline {
 
 FrameSelection::FrameSelection(double startSeconds, double endSeconds, int64_t framesDone, const engine::TilingSettings& tiling)
-    : m_start(startSeconds), m_end(endSeconds), m_done(framesDone), m_tiling(tiling)
+    : m_start(startSeconds),
+      m_end(endSeconds),
+      m_done(framesDone),
+      m_tiling(tiling)
 {
 }
 

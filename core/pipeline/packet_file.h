@@ -25,5 +25,4 @@ void readPacket(std::istream& in, AVPacket* packet, const std::string& path);
 // Lowercase hexadecimal, as journals and part headers store encoder headers.
 std::string toHex(const std::vector<uint8_t>& bytes);
 
-
 } // namespace dualx::pipeline

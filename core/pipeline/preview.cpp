@@ -34,8 +34,7 @@ RgbImage toImage(const torch::Tensor& chw, double timeSeconds)
 
 } // namespace
 
-PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const PreviewSettings& settings,
-                           const std::atomic<bool>* cancel)
+PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const PreviewSettings& settings, const std::atomic<bool>* cancel)
 {
     auto cancelled = [&] { return cancel && cancel->load(); };
     checkEnsembleSize(settings.ensemble);

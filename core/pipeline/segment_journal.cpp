@@ -43,7 +43,9 @@ bool isSegmentFileName(const std::string& name)
 std::string SegmentJournal::folderFor(const std::string& outputPath) { return outputPath + ".dualx-job"; }
 
 SegmentJournal::SegmentJournal(const std::string& outputPath, const std::string& fingerprint, const std::vector<uint8_t>& extradata)
-    : m_folder(folderFor(outputPath)), m_fingerprint(fingerprint), m_extradataHex(toHex(extradata))
+    : m_folder(folderFor(outputPath)),
+      m_fingerprint(fingerprint),
+      m_extradataHex(toHex(extradata))
 {
     std::error_code ec;
     const fs::path journalPath = fs::path(m_folder) / kJournal;
@@ -87,16 +89,14 @@ SegmentJournal::SegmentJournal(const std::string& outputPath, const std::string&
 
 SegmentJournal::~SegmentJournal() { abandonOpenSegment(); }
 
-int64_t SegmentJournal::framesDone() const
-{
-    return m_segments.empty() ? 0 : m_segments.back().firstFrame + m_segments.back().frames;
-}
+int64_t SegmentJournal::framesDone() const { return m_segments.empty() ? 0 : m_segments.back().firstFrame + m_segments.back().frames; }
 
 void SegmentJournal::writeJournal() const
 {
     nlohmann::json segments = nlohmann::json::array();
     for (const auto& s : m_segments)
-        segments.push_back({{"file", s.file}, {"first_frame", s.firstFrame}, {"frames", s.frames}, {"packets", s.packets}, {"bytes", s.bytes}});
+        segments.push_back(
+            {{"file", s.file}, {"first_frame", s.firstFrame}, {"frames", s.frames}, {"packets", s.packets}, {"bytes", s.bytes}});
     const nlohmann::json j = {{"format", kFormat}, {"fingerprint", m_fingerprint}, {"extradata", m_extradataHex}, {"segments", segments}};
     replaceFileDurably((fs::path(m_folder) / kJournal).string(), j.dump(1));
 }

@@ -16,7 +16,7 @@ struct AVPacket;
 namespace dualx::pipeline {
 
 struct SegmentRecord {
-    std::string file;     // name inside the job folder
+    std::string file; // name inside the job folder
     int64_t firstFrame = 0;
     int64_t frames = 0;
     int64_t packets = 0;

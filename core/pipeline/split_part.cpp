@@ -62,14 +62,18 @@ void writeSplitPart(const SegmentJournal& journal, const std::vector<uint8_t>& e
 {
     int64_t packets = 0;
     for (const auto& s : journal.segments()) packets += s.packets;
-    const std::string header = nlohmann::json{{"format", kFormat}, {"extradata", toHex(extradata)},
-                                              {"frames", journal.framesDone()}, {"packets", packets}}.dump();
+    const std::string header = nlohmann::json{
+        {"format", kFormat},
+        {"extradata", toHex(extradata)},
+        {"frames", journal.framesDone()},
+        {"packets", packets}}.dump();
     const std::string partial = path + ".partial";
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(partial.c_str(), "wb"), std::fclose);
     if (!file) failWrite(partial, errno);
     try {
         const uint64_t headerBytes = header.size();
-        if (std::fwrite(kMagic, 1, sizeof kMagic, file.get()) != sizeof kMagic || std::fwrite(&headerBytes, sizeof headerBytes, 1, file.get()) != 1
+        if (std::fwrite(kMagic, 1, sizeof kMagic, file.get()) != sizeof kMagic
+            || std::fwrite(&headerBytes, sizeof headerBytes, 1, file.get()) != 1
             || std::fwrite(header.data(), 1, header.size(), file.get()) != header.size())
             failWrite(partial, errno);
         journal.forEachPacket([&](AVPacket* p) { writePacket(file.get(), p, partial); });

@@ -26,14 +26,14 @@ extern "C" {
 }
 
 #include <chrono>
+#include <cmath>
+#include <condition_variable>
 #include <csignal>
 #include <cstdlib>
-#include <cmath>
 #include <deque>
+#include <filesystem>
 #include <limits>
 #include <optional>
-#include <condition_variable>
-#include <filesystem>
 #include <thread>
 
 namespace dualx {
@@ -73,8 +73,15 @@ torch::Tensor rgb48ToTensor(const video::RgbFrame& f)
 // CPU (as int16 offset by 32768: LibTorch 1.13 has no uint16).
 std::vector<uint16_t> tensorToRgb48(const torch::Tensor& chw)
 {
-    auto hwc = chw.to(torch::kFloat32).clamp(0, 1).mul(65535.0f).round().sub_(32768.0f).permute({1, 2, 0})
-                   .to(torch::kInt16).contiguous().to(torch::kCPU);
+    auto hwc = chw.to(torch::kFloat32)
+                   .clamp(0, 1)
+                   .mul(65535.0f)
+                   .round()
+                   .sub_(32768.0f)
+                   .permute({1, 2, 0})
+                   .to(torch::kInt16)
+                   .contiguous()
+                   .to(torch::kCPU);
     const int16_t* src = hwc.data_ptr<int16_t>();
     std::vector<uint16_t> out(static_cast<size_t>(hwc.numel()));
     for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<uint16_t>(src[i] + 32768);
@@ -109,10 +116,7 @@ struct UpscaleJob::Impl {
     }
 };
 
-UpscaleJob::UpscaleJob(UpscaleSettings settings) : m_impl(std::make_unique<Impl>())
-{
-    m_impl->settings = std::move(settings);
-}
+UpscaleJob::UpscaleJob(UpscaleSettings settings) : m_impl(std::make_unique<Impl>()) { m_impl->settings = std::move(settings); }
 
 UpscaleJob::~UpscaleJob() = default;
 
@@ -199,16 +203,16 @@ void describeHdr(const video::VideoInfo& info, const ExportPreset& preset, Upsca
 
 // Decides how the source's rotation reaches the output (a tag, or turned pixels where the preset
 // asks or the container cannot hold a tag) and says what happens to geometry in the report.
-void describePicture(const video::VideoInfo& info, const video::RgbFrame& first, const ExportPreset& preset,
-                     video::OutputVideoSpec& spec, std::vector<std::string>& report)
+void describePicture(const video::VideoInfo& info, const video::RgbFrame& first, const ExportPreset& preset, video::OutputVideoSpec& spec,
+                     std::vector<std::string>& report)
 {
     const bool anamorphic = info.sarNum != info.sarDen;
     if (anamorphic) {
         int displayNum = 0, displayDen = 0;
         av_reduce(&displayNum, &displayDen, int64_t{first.width} * info.sarNum, int64_t{first.height} * info.sarDen, 1 << 16);
         report.push_back("pixel aspect " + std::to_string(info.sarNum) + ":" + std::to_string(info.sarDen) + " (display "
-                         + std::to_string(displayNum) + ":" + std::to_string(displayDen) + "): "
-                         + (preset.squarePixels ? "resampled to square pixels" : "kept"));
+                         + std::to_string(displayNum) + ":" + std::to_string(displayDen)
+                         + "): " + (preset.squarePixels ? "resampled to square pixels" : "kept"));
     }
     if (info.rotationDegrees == 0 && !info.displayFlipped) return;
     const bool keepTag = !preset.bakeRotation && video::containerKeepsRotation(preset.container);
@@ -319,8 +323,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
     tiling.windowFrames = s.windowFrames;
     tiling.windowOverlap = s.windowOverlap;
-    const engine::WindowModel windowModel =
-        engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
+    const engine::WindowModel windowModel = engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
 
     UpscaleReport report;
     OutputPlan plan = planOutput(s, preset, report);
@@ -412,7 +415,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     std::thread modelThread([&] {
         try {
             std::optional<engine::StreamingUpscaler> upscaler; // its grid starts at the first frame pushed
-            std::deque<TimedFrame> inputs; // pushed, not yet emitted
+            std::deque<TimedFrame> inputs;                     // pushed, not yet emitted
             auto emit = [&] {
                 while (auto hr = upscaler->pop()) {
                     const TimedFrame input = std::move(inputs.front());
@@ -504,10 +507,10 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
         report.warnings.push_back("damaged input: " + damage + "; what could not be decoded is missing from the output");
 
     if (job.cancelled && !firstError)
-        firstError = std::make_exception_ptr(Error(ErrorCode::Cancelled, journal.framesDone() > 0
-                                                                             ? "cancelled (finished segments kept in '" + journal.folder()
-                                                                                   + "': the same command resumes)"
-                                                                             : "cancelled"));
+        firstError = std::make_exception_ptr(
+            Error(ErrorCode::Cancelled, journal.framesDone() > 0
+                                            ? "cancelled (finished segments kept in '" + journal.folder() + "': the same command resumes)"
+                                            : "cancelled"));
     if (firstError) {
         encoder.reset();
         // Progress is worth keeping only if a segment was finished; then the same command resumes.
@@ -518,8 +521,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     if (s.splitPart)
         pipeline::writeSplitPart(journal, headers, s.output);
     else
-        muxInPlace(
-            [&](const auto& visit) { journal.forEachPacket(visit); }, s, preset, plan, trim, report);
+        muxInPlace([&](const auto& visit) { journal.forEachPacket(visit); }, s, preset, plan, trim, report);
     journal.remove();
     report.frames = journal.framesDone();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -37,19 +37,17 @@ struct Frame {
 
 } // namespace
 
-ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vector<std::pair<int, int>>& points,
-                     int margin, int reservedTop)
+ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vector<std::pair<int, int>>& points, int margin,
+                     int reservedTop)
 {
     // A legend larger than the plot starts at its top left and overhangs to the right and down.
     const int left = plot.x + margin, right = std::max(left, plot.x + plot.width - margin - width);
     const int top = plot.y + std::max(margin, reservedTop), bottom = std::max(top, plot.y + plot.height - margin - height);
     const int centre = (left + right) / 2, middle = (top + bottom) / 2;
     // Corners first, then edge middles and the centre: where a reader looks for a legend.
-    const ChartBox places[] = {{right, top, width, height},     {left, top, width, height},
-                               {right, bottom, width, height},  {left, bottom, width, height},
-                               {right, middle, width, height},  {left, middle, width, height},
-                               {centre, top, width, height},    {centre, bottom, width, height},
-                               {centre, middle, width, height}};
+    const ChartBox places[] = {{right, top, width, height},   {left, top, width, height},      {right, bottom, width, height},
+                               {left, bottom, width, height}, {right, middle, width, height},  {left, middle, width, height},
+                               {centre, top, width, height},  {centre, bottom, width, height}, {centre, middle, width, height}};
     ChartBox best = places[0];
     size_t fewest = std::numeric_limits<size_t>::max();
     for (const auto& box : places) {
@@ -65,8 +63,8 @@ ChartBox placeLegend(const ChartBox& plot, int width, int height, const std::vec
     return best;
 }
 
-void drawChart(const std::string& title, const std::string& xLabel, const std::vector<ChartPanel>& panels,
-               const std::string& pngPath, int width, int height, int xDecimals)
+void drawChart(const std::string& title, const std::string& xLabel, const std::vector<ChartPanel>& panels, const std::string& pngPath,
+               int width, int height, int xDecimals)
 {
     double xLo = std::numeric_limits<double>::infinity(), xHi = -xLo;
     for (const auto& p : panels)
@@ -113,14 +111,13 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
         cv::rectangle(img, f.area, black, 1);
         // Enough decimals that neighbouring tick labels differ.
         const double tick = (f.y1 - f.y0) / 4.0;
-        const int yDecimals = panel.logY ? panel.yDecimals
-                                         : std::max(panel.yDecimals, static_cast<int>(std::ceil(-std::log10(std::max(tick, 1e-9)))));
+        const int yDecimals
+            = panel.logY ? panel.yDecimals : std::max(panel.yDecimals, static_cast<int>(std::ceil(-std::log10(std::max(tick, 1e-9)))));
         for (int t = 0; t <= 4; ++t) {
             const double fy = f.y0 + (f.y1 - f.y0) * t / 4.0;
             const cv::Point a = f.map(f.x0, fy), b = f.map(f.x1, fy);
             cv::line(img, a, b, grey, 1);
-            cv::putText(img, format(panel.logY ? std::pow(10.0, fy) : fy, yDecimals), {5, a.y + 5}, font, 0.45, black, 1,
-                        cv::LINE_AA);
+            cv::putText(img, format(panel.logY ? std::pow(10.0, fy) : fy, yDecimals), {5, a.y + 5}, font, 0.45, black, 1, cv::LINE_AA);
             const double fx = f.x0 + (f.x1 - f.x0) * t / 4.0;
             const cv::Point c = f.map(fx, f.y0);
             cv::putText(img, format(fx, xDecimals), {c.x - 20, c.y + 18}, font, 0.45, black, 1, cv::LINE_AA);
@@ -132,8 +129,7 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
             const cv::Scalar colour = bgr(s.colour >= 0 ? s.colour : kPalette[colourIndex++ % std::size(kPalette)]);
             std::vector<cv::Point> points;
             for (const auto& [x, y] : s.points) points.push_back(f.map(x, value(y)));
-            if (s.thickness > 0 && points.size() > 1)
-                cv::polylines(img, points, false, colour, s.thickness, cv::LINE_AA);
+            if (s.thickness > 0 && points.size() > 1) cv::polylines(img, points, false, colour, s.thickness, cv::LINE_AA);
             if (s.thickness == 0 || points.size() == 1)
                 for (const auto& p : points) cv::circle(img, p, 6, colour, cv::FILLED, cv::LINE_AA);
             for (size_t k = 0; k < points.size(); ++k) {
@@ -142,8 +138,7 @@ void drawChart(const std::string& title, const std::string& xLabel, const std::v
                 // Lines cover the pixels between their points too: sample every few pixels.
                 const cv::Point a = points[k], b = points[k + 1];
                 const int steps = static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / 4.0);
-                for (int t = 1; t < steps; ++t)
-                    drawn.emplace_back(a.x + (b.x - a.x) * t / steps, a.y + (b.y - a.y) * t / steps);
+                for (int t = 1; t < steps; ++t) drawn.emplace_back(a.x + (b.x - a.x) * t / steps, a.y + (b.y - a.y) * t / steps);
             }
             if (!s.label.empty()) legend.emplace_back(colour, s.label);
         }

@@ -32,8 +32,8 @@ cv::Rect busiestWindow(const cv::Mat& bgr, int side)
     const int step = std::max(1, side / 4);
     for (int y = 0; y + side <= bgr.rows; y += step)
         for (int x = 0; x + side <= bgr.cols; x += step) {
-            const double sum = integral.at<double>(y + side, x + side) - integral.at<double>(y, x + side)
-                               - integral.at<double>(y + side, x) + integral.at<double>(y, x);
+            const double sum = integral.at<double>(y + side, x + side) - integral.at<double>(y, x + side) - integral.at<double>(y + side, x)
+                               + integral.at<double>(y, x);
             if (sum > bestSum) bestSum = sum, best = cv::Rect(x, y, side, side);
         }
     return best;

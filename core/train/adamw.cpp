@@ -7,7 +7,8 @@
 namespace dualx::train {
 
 AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> parameters, AdamWOptions options)
-    : m_params(std::move(parameters)), m_options(options)
+    : m_params(std::move(parameters)),
+      m_options(options)
 {
     for (const auto& [_, p] : m_params) {
         m_expAvg.push_back(torch::zeros_like(p, torch::MemoryFormat::Preserve));

@@ -20,8 +20,7 @@ void requireOddSize(int size)
 cv::Mat normalised(cv::Mat k) { return k / cv::sum(k)[0]; }
 
 // Evaluates f(q) at every offset, where q = d^T S^-1 d is the squared Mahalanobis distance.
-template <typename F>
-cv::Mat fromMahalanobis(int size, double sigmaX, double sigmaY, double theta, F f)
+template <typename F> cv::Mat fromMahalanobis(int size, double sigmaX, double sigmaY, double theta, F f)
 {
     requireOddSize(size);
     const cv::Matx22d inv = blurCovariance(sigmaX, sigmaY, theta).inv();
@@ -82,8 +81,8 @@ cv::Mat sincKernel(int size, double omega)
     for (int y = -half; y <= half; ++y)
         for (int x = -half; x <= half; ++x) {
             const double r = std::sqrt(static_cast<double>(x * x + y * y));
-            k.at<double>(y + half, x + half) =
-                r == 0 ? omega * omega / (4.0 * std::numbers::pi) : omega * std::cyl_bessel_j(1.0, omega * r) / (2.0 * std::numbers::pi * r);
+            k.at<double>(y + half, x + half) = r == 0 ? omega * omega / (4.0 * std::numbers::pi)
+                                                      : omega * std::cyl_bessel_j(1.0, omega * r) / (2.0 * std::numbers::pi * r);
         }
     return normalised(k);
 }

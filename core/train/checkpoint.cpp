@@ -49,8 +49,8 @@ model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std:
 
 } // namespace
 
-void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
-                    const TrainingState& state, AdversaryParts adversary)
+void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
+                    AdversaryParts adversary)
 {
     model::NamedTensors tensors;
     for (const auto& item : model.named_parameters()) tensors.emplace_back(kModelPrefix + item.key(), item.value());
@@ -78,8 +78,7 @@ void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const A
     model::writeSafetensors(path, tensors, metadata);
 }
 
-bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state,
-                    AdversaryParts adversary)
+bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state, AdversaryParts adversary)
 {
     if (!std::filesystem::exists(path)) return false;
     auto content = model::readSafetensors(path);
@@ -101,7 +100,8 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
         auto restore = [&](const std::string& name, torch::Tensor& target) {
             auto it = byName.find(name);
             if (it == byName.end() || it->second.sizes() != target.sizes())
-                throw Error(ErrorCode::WeightMismatch, "checkpoint '" + path + "': discriminator tensor " + name + " missing or mis-shaped");
+                throw Error(ErrorCode::WeightMismatch,
+                            "checkpoint '" + path + "': discriminator tensor " + name + " missing or mis-shaped");
             target.copy_(it->second);
         };
         for (auto& item : adversary.discriminator->named_parameters()) restore(item.key(), item.value());

@@ -15,12 +15,12 @@ inline constexpr const char* kCheckpointFormat = "dualx-vsr-checkpoint/1";
 
 struct TrainingState {
     int64_t step = 0;
-    double trainSeconds = 0;     // wall time spent training, summed over every run
+    double trainSeconds = 0; // wall time spent training, summed over every run
     int64_t samplesSeen = 0;
     double lastValidationPsnr = 0;
     double lastValidationBicubicPsnr = 0;
     std::string recipeName;
-    std::string history;         // ";"-separated "recipe@step" entries of earlier stages
+    std::string history; // ";"-separated "recipe@step" entries of earlier stages
 };
 
 // The GAN stage's discriminator and its optimizer, stored as "disc.*" and "disc_optim.*".
@@ -29,8 +29,8 @@ struct AdversaryParts {
     AdamW* optimizer = nullptr;
 };
 
-void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer,
-                    const TrainingState& state, AdversaryParts adversary = {});
+void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
+                    AdversaryParts adversary = {});
 
 // Restores model, optimizer, state (and the adversary when given). Returns false when `path`
 // does not exist.

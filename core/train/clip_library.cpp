@@ -126,9 +126,10 @@ torch::Tensor matToTensor(const cv::Mat& rgb)
         .div(255.0);
 }
 
-ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos,
-                         const DataSpec& spec, const Logger& log)
-    : m_videoFraction(spec.videoFraction), m_photoSpeed(spec.photoSpeed)
+ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec,
+                         const Logger& log)
+    : m_videoFraction(spec.videoFraction),
+      m_photoSpeed(spec.photoSpeed)
 {
     for (const auto& path : photos) {
         auto img = loadPhoto(path, spec.maxPhotoSide);
@@ -150,8 +151,7 @@ ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vect
             if (log) log(std::string("skipping video: ") + e.what());
         }
     }
-    if (m_photos.empty() && m_videos.empty())
-        throw Error(ErrorCode::InvalidArgument, "no usable photos or videos in the data lists");
+    if (m_photos.empty() && m_videos.empty()) throw Error(ErrorCode::InvalidArgument, "no usable photos or videos in the data lists");
 }
 
 int64_t ClipLibrary::videoFrameCount() const
@@ -200,8 +200,7 @@ torch::Tensor ClipLibrary::samplePhotoClip(std::mt19937_64& rng, int frames, int
         // Inverse map: GT pixel (x, y) -> region point centre + R(angle)/zoom * (x - G/2, y - G/2).
         const double half = gtSize / 2.0;
         cv::Matx23d m(c, -s, px - c * half + s * half, s, c, py - s * half - c * half);
-        cv::warpAffine(region, warped, m, cv::Size(gtSize, gtSize), cv::INTER_CUBIC | cv::WARP_INVERSE_MAP,
-                       cv::BORDER_REFLECT101);
+        cv::warpAffine(region, warped, m, cv::Size(gtSize, gtSize), cv::INTER_CUBIC | cv::WARP_INVERSE_MAP, cv::BORDER_REFLECT101);
         out.push_back(matToTensor(warped));
     }
     return torch::stack(out);

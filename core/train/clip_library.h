@@ -29,8 +29,7 @@ public:
     // Decodes and caches the material (photos downscaled to spec.maxPhotoSide, videos scaled by
     // spec.videoScale and capped at spec.maxVideoFrames). Throws InvalidArgument when nothing
     // usable was found; skips (and logs) unreadable files.
-    ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec,
-                const Logger& log);
+    ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec, const Logger& log);
 
     // A clip of `frames` RGB frames of gtSize x gtSize in [0, 1]: [frames, 3, gtSize, gtSize],
     // from a video with probability spec.videoFraction when there are both videos and photos.

@@ -131,7 +131,10 @@ std::string DegradationPlan::describe() const
     std::ostringstream s;
     s.precision(3);
     s << "blur " << blurKindName(blurKind) << " " << kernelSize << "px sigma " << blur.front().sigmaX << "/" << blur.front().sigmaY
-      << "; resize " << (resizeDirection == ResizeDirection::Up ? "up" : resizeDirection == ResizeDirection::Down ? "down" : "keep")
+      << "; resize "
+      << (resizeDirection == ResizeDirection::Up     ? "up"
+          : resizeDirection == ResizeDirection::Down ? "down"
+                                                     : "keep")
       << " x" << resizeScale.front() << " " << interpolationName(interpolation) << "; noise "
       << (noiseKind == NoiseKind::Gaussian ? "gaussian sigma " : "poisson scale ") << noiseLevel << (greyNoise ? " grey" : " colour")
       << "; jpeg q" << jpegQuality.front() << "; " << codec << " " << bitRate << " bit/s";
@@ -158,8 +161,8 @@ DegradationPlan sampleDegradationPlan(std::mt19937_64& rng, int frames, int lrWi
     b.omega = uniform(rng, omegaMin, kPi);
 
     static const double kDirectionWeights[] = {0.2, 0.7, 0.1};
-    p.resizeDirection = static_cast<ResizeDirection>(
-        std::discrete_distribution<int>(std::begin(kDirectionWeights), std::end(kDirectionWeights))(rng));
+    p.resizeDirection
+        = static_cast<ResizeDirection>(std::discrete_distribution<int>(std::begin(kDirectionWeights), std::end(kDirectionWeights))(rng));
     double scaleMin = 1.0, scaleMax = 1.0;
     if (p.resizeDirection == ResizeDirection::Up) scaleMax = R::kUpMax;
     if (p.resizeDirection == ResizeDirection::Down) scaleMin = R::kDownMin;
@@ -174,8 +177,8 @@ DegradationPlan sampleDegradationPlan(std::mt19937_64& rng, int frames, int lrWi
 
     static const char* kCodecs[] = {"libx264", "h264", "mpeg4"};
     p.codec = kCodecs[std::uniform_int_distribution<int>(0, 2)(rng)];
-    p.bitRate = static_cast<int64_t>(uniform(rng, R::kBitRateMin, R::kBitRateMax) * (static_cast<double>(lrWidth) * lrHeight)
-                                     / (64.0 * 64.0));
+    p.bitRate
+        = static_cast<int64_t>(uniform(rng, R::kBitRateMin, R::kBitRateMax) * (static_cast<double>(lrWidth) * lrHeight) / (64.0 * 64.0));
 
     for (int f = 0; f < frames; ++f) {
         if (f > 0) {
@@ -185,8 +188,7 @@ DegradationPlan sampleDegradationPlan(std::mt19937_64& rng, int frames, int lrWi
             b.beta = walk(rng, b.beta, betaStep, betaMin, betaMax);
             b.omega = walk(rng, b.omega, R::kOmegaStep, omegaMin, kPi);
             if (p.resizeDirection != ResizeDirection::Keep) scale = walk(rng, scale, R::kResizeStep, scaleMin, scaleMax);
-            quality = std::clamp(quality + std::uniform_int_distribution<int>(-R::kJpegStep, R::kJpegStep)(rng), R::kJpegMin,
-                                 R::kJpegMax);
+            quality = std::clamp(quality + std::uniform_int_distribution<int>(-R::kJpegStep, R::kJpegStep)(rng), R::kJpegMin, R::kJpegMax);
         }
         p.blur.push_back(b);
         p.resizeScale.push_back(scale);
@@ -208,11 +210,12 @@ cv::Mat blurKernelFor(const DegradationPlan& plan, int frame)
 cv::Mat degradeFrame(const cv::Mat& gt, const DegradationPlan& plan, int frame, std::mt19937_64& rng)
 {
     if (frame < 0 || static_cast<size_t>(frame) >= plan.blur.size())
-        throw Error(ErrorCode::InvalidArgument, "degradation plan covers " + std::to_string(plan.blur.size()) + " frames, asked for frame "
-                                                    + std::to_string(frame));
+        throw Error(ErrorCode::InvalidArgument,
+                    "degradation plan covers " + std::to_string(plan.blur.size()) + " frames, asked for frame " + std::to_string(frame));
     const int w = gt.cols, h = gt.rows;
     if (w % 4 || h % 4)
-        throw Error(ErrorCode::InvalidArgument, "degradation needs sides divisible by 4, got " + std::to_string(w) + "x" + std::to_string(h));
+        throw Error(ErrorCode::InvalidArgument,
+                    "degradation needs sides divisible by 4, got " + std::to_string(w) + "x" + std::to_string(h));
     const int interpolation = cvInterpolation(plan.interpolation);
     cv::Mat kernel;
     blurKernelFor(plan, frame).convertTo(kernel, CV_32F);

@@ -10,9 +10,9 @@ namespace dualx::train {
 
 namespace F = torch::nn::functional;
 
-SpectralNormConv2dImpl::SpectralNormConv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding,
-                                               bool bias)
-    : m_stride(stride), m_padding(padding)
+SpectralNormConv2dImpl::SpectralNormConv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool bias)
+    : m_stride(stride),
+      m_padding(padding)
 {
     m_weight = register_parameter("weight", torch::empty({out, in, kernel, kernel}));
     torch::nn::init::kaiming_uniform_(m_weight, std::sqrt(5.0));
@@ -67,10 +67,8 @@ torch::Tensor UNetDiscriminatorImpl::forward(const torch::Tensor& x, std::vector
         throw Error(ErrorCode::InvalidArgument, "the discriminator needs [B, 3, H, W] frames with H, W divisible by 8");
     auto act = [](const torch::Tensor& t) { return torch::leaky_relu(t, 0.2); };
     auto up = [](const torch::Tensor& t) {
-        return F::interpolate(t, F::InterpolateFuncOptions()
-                                     .scale_factor(std::vector<double>{2, 2})
-                                     .mode(torch::kBilinear)
-                                     .align_corners(false));
+        return F::interpolate(
+            t, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kBilinear).align_corners(false));
     };
     auto x0 = act(m_conv0->forward(x));
     auto x1 = act(m_conv1->forward(x0));

@@ -33,8 +33,8 @@ public:
 
 private:
     torch::nn::Conv2d m_conv0{nullptr}, m_conv9{nullptr};
-    SpectralNormConv2d m_conv1{nullptr}, m_conv2{nullptr}, m_conv3{nullptr}, m_conv4{nullptr}, m_conv5{nullptr},
-        m_conv6{nullptr}, m_conv7{nullptr}, m_conv8{nullptr};
+    SpectralNormConv2d m_conv1{nullptr}, m_conv2{nullptr}, m_conv3{nullptr}, m_conv4{nullptr}, m_conv5{nullptr}, m_conv6{nullptr},
+        m_conv7{nullptr}, m_conv8{nullptr};
 };
 TORCH_MODULE(UNetDiscriminator);
 

@@ -22,11 +22,11 @@ enum class RealisticFamily { Mild, Home };
 
 struct RealisticPlan {
     RealisticFamily family = RealisticFamily::Mild;
-    double blurSigmaGt = 1.0;    // Gaussian blur before the resize, in GT pixels (antialiasing included)
-    int resizeKernel = 0;        // cv::INTER_AREA, INTER_CUBIC or INTER_LANCZOS4
-    double sharpenAmount = 0;    // unsharp mask at LR (0: none)
-    double sharpenSigma = 1.0;   // its Gaussian, in LR pixels
-    double noiseSigma = 0;       // luma (or RGB) Gaussian noise, 0-255 scale
+    double blurSigmaGt = 1.0;  // Gaussian blur before the resize, in GT pixels (antialiasing included)
+    int resizeKernel = 0;      // cv::INTER_AREA, INTER_CUBIC or INTER_LANCZOS4
+    double sharpenAmount = 0;  // unsharp mask at LR (0: none)
+    double sharpenSigma = 1.0; // its Gaussian, in LR pixels
+    double noiseSigma = 0;     // luma (or RGB) Gaussian noise, 0-255 scale
     bool lumaNoiseOnly = false;
     bool singleField = false;    // keep one field per frame (alternating), rebuild the other lines
     double chromaBlurSigma = 0;  // horizontal chroma blur, LR pixels
@@ -34,7 +34,7 @@ struct RealisticPlan {
     double chromaNoiseSigma = 0; // 0-255 scale
     double saturation = 1.0;
     std::string codec = "libx264";
-    int quality = 23;            // CRF (x264) or quantiser (MPEG)
+    int quality = 23; // CRF (x264) or quantiser (MPEG)
     bool interlaced = false;
 
     std::string describe() const;
@@ -46,7 +46,6 @@ RealisticPlan sampleRealisticPlan(RealisticFamily family, std::mt19937_64& rng);
 std::vector<cv::Mat> applyRealisticDegradation(const std::vector<cv::Mat>& gt, const RealisticPlan& plan, std::mt19937_64& rng);
 
 // Tensor front end: gt [N, 3, H, W] in [0, 1] -> LR [N, 3, H/4, W/4] in [0, 1].
-torch::Tensor degradeClipRealistic(const torch::Tensor& gt, RealisticFamily family, std::mt19937_64& rng,
-                                   RealisticPlan* drawn = nullptr);
+torch::Tensor degradeClipRealistic(const torch::Tensor& gt, RealisticFamily family, std::mt19937_64& rng, RealisticPlan* drawn = nullptr);
 
 } // namespace dualx::train

@@ -9,10 +9,10 @@
 namespace dualx::train {
 
 enum class LrSynthesis {
-    Bicubic,     // stage 1: antialiased bicubic x1/4
-    FirstOrder,  // stages 2-3: blur, resize, noise, JPEG, video compression (paper appendix C.2)
-    Mild,        // realistic_degradation.h
-    Home,        // realistic_degradation.h
+    Bicubic,    // stage 1: antialiased bicubic x1/4
+    FirstOrder, // stages 2-3: blur, resize, noise, JPEG, video compression (paper appendix C.2)
+    Mild,       // realistic_degradation.h
+    Home,       // realistic_degradation.h
 };
 
 struct DataSpec {
@@ -55,12 +55,12 @@ struct Recipe {
     std::string name;
     std::string recipePath;
     ModelConfig model;
-    std::string init;       // weights or checkpoint to start from (empty: random init)
+    std::string init; // weights or checkpoint to start from (empty: random init)
     LrSynthesis synthesis = LrSynthesis::Bicubic;
     DataSpec data;
-    bool sharpenGt = false;     // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
-    double cleanFraction = 0;   // share of training clips given plain bicubic LR despite `synthesis`
-    DegradationMix mix;         // when enabled, replaces synthesis and cleanFraction for training clips
+    bool sharpenGt = false;   // train towards unsharp-masked GT (RealBasicVSR; default for first-order)
+    double cleanFraction = 0; // share of training clips given plain bicubic LR despite `synthesis`
+    DegradationMix mix;       // when enabled, replaces synthesis and cleanFraction for training clips
     // With a source-conditioned model: the share of clips whose condition is "unknown" (0.5)
     // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
     double unknownSourceFraction = 0.25;
@@ -68,7 +68,7 @@ struct Recipe {
     // Parameter-name prefixes to train (e.g. "clean_recon_blocks."); empty: the whole network.
     // The rest stay as `init` left them.
     std::vector<std::string> trainable;
-    int lrCrop = 32;        // LR crop side; GT crops are 4x
+    int lrCrop = 32; // LR crop side; GT crops are 4x
     // LR side of the region synthesised before the lr_crop window is cut from it (0: lr_crop).
     // Video compression spends a fixed cost per frame, so a tiny frame at the scaled bit rate
     // comes out far worse than a real frame does; degrading a larger region keeps the codec
@@ -83,9 +83,9 @@ struct Recipe {
     double beta1 = 0.9, beta2 = 0.99;
     int64_t warmupIterations = 0;
     std::string schedule = "constant"; // or "cosine" (to 10 % at `iterations`)
-    double gradClip = 0;    // global-norm clip; 0 disables
-    std::string checkpoint; // single file, replaced in place
-    std::string log;        // CSV: step, loss, lr, validation PSNR
+    double gradClip = 0;               // global-norm clip; 0 disables
+    std::string checkpoint;            // single file, replaced in place
+    std::string log;                   // CSV: step, loss, lr, validation PSNR
     int checkpointEverySeconds = 600;
     int validateEvery = 500;
     uint64_t seed = 1;

@@ -16,9 +16,7 @@ const torch::Tensor& tensorNamed(const model::SafetensorsContent& content, const
 
 void checkPair(const torch::Tensor& lr, const torch::Tensor& gt, const std::string& what, const std::string& source)
 {
-    auto bad = [&](const std::string& why) {
-        throw Error(ErrorCode::CorruptFile, "sample bank '" + source + "': " + what + " " + why);
-    };
+    auto bad = [&](const std::string& why) { throw Error(ErrorCode::CorruptFile, "sample bank '" + source + "': " + what + " " + why); };
     if (!lr.defined() || !gt.defined()) bad("missing");
     if (lr.scalar_type() != torch::kUInt8 || gt.scalar_type() != torch::kUInt8) bad("must be uint8");
     if (lr.dim() != 5 || gt.dim() != 5 || lr.size(2) != 3 || gt.size(2) != 3) bad("must be [clips, frames, 3, h, w]");

@@ -13,13 +13,13 @@
 
 namespace dualx::train {
 
-inline constexpr const char* kSampleBankFormat = "dualx-sample-bank/1";        // raw uint8 tensors
+inline constexpr const char* kSampleBankFormat = "dualx-sample-bank/1"; // raw uint8 tensors
 inline constexpr const char* kPackedSampleBankFormat = "dualx-sample-bank-packed/1";
 
 struct SampleBank {
-    torch::Tensor lr, gt;                 // uint8 [S, T, 3, h, w] and [S, T, 3, 4h, 4w], RGB
+    torch::Tensor lr, gt;                     // uint8 [S, T, 3, h, w] and [S, T, 3, 4h, 4w], RGB
     torch::Tensor validationLr, validationGt; // the same for the fixed validation clips
-    model::Metadata metadata;             // recipe, synthesis, seed, ...
+    model::Metadata metadata;                 // recipe, synthesis, seed, ...
 };
 
 // Raw form. Throws FileNotFound / CorruptFile naming what is wrong (format, missing tensor,

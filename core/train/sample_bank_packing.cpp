@@ -36,20 +36,23 @@ Packed encodeFrames(const torch::Tensor& clips, const std::string& extension, co
     return {bytes, torch::tensor(offsets, torch::kInt64)};
 }
 
-torch::Tensor decodeFrames(const torch::Tensor& bytes, const torch::Tensor& offsets, int64_t clips, int64_t frames,
-                           int64_t height, int64_t width, const std::string& what, const std::string& path)
+torch::Tensor decodeFrames(const torch::Tensor& bytes, const torch::Tensor& offsets, int64_t clips, int64_t frames, int64_t height,
+                           int64_t width, const std::string& what, const std::string& path)
 {
-    auto bad = [&](const std::string& why) { throw Error(ErrorCode::CorruptFile, "packed sample bank '" + path + "': " + what + " " + why); };
+    auto bad
+        = [&](const std::string& why) { throw Error(ErrorCode::CorruptFile, "packed sample bank '" + path + "': " + what + " " + why); };
     if (bytes.scalar_type() != torch::kUInt8 || offsets.scalar_type() != torch::kInt64 || offsets.dim() != 1)
         bad("has the wrong tensor types");
-    if (offsets.size(0) != clips * frames + 1) bad("has " + std::to_string(offsets.size(0) - 1) + " frames, not " + std::to_string(clips * frames));
+    if (offsets.size(0) != clips * frames + 1)
+        bad("has " + std::to_string(offsets.size(0) - 1) + " frames, not " + std::to_string(clips * frames));
     auto out = torch::empty({clips * frames, height, width, 3}, torch::kUInt8);
     const auto* o = offsets.data_ptr<int64_t>();
     for (int64_t i = 0; i < clips * frames; ++i) {
         if (o[i] < 0 || o[i + 1] < o[i] || o[i + 1] > bytes.size(0)) bad("has an offset outside its data");
         const cv::Mat encoded(1, static_cast<int>(o[i + 1] - o[i]), CV_8UC1, bytes.data_ptr<uint8_t>() + o[i]);
         const cv::Mat bgr = cv::imdecode(encoded, cv::IMREAD_COLOR);
-        if (bgr.empty() || bgr.rows != height || bgr.cols != width) bad("frame " + std::to_string(i) + " does not decode to " + std::to_string(width) + "x" + std::to_string(height));
+        if (bgr.empty() || bgr.rows != height || bgr.cols != width)
+            bad("frame " + std::to_string(i) + " does not decode to " + std::to_string(width) + "x" + std::to_string(height));
         cv::Mat rgb(static_cast<int>(height), static_cast<int>(width), CV_8UC3, out[i].data_ptr<uint8_t>());
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     }
@@ -78,8 +81,10 @@ void writePackedSampleBank(const std::string& path, const SampleBank& bank, int 
     auto pack = [&](const std::string& prefix, const torch::Tensor& lr, const torch::Tensor& gt) {
         const auto g = encodeFrames(gt.cpu().contiguous(), ".jpg", jpeg);
         const auto l = encodeFrames(lr.cpu().contiguous(), ".png", png);
-        tensors.insert(tensors.end(), {{prefix + "gt_jpeg", g.bytes}, {prefix + "gt_offsets", g.offsets},
-                                       {prefix + "lr_png", l.bytes}, {prefix + "lr_offsets", l.offsets}});
+        tensors.insert(tensors.end(), {{prefix + "gt_jpeg", g.bytes},
+                                       {prefix + "gt_offsets", g.offsets},
+                                       {prefix + "lr_png", l.bytes},
+                                       {prefix + "lr_offsets", l.offsets}});
     };
     pack("", bank.lr, bank.gt);
     pack("validation_", bank.validationLr, bank.validationGt);
@@ -110,16 +115,15 @@ SampleBank unpackSampleBank(const std::string& packedPath)
     };
     const int64_t clips = metaInt(m, "dualx.bank_clips", packedPath), valClips = metaInt(m, "dualx.bank_validation_clips", packedPath),
                   frames = metaInt(m, "dualx.bank_frames", packedPath), h = metaInt(m, "dualx.bank_lr_height", packedPath),
-                  w = metaInt(m, "dualx.bank_lr_width", packedPath),
-                  vh = metaInt(m, "dualx.bank_validation_lr_height", packedPath),
+                  w = metaInt(m, "dualx.bank_lr_width", packedPath), vh = metaInt(m, "dualx.bank_validation_lr_height", packedPath),
                   vw = metaInt(m, "dualx.bank_validation_lr_width", packedPath);
     SampleBank bank;
     bank.lr = decodeFrames(tensor("lr_png"), tensor("lr_offsets"), clips, frames, h, w, "LR", packedPath);
     bank.gt = decodeFrames(tensor("gt_jpeg"), tensor("gt_offsets"), clips, frames, 4 * h, 4 * w, "GT", packedPath);
-    bank.validationLr = decodeFrames(tensor("validation_lr_png"), tensor("validation_lr_offsets"), valClips, frames, vh, vw,
-                                     "validation LR", packedPath);
-    bank.validationGt = decodeFrames(tensor("validation_gt_jpeg"), tensor("validation_gt_offsets"), valClips, frames, 4 * vh,
-                                     4 * vw, "validation GT", packedPath);
+    bank.validationLr
+        = decodeFrames(tensor("validation_lr_png"), tensor("validation_lr_offsets"), valClips, frames, vh, vw, "validation LR", packedPath);
+    bank.validationGt = decodeFrames(tensor("validation_gt_jpeg"), tensor("validation_gt_offsets"), valClips, frames, 4 * vh, 4 * vw,
+                                     "validation GT", packedPath);
     bank.metadata = m;
     validateSampleBank(bank, packedPath);
     return bank;

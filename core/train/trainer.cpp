@@ -46,8 +46,7 @@ void cutWindow(torch::Tensor& lr, torch::Tensor& gt, int x, int y, int crop)
 
 } // namespace
 
-std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model,
-                                                                      const std::vector<std::string>& prefixes)
+std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model, const std::vector<std::string>& prefixes)
 {
     std::vector<std::pair<std::string, torch::Tensor>> out;
     std::set<std::string> used;
@@ -78,8 +77,7 @@ torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::
     throw Error(ErrorCode::Internal, "unknown LR synthesis");
 }
 
-Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
-    : m_recipe(std::move(recipe)), m_log(std::move(log))
+Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log) : m_recipe(std::move(recipe)), m_log(std::move(log))
 {
     auto say = [this](const std::string& s) {
         if (m_log) m_log(s);
@@ -87,8 +85,8 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
     torch::manual_seed(m_recipe.seed);
     m_model = model::DualXVSR(m_recipe.model);
     m_trainable = trainableParameters(*m_model, m_recipe.trainable);
-    m_optimizer = std::make_unique<AdamW>(m_trainable, AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2,
-                                                               1e-8, m_recipe.weightDecay});
+    m_optimizer = std::make_unique<AdamW>(m_trainable,
+                                          AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2, 1e-8, m_recipe.weightDecay});
     m_state.recipeName = m_recipe.name;
     if (m_recipe.gan.enabled) {
         m_discriminator = UNetDiscriminator(m_recipe.gan.discriminatorFeatures);
@@ -104,8 +102,8 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log)
     const auto videos = listVideoFiles(m_recipe.data.videos, excluded);
     say("training data: " + std::to_string(photos.size()) + " photos, " + std::to_string(videos.size()) + " videos");
     m_train = std::make_unique<ClipLibrary>(photos, videos, m_recipe.data, m_log);
-    say("decoded " + std::to_string(m_train->photoCount()) + " photos and " + std::to_string(m_train->videoCount())
-        + " videos (" + std::to_string(m_train->videoFrameCount()) + " frames)");
+    say("decoded " + std::to_string(m_train->photoCount()) + " photos and " + std::to_string(m_train->videoCount()) + " videos ("
+        + std::to_string(m_train->videoFrameCount()) + " frames)");
 
     if (!m_recipe.data.validation.empty()) {
         std::vector<std::string> valPhotos, valVideos;
@@ -146,8 +144,8 @@ bool Trainer::restore()
     if (!m_recipe.init.empty()) {
         const auto initial = loadInitialWeights(m_recipe.init, *m_model);
         if (const auto& earlier = initial.earlier)
-            m_state.history = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@"
-                              + std::to_string(earlier->step);
+            m_state.history
+                = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@" + std::to_string(earlier->step);
         if (m_log)
             m_log("initialised from " + m_recipe.init
                   + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : ""));

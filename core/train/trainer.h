@@ -14,8 +14,8 @@
 namespace dualx::train {
 
 struct Batch {
-    torch::Tensor lr; // [B, N, 3, h, w]
-    torch::Tensor gt; // [B, N, 3, 4h, 4w]
+    torch::Tensor lr;              // [B, N, 3, h, w]
+    torch::Tensor gt;              // [B, N, 3, 4h, 4w]
     torch::Tensor sourceCondition; // [B] for a source-conditioned model, else undefined
 };
 
@@ -78,6 +78,6 @@ torch::Tensor synthesiseLr(const torch::Tensor& gt, LrSynthesis synthesis, std::
 // what only they need). A prefix that names nothing is an error, not a silently frozen network.
 // The optimizer holds state for these only, so whatever loads a stage's checkpoint uses them.
 std::vector<std::pair<std::string, torch::Tensor>> trainableParameters(model::DualXVSRImpl& model,
-                                                                      const std::vector<std::string>& prefixes);
+                                                                       const std::vector<std::string>& prefixes);
 
 } // namespace dualx::train

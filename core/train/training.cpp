@@ -85,8 +85,10 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
             if (csv.is_open()) {
                 csv << report.step << ',' << report.loss << ',' << report.learningRate << ',' << trainer.lastGradNorm() << ','
                     << report.secondsPerStep << ',' << report.trainSeconds << ',';
-                if (report.validated) csv << report.validationPsnr << ',' << report.validationBicubicPsnr;
-                else csv << ',';
+                if (report.validated)
+                    csv << report.validationPsnr << ',' << report.validationBicubicPsnr;
+                else
+                    csv << ',';
                 csv << "\n" << std::flush;
             }
             if (options.onReport) options.onReport(report);
@@ -103,8 +105,7 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
     if (options.log) options.log("checkpoint at step " + std::to_string(state.step) + " written to " + recipe.checkpoint);
 }
 
-void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant,
-                        bool halfPrecision)
+void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant, bool halfPrecision)
 {
     auto recipe = train::loadRecipe(recipePath);
     model::DualXVSR net(recipe.model);
@@ -137,8 +138,7 @@ void plotTrainingProgress(const std::string& recipePath, const std::string& pngP
     if (recipe.log.empty()) throw Error(ErrorCode::InvalidArgument, "recipe '" + recipe.name + "' keeps no log");
     // The GAN stage logs the generator's whole loss: pixel, perceptual and adversarial terms.
     const std::string lossName = recipe.gan.enabled ? "generator loss" : "Charbonnier loss";
-    train::plotTrainingLog(train::readTrainingLog(recipe.log), recipe.name + " (" + recipe.model.preset + ")", lossName,
-                           pngPath);
+    train::plotTrainingLog(train::readTrainingLog(recipe.log), recipe.name + " (" + recipe.model.preset + ")", lossName, pngPath);
 }
 
 } // namespace dualx

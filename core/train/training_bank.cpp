@@ -14,8 +14,8 @@ void writeTrainingBank(const std::string& recipePath, const std::string& outputP
     const auto recipe = train::loadRecipe(recipePath);
     // The bank format holds LR and GT only; the GPU trainer would lose each clip's condition.
     if (recipe.model.sourceConditioned)
-        throw Error(ErrorCode::InvalidArgument, "recipe '" + recipe.name
-                                                    + "' is source-conditioned; sample banks do not carry source conditions yet");
+        throw Error(ErrorCode::InvalidArgument,
+                    "recipe '" + recipe.name + "' is source-conditioned; sample banks do not carry source conditions yet");
     train::Trainer trainer(recipe, log);
     if (!trainer.hasValidation())
         throw Error(ErrorCode::InvalidArgument, "recipe '" + recipe.name + "' names no validation files for the bank");

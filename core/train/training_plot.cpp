@@ -12,7 +12,6 @@
 
 namespace dualx::train {
 
-
 std::vector<LogRow> readTrainingLog(const std::string& csvPath)
 {
     std::ifstream in(csvPath);
@@ -58,8 +57,8 @@ std::vector<double> smoothedLoss(const std::vector<LogRow>& rows)
     return out;
 }
 
-void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName,
-                     const std::string& pngPath, int width, int height)
+void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName, const std::string& pngPath,
+                     int width, int height)
 {
     if (rows.empty()) throw Error(ErrorCode::InvalidArgument, "the training log has no rows to plot");
     // Loss on a log scale, raw and smoothed.

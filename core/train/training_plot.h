@@ -22,8 +22,7 @@ std::vector<LogRow> readTrainingLog(const std::string& csvPath);
 std::vector<double> smoothedLoss(const std::vector<LogRow>& rows);
 
 // Writes a width x height PNG; throws InvalidArgument when the log has no rows.
-void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName,
-                     const std::string& pngPath,
+void plotTrainingLog(const std::vector<LogRow>& rows, const std::string& title, const std::string& lossName, const std::string& pngPath,
                      int width = 1200, int height = 800);
 
 } // namespace dualx::train

@@ -79,8 +79,8 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const Com
     const std::string& codecName = settings.codec;
     const bool x264 = codecName == "libx264" || codecName == "h264";
     if (settings.quality < 0 || settings.quality > (x264 ? 51 : 31))
-        throw Error(ErrorCode::InvalidArgument, "video compression: quality " + std::to_string(settings.quality) + " is out of range for "
-                                                    + codecName);
+        throw Error(ErrorCode::InvalidArgument,
+                    "video compression: quality " + std::to_string(settings.quality) + " is out of range for " + codecName);
     const AVCodec* codec = findEncoder(codecName);
     if (!codec) throw Error(ErrorCode::InvalidArgument, "video compression: encoder '" + codecName + "' is not available");
     const int origW = frames[0].cols, origH = frames[0].rows;
@@ -113,8 +113,8 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const Com
     if (codecName == "h264") av_opt_set(encoder->priv_data, "profile", "baseline", 0);
     if (int r = avcodec_open2(encoder.get(), codec, nullptr); r < 0) fail("cannot open encoder " + codecName, r);
 
-    SwsContextPtr toYuv(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
-                                       SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
+    SwsContextPtr toYuv(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P, SWS_BICUBIC | SWS_ACCURATE_RND,
+                                       nullptr, nullptr, nullptr));
     FramePtr yuv(av_frame_alloc());
     yuv->format = AV_PIX_FMT_YUV420P;
     yuv->width = width;
@@ -160,8 +160,8 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const Com
     avcodec_send_packet(decoder.get(), nullptr);
     receiveFrames(decoder.get(), toRgb.get(), width, height, decoded);
     if (decoded.size() != frames.size())
-        throw Error(ErrorCode::Internal, "video compression: " + std::to_string(frames.size()) + " frames in, "
-                                             + std::to_string(decoded.size()) + " out");
+        throw Error(ErrorCode::Internal,
+                    "video compression: " + std::to_string(frames.size()) + " frames in, " + std::to_string(decoded.size()) + " out");
     if (width != origW || height != origH)
         for (auto& f : decoded) f = f(cv::Rect(0, 0, origW, origH)).clone();
     return decoded;

@@ -13,7 +13,7 @@ namespace dualx::train {
 struct CompressionSettings {
     // "libx264" (high profile), "h264" (x264 baseline profile), "mpeg4" (ASP) or "mpeg2video".
     std::string codec = "libx264";
-    int64_t bitRate = 0;   // bit/s; used when quality is 0
+    int64_t bitRate = 0; // bit/s; used when quality is 0
     // Constant quality instead of a bit rate, as cameras and home encoders run: x264's CRF
     // (0-51) or the MPEG encoders' fixed quantiser (2-31). 0: rate control by bitRate.
     int quality = 0;

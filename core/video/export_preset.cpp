@@ -74,9 +74,14 @@ std::string ExportPreset::toJson() const
         {"container", container},
         {"extension", extension},
         {"video",
-         {{"codec", videoCodec}, {"pixel_format", pixelFormat}, {"crf", crf}, {"bitrate", videoBitRate},
-          {"encoder_preset", encoderPreset}, {"options", videoOptions}}},
-        {"audio", {{"policy", streamPolicyName(audio)}, {"fallback_codec", audioFallbackCodec}, {"fallback_bitrate", audioFallbackBitRate}}},
+         {{"codec", videoCodec},
+          {"pixel_format", pixelFormat},
+          {"crf", crf},
+          {"bitrate", videoBitRate},
+          {"encoder_preset", encoderPreset},
+          {"options", videoOptions}}},
+        {"audio",
+         {{"policy", streamPolicyName(audio)}, {"fallback_codec", audioFallbackCodec}, {"fallback_bitrate", audioFallbackBitRate}}},
         {"subtitles", {{"policy", streamPolicyName(subtitles)}}},
         {"output_scale", scale},
     };
@@ -154,8 +159,7 @@ ExportPreset ExportPreset::fromJson(const std::string& text, const std::string& 
 
 void ExportPreset::checkAvailable() const
 {
-    if (!av_guess_format(container.c_str(), nullptr, nullptr))
-        bad(id, "this FFmpeg has no '" + container + "' muxer");
+    if (!av_guess_format(container.c_str(), nullptr, nullptr)) bad(id, "this FFmpeg has no '" + container + "' muxer");
     if (!avcodec_find_encoder_by_name(videoCodec.c_str())) bad(id, "this FFmpeg has no '" + videoCodec + "' encoder");
     if (av_get_pix_fmt(pixelFormat.c_str()) == AV_PIX_FMT_NONE) bad(id, "unknown pixel format '" + pixelFormat + "'");
     if (audio != StreamPolicy::Drop && !avcodec_find_encoder_by_name(audioFallbackCodec.c_str()))
@@ -219,8 +223,7 @@ std::vector<ExportPreset> allPresets(std::vector<std::string>* problems)
 
 ExportPreset findPreset(const std::string& idOrPath)
 {
-    if (idOrPath.size() > 5 && idOrPath.substr(idOrPath.size() - 5) == ".json")
-        return ExportPreset::fromJson(readFile(idOrPath), idOrPath);
+    if (idOrPath.size() > 5 && idOrPath.substr(idOrPath.size() - 5) == ".json") return ExportPreset::fromJson(readFile(idOrPath), idOrPath);
     std::string known;
     for (auto& p : allPresets()) {
         if (p.id == idOrPath) return p;

@@ -76,10 +76,8 @@ inline int swscaleColorspace(AVColorSpace colorspace)
     case AVCOL_SPC_SMPTE170M:
     case AVCOL_SPC_SMPTE240M:
     case AVCOL_SPC_BT2020_NCL:
-    case AVCOL_SPC_BT2020_CL:
-        return static_cast<int>(colorspace);
-    default:
-        return SWS_CS_DEFAULT;
+    case AVCOL_SPC_BT2020_CL: return static_cast<int>(colorspace);
+    default: return SWS_CS_DEFAULT;
     }
 }
 
@@ -90,8 +88,8 @@ inline std::vector<uint8_t> streamDisplayMatrix(const AVStream& stream)
     const uint8_t* data = nullptr;
     size_t size = 0;
 #if LIBAVCODEC_VERSION_INT >= AV_VERSION_INT(60, 31, 102)
-    if (const AVPacketSideData* sd = av_packet_side_data_get(stream.codecpar->coded_side_data,
-                                                             stream.codecpar->nb_coded_side_data, AV_PKT_DATA_DISPLAYMATRIX)) {
+    if (const AVPacketSideData* sd
+        = av_packet_side_data_get(stream.codecpar->coded_side_data, stream.codecpar->nb_coded_side_data, AV_PKT_DATA_DISPLAYMATRIX)) {
         data = sd->data;
         size = sd->size;
     }

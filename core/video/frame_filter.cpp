@@ -20,7 +20,8 @@ namespace {
 } // namespace
 
 FrameFilter::FrameFilter(const std::string& description, const AVFrame& first, AVRational timeBase, AVRational frameRate)
-    : m_description(description), m_graph(avfilter_graph_alloc())
+    : m_description(description),
+      m_graph(avfilter_graph_alloc())
 {
     if (!m_graph) throw Error(ErrorCode::OutOfMemory, "cannot allocate a filter graph");
     m_graph->nb_threads = 1; // the decoder and the network already use the cores

@@ -73,7 +73,8 @@ InterlaceAnalysis analyseInterlacing(const std::string& path, int frames)
     a.undetermined = metadataCount(reader, "lavfi.idet.multiple.undetermined");
     a.repeatedFields = metadataCount(reader, "lavfi.idet.repeated.top") + metadataCount(reader, "lavfi.idet.repeated.bottom");
 
-    const bool taggedInterlaced = a.fieldOrderTag == "tff" || a.fieldOrderTag == "bff" || a.fieldOrderTag == "tb" || a.fieldOrderTag == "bt";
+    const bool taggedInterlaced
+        = a.fieldOrderTag == "tff" || a.fieldOrderTag == "bff" || a.fieldOrderTag == "tb" || a.fieldOrderTag == "bt";
     // "tb" is coded top first but displayed bottom first (FFmpeg's AV_FIELD_TB), "bt" the other way round.
     const bool taggedProgressive = a.fieldOrderTag == "progressive";
     const bool tagTopFirst = a.fieldOrderTag != "bff" && a.fieldOrderTag != "tb";
@@ -90,8 +91,7 @@ InterlaceAnalysis analyseInterlacing(const std::string& path, int frames)
     const int64_t combedShare = decided > 0 ? 100 * interlaced / decided : 0;
     const bool combed = !small && a.framesChecked >= 6 && interlaced >= 4 && combedShare >= (taggedProgressive ? 50 : 30);
     // 3:2 pulldown repeats a field in 2 of every 5 frames; idet sees them as interlaced too.
-    if ((!small || taggedInterlaced) && a.framesChecked >= 10 && nearNtscFrameRate(a.frameRate)
-        && a.repeatedFields * 5 >= a.framesChecked)
+    if ((!small || taggedInterlaced) && a.framesChecked >= 10 && nearNtscFrameRate(a.frameRate) && a.repeatedFields * 5 >= a.framesChecked)
         a.scan = ScanType::Telecined;
     else if (combed)
         a.scan = ScanType::Interlaced;

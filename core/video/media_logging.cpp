@@ -49,8 +49,12 @@ void quietenMediaLibraries()
     int level = AV_LOG_QUIET;
     if (const char* wanted = std::getenv("DUALX_FFMPEG_LOG")) {
         const std::string name = wanted;
-        level = name == "error" ? AV_LOG_ERROR : name == "warning" ? AV_LOG_WARNING : name == "info" ? AV_LOG_INFO
-              : name == "verbose" ? AV_LOG_VERBOSE : name == "debug" ? AV_LOG_DEBUG : AV_LOG_QUIET;
+        level = name == "error"     ? AV_LOG_ERROR
+                : name == "warning" ? AV_LOG_WARNING
+                : name == "info"    ? AV_LOG_INFO
+                : name == "verbose" ? AV_LOG_VERBOSE
+                : name == "debug"   ? AV_LOG_DEBUG
+                                    : AV_LOG_QUIET;
     }
     av_log_set_level(level);
     installCapture();

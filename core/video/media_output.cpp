@@ -24,8 +24,7 @@ namespace {
 [[noreturn]] void failWrite(const std::string& what, int code)
 {
     if (code == AVERROR(ENOSPC) || code == AVERROR(EFBIG))
-        throw Error(ErrorCode::FileUnwritable,
-                    what + ": disk full or file size limit reached (" + ffmpegErrorText(code) + ")");
+        throw Error(ErrorCode::FileUnwritable, what + ": disk full or file size limit reached (" + ffmpegErrorText(code) + ")");
     throw Error(ErrorCode::FileUnwritable, what + ": " + ffmpegErrorText(code));
 }
 
@@ -117,8 +116,9 @@ static std::unique_ptr<AudioTranscoder> openAudioTranscoder(const AVStream* in, 
     if (bitRate > 0) e->bit_rate = bitRate;
     if (formatFlags & AVFMT_GLOBALHEADER) e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     if (avcodec_open2(e, encoderCodec, nullptr) < 0) return nullptr;
-    if (swr_alloc_set_opts2(&t->resampler, &e->ch_layout, e->sample_fmt, e->sample_rate, &t->decoder->ch_layout,
-                            t->decoder->sample_fmt, t->decoder->sample_rate, 0, nullptr) < 0
+    if (swr_alloc_set_opts2(&t->resampler, &e->ch_layout, e->sample_fmt, e->sample_rate, &t->decoder->ch_layout, t->decoder->sample_fmt,
+                            t->decoder->sample_rate, 0, nullptr)
+            < 0
         || swr_init(t->resampler) < 0)
         return nullptr;
     t->fifo = av_audio_fifo_alloc(e->sample_fmt, e->ch_layout.nb_channels, 4096);
@@ -132,7 +132,7 @@ struct MediaOutput::Impl {
     AVStream* videoStream = nullptr;
     AVRational videoTimeBase{1, 25};
     int64_t lastVideoDts = AV_NOPTS_VALUE;
-    std::map<int, int> streamMap; // input stream -> output stream
+    std::map<int, int> streamMap;                                           // input stream -> output stream
     std::map<int, std::unique_ptr<SubtitleTranscoder>> subtitleTranscoders; // by input stream
     std::map<int, std::unique_ptr<AudioTranscoder>> audioTranscoders;       // by input stream
     std::vector<AVRational> inputTimeBases;
@@ -140,8 +140,8 @@ struct MediaOutput::Impl {
     std::deque<AVPacket*> pending;
     bool headerWritten = false, finished = false;
     std::vector<std::string>* report = nullptr;
-    std::map<int, int64_t> lastDts;          // by output stream, in its time base
-    std::map<int, int64_t> droppedPackets;   // by input stream: timestamps the muxer would refuse
+    std::map<int, int64_t> lastDts;        // by output stream, in its time base
+    std::map<int, int64_t> droppedPackets; // by input stream: timestamps the muxer would refuse
 
     // A damaged source can carry packets whose decode times go backwards (or pts before dts);
     // the muxer refuses them and would end the whole job, so they are dropped and counted,
@@ -151,8 +151,8 @@ struct MediaOutput::Impl {
         const int out = p->stream_index;
         const bool equalAllowed = format->oformat->flags & AVFMT_TS_NONSTRICT;
         const auto last = lastDts.find(out);
-        const bool backwards = p->dts != AV_NOPTS_VALUE && last != lastDts.end()
-                               && (p->dts < last->second || (p->dts == last->second && !equalAllowed));
+        const bool backwards
+            = p->dts != AV_NOPTS_VALUE && last != lastDts.end() && (p->dts < last->second || (p->dts == last->second && !equalAllowed));
         const bool inverted = p->dts != AV_NOPTS_VALUE && p->pts != AV_NOPTS_VALUE && p->pts < p->dts;
         if (backwards || inverted) {
             ++droppedPackets[inputStream];
@@ -189,7 +189,8 @@ struct MediaOutput::Impl {
             av_audio_fifo_read(t.fifo, reinterpret_cast<void**>(frame->data), n);
             frame->pts = t.nextPts;
             t.nextPts += n;
-            if (int r = avcodec_send_frame(e, frame.get()); r < 0) throw Error(ErrorCode::Internal, "audio encoding failed: " + ffmpegErrorText(r));
+            if (int r = avcodec_send_frame(e, frame.get()); r < 0)
+                throw Error(ErrorCode::Internal, "audio encoding failed: " + ffmpegErrorText(r));
             writeAudioPackets(t, stream);
         }
         if (flush) {
@@ -219,8 +220,8 @@ struct MediaOutput::Impl {
             const int outSamples = swr_get_out_samples(t.resampler, decoded->nb_samples);
             uint8_t** converted = nullptr;
             av_samples_alloc_array_and_samples(&converted, nullptr, t.encoder->ch_layout.nb_channels, outSamples, t.encoder->sample_fmt, 0);
-            const int got = swr_convert(t.resampler, converted, outSamples, const_cast<const uint8_t**>(decoded->extended_data),
-                                        decoded->nb_samples);
+            const int got
+                = swr_convert(t.resampler, converted, outSamples, const_cast<const uint8_t**>(decoded->extended_data), decoded->nb_samples);
             if (got > 0) av_audio_fifo_write(t.fifo, reinterpret_cast<void**>(converted), got);
             av_freep(&converted[0]);
             av_freep(&converted);
@@ -297,9 +298,8 @@ struct MediaOutput::Impl {
     }
 };
 
-MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, const AVFormatContext* input,
-                         int inputVideoStream, const VideoEncoder& encoder, const OutputVideoSpec& video,
-                         std::vector<std::string>& report)
+MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, const AVFormatContext* input, int inputVideoStream,
+                         const VideoEncoder& encoder, const OutputVideoSpec& video, std::vector<std::string>& report)
     : m_impl(std::make_unique<Impl>())
 {
     auto& d = *m_impl;
@@ -309,8 +309,7 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     d.videoTimeBase = AVRational{video.timeBaseNum, video.timeBaseDen};
 
     if (int r = avformat_alloc_output_context2(&d.format, nullptr, preset.container.c_str(), path.c_str()); r < 0 || !d.format)
-        throw Error(ErrorCode::InvalidArgument,
-                    "cannot create a '" + preset.container + "' output: " + ffmpegErrorText(r));
+        throw Error(ErrorCode::InvalidArgument, "cannot create a '" + preset.container + "' output: " + ffmpegErrorText(r));
     AVDictionary* muxerOptions = nullptr;
     for (const auto& [key, value] : encoder.muxerOptions()) av_dict_set(&muxerOptions, key.c_str(), value.c_str(), 0);
     d.videoStream = avformat_new_stream(d.format, nullptr);
@@ -332,8 +331,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
             continue;
         }
         const AVMediaType type = in->codecpar->codec_type;
-        const std::string what = std::string(mediaTypeName(type)) + " #" + std::to_string(i) + " ("
-                                 + avcodec_get_name(in->codecpar->codec_id) + ")";
+        const std::string what
+            = std::string(mediaTypeName(type)) + " #" + std::to_string(i) + " (" + avcodec_get_name(in->codecpar->codec_id) + ")";
         const StreamPolicy policy = type == AVMEDIA_TYPE_SUBTITLE ? preset.subtitles : preset.audio;
         if (policy == StreamPolicy::Drop) {
             report.push_back(what + ": dropped (preset)");
@@ -343,7 +342,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
                                      && (policy == StreamPolicy::Transcode
                                          || avformat_query_codec(d.format->oformat, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) != 1);
         if (audioMustChange) {
-            if (auto transcoder = openAudioTranscoder(in, preset.audioFallbackCodec, preset.audioFallbackBitRate, d.format->oformat->flags)) {
+            if (auto transcoder
+                = openAudioTranscoder(in, preset.audioFallbackCodec, preset.audioFallbackBitRate, d.format->oformat->flags)) {
                 AVStream* out = avformat_new_stream(d.format, nullptr);
                 avcodec_parameters_from_context(out->codecpar, transcoder->encoder.get());
                 out->time_base = transcoder->encoder->time_base;
@@ -351,8 +351,9 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
                 av_dict_copy(&out->metadata, in->metadata, 0);
                 d.streamMap[static_cast<int>(i)] = out->index;
                 d.audioTranscoders[static_cast<int>(i)] = std::move(transcoder);
-                report.push_back(what + ": transcoded to " + preset.audioFallbackCodec
-                                 + (policy == StreamPolicy::Transcode ? " (preset)" : " (" + preset.container + " cannot hold it as it is)"));
+                report.push_back(
+                    what + ": transcoded to " + preset.audioFallbackCodec
+                    + (policy == StreamPolicy::Transcode ? " (preset)" : " (" + preset.container + " cannot hold it as it is)"));
                 continue;
             }
             report.push_back(what + ": NOT COPIED: no " + preset.audioFallbackCodec + " encoding possible for it");
@@ -415,7 +416,6 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     av_dict_free(&muxerOptions);
     if (r < 0) failWrite("cannot write the header of '" + path + "'", r);
     d.headerWritten = true;
-
 }
 
 MediaOutput::~MediaOutput() = default;

@@ -7,8 +7,7 @@
 namespace dualx::video {
 
 // `in` (width x height, 3 samples per pixel) turned clockwise by 90, 180 or 270 degrees.
-template <typename Sample>
-void turnClockwise(const Sample* in, int width, int height, int degrees, std::vector<Sample>& out)
+template <typename Sample> void turnClockwise(const Sample* in, int width, int height, int degrees, std::vector<Sample>& out)
 {
     out.resize(static_cast<size_t>(width) * height * 3);
     const int outWidth = degrees == 180 ? width : height;

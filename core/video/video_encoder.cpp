@@ -28,8 +28,8 @@ struct VideoEncoder::Impl {
     std::vector<std::pair<std::string, std::string>> muxerOptions;
     int outWidth = 0, outHeight = 0;
     AVRational outSar{1, 1};
-    int bakedTurn = 0;                // clockwise degrees turned before conversion
-    std::vector<uint16_t> turned;     // the frame after that turn
+    int bakedTurn = 0;                     // clockwise degrees turned before conversion
+    std::vector<uint16_t> turned;          // the frame after that turn
     int scalerWidth = 0, scalerHeight = 0; // what swscale reads: the frame, turned
 
     ~Impl() { avcodec_parameters_free(&parameters); }
@@ -99,9 +99,9 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     const bool tagged = spec.colorMatrix != AVCOL_SPC_UNSPECIFIED;
     e->colorspace = tagged ? static_cast<AVColorSpace>(spec.colorMatrix) : AVCOL_SPC_SMPTE170M;
     e->color_primaries = spec.colorPrimaries != AVCOL_PRI_UNSPECIFIED ? static_cast<AVColorPrimaries>(spec.colorPrimaries)
-                                                                       : (tagged ? AVCOL_PRI_UNSPECIFIED : AVCOL_PRI_SMPTE170M);
+                                                                      : (tagged ? AVCOL_PRI_UNSPECIFIED : AVCOL_PRI_SMPTE170M);
     e->color_trc = spec.colorTransfer != AVCOL_TRC_UNSPECIFIED ? static_cast<AVColorTransferCharacteristic>(spec.colorTransfer)
-                                                                 : (tagged ? AVCOL_TRC_UNSPECIFIED : AVCOL_TRC_SMPTE170M);
+                                                               : (tagged ? AVCOL_TRC_UNSPECIFIED : AVCOL_TRC_SMPTE170M);
     e->color_range = spec.colorRange == AVCOL_RANGE_JPEG ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
     if (preset.videoBitRate > 0) e->bit_rate = preset.videoBitRate;
     // Global headers whenever the container wants them; the muxer then takes them from here.
@@ -116,9 +116,8 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
         d.muxerOptions.emplace_back(key, value);
     }
     if (int r = avcodec_open2(e, codec, nullptr); r < 0)
-        throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth)
-                                                    + "x" + std::to_string(d.outHeight) + " " + preset.pixelFormat + ": "
-                                                    + ffmpegErrorText(r));
+        throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth) + "x"
+                                                    + std::to_string(d.outHeight) + " " + preset.pixelFormat + ": " + ffmpegErrorText(r));
     d.parameters = avcodec_parameters_alloc();
     avcodec_parameters_from_context(d.parameters, e);
 

@@ -17,13 +17,13 @@ struct AVPacket;
 namespace dualx::video {
 
 struct OutputVideoSpec {
-    int width = 0, height = 0;              // of the frames given to encode()
-    int timeBaseNum = 1, timeBaseDen = 25;  // of their timestamps (the source video stream's)
+    int width = 0, height = 0;             // of the frames given to encode()
+    int timeBaseNum = 1, timeBaseDen = 25; // of their timestamps (the source video stream's)
     int frameRateNum = 25, frameRateDen = 1;
     int colorPrimaries = 2, colorTransfer = 2, colorMatrix = 2, colorRange = 0; // source tags
-    int sarNum = 1, sarDen = 1;           // the source's pixel aspect
-    int bakeRotationDegrees = 0;          // clockwise turn applied to the pixels (0/90/180/270)
-    std::vector<uint8_t> displayMatrix;   // for the output stream (the source's, unless baked)
+    int sarNum = 1, sarDen = 1;                                                 // the source's pixel aspect
+    int bakeRotationDegrees = 0;                                                // clockwise turn applied to the pixels (0/90/180/270)
+    std::vector<uint8_t> displayMatrix;                                         // for the output stream (the source's, unless baked)
 };
 
 // Whether `container` (an FFmpeg muxer name) stores a display matrix (FFmpeg 5.1: the MOV family).
@@ -45,7 +45,7 @@ public:
     void flush(const PacketSink& sink); // end of stream: the encoder's delayed packets
 
     const AVCodecParameters* parameters() const; // for the muxer's video stream
-    std::vector<uint8_t> extradata() const;       // global headers (same settings: same bytes)
+    std::vector<uint8_t> extradata() const;      // global headers (same settings: same bytes)
     // Preset options that are neither encoder options: the muxer's (e.g. "movflags").
     const std::vector<std::pair<std::string, std::string>>& muxerOptions() const;
     int outputWidth() const;

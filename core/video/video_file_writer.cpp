@@ -48,10 +48,10 @@ struct AutoCodec {
     const char* encoder;
 };
 constexpr AutoCodec kAutoCodecs[] = {
-    { ".mkv", "ffv1" },
-    { ".mp4", "libx264" },
-    { ".mov", "libx264" },
-    { ".avi", "mpeg4" },
+    {".mkv", "ffv1"},
+    {".mp4", "libx264"},
+    {".mov", "libx264"},
+    {".avi", "mpeg4"},
 };
 constexpr int kAutoX264Crf = 12;
 constexpr int kAutoMpeg4Qscale = 2;
@@ -120,9 +120,9 @@ private:
 };
 
 VideoFileWriter::Impl::Impl(const std::string& path, const VideoWriterSettings& settings)
-    : m_path(path)
-    , m_partialPath(path + ".partial")
-    , m_settings(settings)
+    : m_path(path),
+      m_partialPath(path + ".partial"),
+      m_settings(settings)
 {
     try {
         open();
@@ -148,16 +148,13 @@ void VideoFileWriter::Impl::open()
 {
     const VideoWriterSettings& s = m_settings;
     if (s.width <= 0 || s.height <= 0) {
-        fail(ErrorCode::InvalidArgument,
-            "invalid frame size " + std::to_string(s.width) + "x" + std::to_string(s.height));
+        fail(ErrorCode::InvalidArgument, "invalid frame size " + std::to_string(s.width) + "x" + std::to_string(s.height));
     }
     if (av_image_check_size(static_cast<unsigned>(s.width), static_cast<unsigned>(s.height), 0, nullptr) < 0) {
-        fail(ErrorCode::InvalidArgument,
-            "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is too large");
+        fail(ErrorCode::InvalidArgument, "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is too large");
     }
     if (s.fpsNum <= 0 || s.fpsDen <= 0) {
-        fail(ErrorCode::InvalidArgument,
-            "invalid frame rate " + std::to_string(s.fpsNum) + "/" + std::to_string(s.fpsDen));
+        fail(ErrorCode::InvalidArgument, "invalid frame rate " + std::to_string(s.fpsNum) + "/" + std::to_string(s.fpsDen));
     }
     if (s.bitRate < 0) fail(ErrorCode::InvalidArgument, "invalid bit rate " + std::to_string(s.bitRate));
 
@@ -165,14 +162,12 @@ void VideoFileWriter::Impl::open()
     const std::string extension = lowercase(std::filesystem::path(m_path).extension().string());
     const AVOutputFormat* container = av_guess_format(nullptr, m_path.c_str(), nullptr);
     if (!container) {
-        fail(ErrorCode::InvalidArgument,
-            extension.empty() ? std::string("has no extension to tell the container format from")
-                              : "unknown container extension '" + extension + "'");
+        fail(ErrorCode::InvalidArgument, extension.empty() ? std::string("has no extension to tell the container format from")
+                                                           : "unknown container extension '" + extension + "'");
     }
     // Image sequences and devices open their own outputs, which the .partial rename cannot cover.
     if (container->flags & AVFMT_NOFILE) {
-        fail(ErrorCode::InvalidArgument,
-            "extension '" + extension + "' means " + container->name + " output, not a single video file");
+        fail(ErrorCode::InvalidArgument, "extension '" + extension + "' means " + container->name + " output, not a single video file");
     }
 
     const AVCodec* encoder = chooseEncoder(*container);
@@ -181,14 +176,13 @@ void VideoFileWriter::Impl::open()
     // its header writer does; anything else it refuses is caught by avformat_write_header().
     if (avformat_query_codec(container, encoder->id, FF_COMPLIANCE_UNOFFICIAL) == 0) {
         fail(ErrorCode::InvalidArgument,
-            std::string("a ") + container->name + " file ('" + extension + "') cannot hold " + encoder->name + " video");
+             std::string("a ") + container->name + " file ('" + extension + "') cannot hold " + encoder->name + " video");
     }
     const AVPixelFormat pixelFormat = choosePixelFormat(*encoder);
     const AVPixFmtDescriptor* descriptor = av_pix_fmt_desc_get(pixelFormat);
     if ((descriptor->log2_chroma_w > 0 && s.width % 2 != 0) || (descriptor->log2_chroma_h > 0 && s.height % 2 != 0)) {
-        fail(ErrorCode::InvalidArgument,
-            "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " must be even for "
-                + descriptor->name + " (chroma is subsampled); use a 4:4:4 or RGB pixel format for odd sizes");
+        fail(ErrorCode::InvalidArgument, "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " must be even for "
+                                             + descriptor->name + " (chroma is subsampled); use a 4:4:4 or RGB pixel format for odd sizes");
     }
 
     std::error_code ec;
@@ -217,8 +211,7 @@ void VideoFileWriter::Impl::open()
     if (ret < 0) {
         if (format->pb->error < 0) failWriting("cannot write the header", format->pb->error);
         fail(ErrorCode::InvalidArgument,
-            std::string("the ") + container->name + " muxer rejected the " + encoder->name
-                + " stream: " + ffmpegErrorText(ret));
+             std::string("the ") + container->name + " muxer rejected the " + encoder->name + " stream: " + ffmpegErrorText(ret));
     }
 
     m_packet.reset(av_packet_alloc());
@@ -232,18 +225,17 @@ const AVCodec* VideoFileWriter::Impl::chooseEncoder(const AVOutputFormat& contai
     if (name == "auto") {
         const std::string extension = lowercase(std::filesystem::path(m_path).extension().string());
         const auto known = std::find_if(std::begin(kAutoCodecs), std::end(kAutoCodecs),
-            [&](const AutoCodec& entry) { return extension == entry.extension; });
+                                        [&](const AutoCodec& entry) { return extension == entry.extension; });
         if (known != std::end(kAutoCodecs)) {
             encoder = avcodec_find_encoder_by_name(known->encoder);
             if (!encoder) {
                 fail(ErrorCode::InvalidArgument,
-                    std::string("this FFmpeg build has no ") + known->encoder + " encoder for '" + extension + "' files");
+                     std::string("this FFmpeg build has no ") + known->encoder + " encoder for '" + extension + "' files");
             }
         } else {
             encoder = container.video_codec != AV_CODEC_ID_NONE ? avcodec_find_encoder(container.video_codec) : nullptr;
             if (!encoder) {
-                fail(ErrorCode::InvalidArgument,
-                    "no default video encoder for '" + extension + "' files; name a codec");
+                fail(ErrorCode::InvalidArgument, "no default video encoder for '" + extension + "' files; name a codec");
             }
         }
     } else {
@@ -261,22 +253,19 @@ AVPixelFormat VideoFileWriter::Impl::choosePixelFormat(const AVCodec& encoder) c
     AVPixelFormat format = AV_PIX_FMT_NONE;
     if (name == "auto") {
         // No list means the encoder takes anything (rawvideo): keep the input as it is.
-        format = encoder.pix_fmts ? avcodec_find_best_pix_fmt_of_list(encoder.pix_fmts, AV_PIX_FMT_RGB24, 0, nullptr)
-                                  : AV_PIX_FMT_RGB24;
+        format = encoder.pix_fmts ? avcodec_find_best_pix_fmt_of_list(encoder.pix_fmts, AV_PIX_FMT_RGB24, 0, nullptr) : AV_PIX_FMT_RGB24;
         if (format == AV_PIX_FMT_NONE)
             fail(ErrorCode::InvalidArgument, std::string("the ") + encoder.name + " encoder lists no pixel format");
     } else {
         format = av_get_pix_fmt(name.c_str());
         if (format == AV_PIX_FMT_NONE) fail(ErrorCode::InvalidArgument, "unknown pixel format '" + name + "'");
         if (encoder.pix_fmts && !listContains(encoder.pix_fmts, format)) {
-            fail(ErrorCode::InvalidArgument,
-                std::string("the ") + encoder.name + " encoder does not take pixel format '" + name
-                    + "' (it takes " + supportedFormatList(encoder.pix_fmts) + ")");
+            fail(ErrorCode::InvalidArgument, std::string("the ") + encoder.name + " encoder does not take pixel format '" + name
+                                                 + "' (it takes " + supportedFormatList(encoder.pix_fmts) + ")");
         }
     }
     if (!sws_isSupportedOutput(format)) {
-        fail(ErrorCode::InvalidArgument,
-            std::string("cannot convert RGB to pixel format '") + av_get_pix_fmt_name(format) + "'");
+        fail(ErrorCode::InvalidArgument, std::string("cannot convert RGB to pixel format '") + av_get_pix_fmt_name(format) + "'");
     }
     return format;
 }
@@ -288,12 +277,12 @@ void VideoFileWriter::Impl::openEncoder(const AVCodec& encoder, AVPixelFormat pi
     if (!m_encoder) fail(ErrorCode::OutOfMemory, "cannot allocate the encoder");
     AVCodecContext& context = *m_encoder;
 
-    AVRational fps { 0, 1 };
+    AVRational fps{0, 1};
     av_reduce(&fps.num, &fps.den, s.fpsNum, s.fpsDen, INT_MAX);
     context.width = s.width;
     context.height = s.height;
     context.pix_fmt = pixelFormat;
-    context.sample_aspect_ratio = AVRational { 1, 1 };
+    context.sample_aspect_ratio = AVRational{1, 1};
     context.framerate = fps;
     context.time_base = av_inv_q(fps);
     context.thread_count = 0; // one per core
@@ -305,8 +294,8 @@ void VideoFileWriter::Impl::openEncoder(const AVCodec& encoder, AVPixelFormat pi
     const bool hd = s.width >= 1280 || s.height >= 720;
     const bool isRgb = (descriptor->flags & AV_PIX_FMT_FLAG_RGB) != 0;
     const bool isGrey = !isRgb && descriptor->nb_components <= 2;
-    const bool isJpegRange = pixelFormat == AV_PIX_FMT_YUVJ420P || pixelFormat == AV_PIX_FMT_YUVJ422P
-        || pixelFormat == AV_PIX_FMT_YUVJ444P || pixelFormat == AV_PIX_FMT_YUVJ440P || pixelFormat == AV_PIX_FMT_YUVJ411P;
+    const bool isJpegRange = pixelFormat == AV_PIX_FMT_YUVJ420P || pixelFormat == AV_PIX_FMT_YUVJ422P || pixelFormat == AV_PIX_FMT_YUVJ444P
+                             || pixelFormat == AV_PIX_FMT_YUVJ440P || pixelFormat == AV_PIX_FMT_YUVJ411P;
     context.color_primaries = hd ? AVCOL_PRI_BT709 : AVCOL_PRI_SMPTE170M;
     context.color_trc = hd ? AVCOL_TRC_BT709 : AVCOL_TRC_SMPTE170M;
     if (isRgb) {
@@ -336,10 +325,9 @@ void VideoFileWriter::Impl::openEncoder(const AVCodec& encoder, AVPixelFormat pi
     av_dict_free(&options);
     if (ret < 0) {
         if (ret == AVERROR(ENOMEM)) fail(ErrorCode::OutOfMemory, std::string("cannot open the ") + encoder.name + " encoder");
-        fail(ErrorCode::InvalidArgument,
-            std::string("the ") + encoder.name + " encoder rejected " + std::to_string(s.width) + "x"
-                + std::to_string(s.height) + " " + av_get_pix_fmt_name(pixelFormat) + " at "
-                + std::to_string(fps.num) + "/" + std::to_string(fps.den) + " fps: " + ffmpegErrorText(ret));
+        fail(ErrorCode::InvalidArgument, std::string("the ") + encoder.name + " encoder rejected " + std::to_string(s.width) + "x"
+                                             + std::to_string(s.height) + " " + av_get_pix_fmt_name(pixelFormat) + " at "
+                                             + std::to_string(fps.num) + "/" + std::to_string(fps.den) + " fps: " + ffmpegErrorText(ret));
     }
     if (crfUnused) fail(ErrorCode::InvalidArgument, std::string("the ") + encoder.name + " encoder has no crf setting");
 }
@@ -350,19 +338,18 @@ void VideoFileWriter::Impl::createScaler(AVPixelFormat pixelFormat)
     // Accurate rounding and full chroma input keep colours where the reader expects them (the
     // fast paths are a level or two off and take every other pixel's chroma).
     const int flags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP;
-    m_scaler.reset(sws_getContext(encoder.width, encoder.height, AV_PIX_FMT_RGB24, encoder.width, encoder.height,
-        pixelFormat, flags, nullptr, nullptr, nullptr));
+    m_scaler.reset(sws_getContext(encoder.width, encoder.height, AV_PIX_FMT_RGB24, encoder.width, encoder.height, pixelFormat, flags,
+                                  nullptr, nullptr, nullptr));
     if (!m_scaler) {
-        fail(ErrorCode::InvalidArgument,
-            std::string("cannot convert RGB to pixel format '") + av_get_pix_fmt_name(pixelFormat) + "'");
+        fail(ErrorCode::InvalidArgument, std::string("cannot convert RGB to pixel format '") + av_get_pix_fmt_name(pixelFormat) + "'");
     }
     const AVPixFmtDescriptor* descriptor = av_pix_fmt_desc_get(pixelFormat);
     if (!(descriptor->flags & AV_PIX_FMT_FLAG_RGB)) {
         // The same matrix as the tags, so a reader that honours them gets the input colours back.
         const int matrix = encoder.colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601;
         const int fullRange = encoder.color_range == AVCOL_RANGE_JPEG ? 1 : 0;
-        sws_setColorspaceDetails(m_scaler.get(), sws_getCoefficients(SWS_CS_DEFAULT), 1, sws_getCoefficients(matrix),
-            fullRange, 0, 1 << 16, 1 << 16);
+        sws_setColorspaceDetails(m_scaler.get(), sws_getCoefficients(SWS_CS_DEFAULT), 1, sws_getCoefficients(matrix), fullRange, 0, 1 << 16,
+                                 1 << 16);
     }
 
     m_frame.reset(av_frame_alloc());
@@ -389,16 +376,15 @@ void VideoFileWriter::Impl::write(const uint8_t* rgb, size_t bytes)
     checkUsable();
     if (m_finished) fail(ErrorCode::Internal, "write() called after finish()");
     if (bytes != m_frameBytes || !rgb) {
-        fail(ErrorCode::InvalidArgument,
-            "frame has " + std::to_string(bytes) + " bytes; " + std::to_string(m_settings.width) + "x"
-                + std::to_string(m_settings.height) + " RGB24 needs " + std::to_string(m_frameBytes));
+        fail(ErrorCode::InvalidArgument, "frame has " + std::to_string(bytes) + " bytes; " + std::to_string(m_settings.width) + "x"
+                                             + std::to_string(m_settings.height) + " RGB24 needs " + std::to_string(m_frameBytes));
     }
     // The encoder may still reference the previous frame's buffers; this copies only if it does.
     int ret = av_frame_make_writable(m_frame.get());
     if (ret < 0) failWriting("cannot allocate a frame", ret);
 
-    const uint8_t* const source[4] = { rgb, nullptr, nullptr, nullptr };
-    const int sourceStrides[4] = { m_settings.width * 3, 0, 0, 0 };
+    const uint8_t* const source[4] = {rgb, nullptr, nullptr, nullptr};
+    const int sourceStrides[4] = {m_settings.width * 3, 0, 0, 0};
     const int rows = sws_scale(m_scaler.get(), source, sourceStrides, 0, m_settings.height, m_frame->data, m_frame->linesize);
     if (rows != m_settings.height) fail(ErrorCode::Internal, "pixel format conversion produced an incomplete frame");
     m_frame->pts = m_framesWritten;
@@ -479,19 +465,10 @@ VideoFileWriter::~VideoFileWriter() = default;
 VideoFileWriter::VideoFileWriter(VideoFileWriter&&) noexcept = default;
 VideoFileWriter& VideoFileWriter::operator=(VideoFileWriter&&) noexcept = default;
 
-void VideoFileWriter::write(const uint8_t* rgb, size_t bytes)
-{
-    m_impl->write(rgb, bytes);
-}
+void VideoFileWriter::write(const uint8_t* rgb, size_t bytes) { m_impl->write(rgb, bytes); }
 
-void VideoFileWriter::finish()
-{
-    m_impl->finish();
-}
+void VideoFileWriter::finish() { m_impl->finish(); }
 
-int64_t VideoFileWriter::framesWritten() const
-{
-    return m_impl->framesWritten();
-}
+int64_t VideoFileWriter::framesWritten() const { return m_impl->framesWritten(); }
 
 } // namespace dualx::video

@@ -33,10 +33,7 @@ namespace {
 constexpr size_t kDirectAlignment = 16;
 constexpr size_t kStagingAlignment = 64;
 
-bool validRational(AVRational value)
-{
-    return value.num > 0 && value.den > 0;
-}
+bool validRational(AVRational value) { return value.num > 0 && value.den > 0; }
 
 // FFmpeg's own words for why opening failed where it logged them ("moov atom not found"), which
 // say more than the error code's generic text; the code's text otherwise.
@@ -55,10 +52,8 @@ bool defaultsToFullRange(AVPixelFormat format, const AVPixFmtDescriptor& descrip
     case AV_PIX_FMT_YUVJ422P:
     case AV_PIX_FMT_YUVJ444P:
     case AV_PIX_FMT_YUVJ440P:
-    case AV_PIX_FMT_YUVJ411P:
-        return true;
-    default:
-        return descriptor.nb_components <= 2; // grey, grey + alpha
+    case AV_PIX_FMT_YUVJ411P: return true;
+    default: return descriptor.nb_components <= 2; // grey, grey + alpha
     }
 }
 
@@ -111,7 +106,7 @@ private:
     bool m_filterFlushed = false;
     std::map<std::string, std::string> m_lastMetadata;
     int m_streamIndex = -1;
-    AVRational m_timeBase { 0, 1 };
+    AVRational m_timeBase{0, 1};
 
     // Recreated whenever the decoded frames' geometry, format or colour description changes.
     struct ScalerKey {
@@ -130,7 +125,7 @@ private:
     AvBufferPtr m_staging; // for destinations swscale should not write to directly
     size_t m_stagingBytes = 0;
 
-    bool m_inputFinished = false; // the flush packet has been sent
+    bool m_inputFinished = false;  // the flush packet has been sent
     bool m_outputFinished = false; // the decoder reported AVERROR_EOF
     int64_t m_framesOut = 0;
     int m_fixedWidth = 0, m_fixedHeight = 0; // with fixedSize: the first frame's size
@@ -146,8 +141,7 @@ private:
     double m_lastTimeSeconds = 0;
 };
 
-VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
-    : m_path(path), m_options(options)
+VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options) : m_path(path), m_options(options)
 {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -156,11 +150,11 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     // A pipe, device or socket can block open() forever (a FIFO with no writer) and cannot be
     // read twice, while a job reads its input several times (probe, interlace check, resume).
     if (!std::filesystem::is_regular_file(status)) {
-        const char* what = std::filesystem::is_fifo(status)                ? "is a named pipe (FIFO)"
-                           : std::filesystem::is_character_file(status)    ? "is a character device"
-                           : std::filesystem::is_block_file(status)        ? "is a block device"
-                           : std::filesystem::is_socket(status)            ? "is a socket"
-                                                                           : "is not a regular file";
+        const char* what = std::filesystem::is_fifo(status)             ? "is a named pipe (FIFO)"
+                           : std::filesystem::is_character_file(status) ? "is a character device"
+                           : std::filesystem::is_block_file(status)     ? "is a block device"
+                           : std::filesystem::is_socket(status)         ? "is a socket"
+                                                                        : "is not a regular file";
         fail(ErrorCode::FileUnreadable, std::string(what) + ", not a video file: save the stream to a file first");
     }
 
@@ -201,8 +195,7 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     const AVCodecParameters& parameters = *stream->codecpar;
     const auto pixelFormat = static_cast<AVPixelFormat>(parameters.format);
     if (pixelFormat != AV_PIX_FMT_NONE && !sws_isSupportedInput(pixelFormat)) {
-        fail(ErrorCode::FileUnreadable,
-            std::string("pixel format '") + av_get_pix_fmt_name(pixelFormat) + "' cannot be converted to RGB");
+        fail(ErrorCode::FileUnreadable, std::string("pixel format '") + av_get_pix_fmt_name(pixelFormat) + "' cannot be converted to RGB");
     }
 
     m_decoder.reset(avcodec_alloc_context3(codec));
@@ -211,11 +204,10 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options)
     if (ret < 0) fail(ErrorCode::FileUnreadable, "invalid codec parameters: " + ffmpegErrorText(ret));
     m_timeBase = stream->time_base;
     m_decoder->pkt_timebase = stream->time_base; // best_effort_timestamp is then in stream units
-    m_decoder->thread_count = 0; // one per core
+    m_decoder->thread_count = 0;                 // one per core
     ret = avcodec_open2(m_decoder.get(), codec, nullptr);
     if (ret < 0) {
-        fail(ErrorCode::FileUnreadable,
-            std::string("cannot open the ") + codec->name + " decoder: " + ffmpegErrorText(ret));
+        fail(ErrorCode::FileUnreadable, std::string("cannot open the ") + codec->name + " decoder: " + ffmpegErrorText(ret));
     }
 
     m_packet.reset(av_packet_alloc());
@@ -340,8 +332,7 @@ void VideoFrameReader::Impl::noteFilterOutput()
 {
     m_lastMetadata.clear();
     const AVDictionaryEntry* entry = nullptr;
-    while ((entry = av_dict_get(m_filtered->metadata, "", entry, AV_DICT_IGNORE_SUFFIX)))
-        m_lastMetadata[entry->key] = entry->value;
+    while ((entry = av_dict_get(m_filtered->metadata, "", entry, AV_DICT_IGNORE_SUFFIX))) m_lastMetadata[entry->key] = entry->value;
 }
 
 bool VideoFrameReader::Impl::decodeNext()
@@ -360,8 +351,7 @@ bool VideoFrameReader::Impl::decodeNext()
             if (m_framesOut > 0) return false;
             std::string reason = "contains no decodable video frame";
             if (m_packetsRejected > 0) {
-                reason += " (" + std::to_string(m_packetsRejected)
-                    + " packet(s) rejected: " + ffmpegErrorText(m_lastRejectError) + ")";
+                reason += " (" + std::to_string(m_packetsRejected) + " packet(s) rejected: " + ffmpegErrorText(m_lastRejectError) + ")";
             } else if (m_demuxError != 0) {
                 reason += " (" + ffmpegErrorText(m_demuxError) + ")";
             }
@@ -476,7 +466,7 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     if (!isRgb) {
         key.colorspace = swscaleColorspace(frame.colorspace);
         key.fullRange = frame.color_range == AVCOL_RANGE_JPEG
-            || (frame.color_range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
+                        || (frame.color_range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
     }
     if (m_scaler && key == m_scalerKey) return;
 
@@ -486,17 +476,17 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     // reusing each sample for two output pixels.
     const int flags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
     const AVPixelFormat output = m_options.sixteenBit ? AV_PIX_FMT_RGB48LE : AV_PIX_FMT_RGB24;
-    SwsContext* scaler = sws_getContext(frame.width, frame.height, format, key.outputWidth, key.outputHeight, output,
-        flags, nullptr, nullptr, nullptr);
+    SwsContext* scaler
+        = sws_getContext(frame.width, frame.height, format, key.outputWidth, key.outputHeight, output, flags, nullptr, nullptr, nullptr);
     if (!scaler) {
         fail(ErrorCode::FileUnreadable,
-            std::string("has frames in pixel format '") + descriptor->name + "' that cannot be converted to RGB");
+             std::string("has frames in pixel format '") + descriptor->name + "' that cannot be converted to RGB");
     }
     m_scaler.reset(scaler);
     if (!isRgb) {
         // RGB output is always full range; the destination table is unused for RGB.
-        sws_setColorspaceDetails(scaler, sws_getCoefficients(key.colorspace), key.fullRange ? 1 : 0,
-            sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
+        sws_setColorspaceDetails(scaler, sws_getCoefficients(key.colorspace), key.fullRange ? 1 : 0, sws_getCoefficients(SWS_CS_DEFAULT), 1,
+                                 0, 1 << 16, 1 << 16);
     }
     m_scalerKey = key;
 }
@@ -523,8 +513,7 @@ void VideoFrameReader::Impl::convert(const AVFrame& frame, RgbFrame& out)
         out.rgb.resize(rowBytes * static_cast<size_t>(height));
         target = out.rgb.data();
     }
-    const bool direct
-        = rowBytes % kDirectAlignment == 0 && reinterpret_cast<uintptr_t>(target) % kDirectAlignment == 0;
+    const bool direct = rowBytes % kDirectAlignment == 0 && reinterpret_cast<uintptr_t>(target) % kDirectAlignment == 0;
     uint8_t* destination = target;
     size_t stride = rowBytes;
     if (!direct) {
@@ -537,14 +526,12 @@ void VideoFrameReader::Impl::convert(const AVFrame& frame, RgbFrame& out)
         }
         destination = m_staging.get();
     }
-    uint8_t* destinationPlanes[4] = { destination, nullptr, nullptr, nullptr };
-    const int destinationStrides[4] = { static_cast<int>(stride), 0, 0, 0 };
-    const int rows
-        = sws_scale(m_scaler.get(), frame.data, frame.linesize, 0, frame.height, destinationPlanes, destinationStrides);
+    uint8_t* destinationPlanes[4] = {destination, nullptr, nullptr, nullptr};
+    const int destinationStrides[4] = {static_cast<int>(stride), 0, 0, 0};
+    const int rows = sws_scale(m_scaler.get(), frame.data, frame.linesize, 0, frame.height, destinationPlanes, destinationStrides);
     if (rows != height) fail(ErrorCode::Internal, "RGB conversion produced an incomplete frame");
     if (!direct) {
-        for (int y = 0; y < height; ++y)
-            std::memcpy(target + rowBytes * y, destination + stride * y, rowBytes);
+        for (int y = 0; y < height; ++y) std::memcpy(target + rowBytes * y, destination + stride * y, rowBytes);
     }
 
     out.width = width;
@@ -569,33 +556,18 @@ void VideoFrameReader::Impl::convert(const AVFrame& frame, RgbFrame& out)
     ++m_framesOut;
 }
 
-VideoFrameReader::VideoFrameReader(const std::string& path, ReaderOptions options)
-    : m_impl(std::make_unique<Impl>(path, options))
-{
-}
+VideoFrameReader::VideoFrameReader(const std::string& path, ReaderOptions options) : m_impl(std::make_unique<Impl>(path, options)) { }
 
-void VideoFrameReader::setPacketHandler(PacketHandler handler)
-{
-    m_impl->setPacketHandler(std::move(handler));
-}
+void VideoFrameReader::setPacketHandler(PacketHandler handler) { m_impl->setPacketHandler(std::move(handler)); }
 
-const AVFormatContext* VideoFrameReader::formatContext() const
-{
-    return m_impl->formatContext();
-}
+const AVFormatContext* VideoFrameReader::formatContext() const { return m_impl->formatContext(); }
 VideoFrameReader::~VideoFrameReader() = default;
 VideoFrameReader::VideoFrameReader(VideoFrameReader&&) noexcept = default;
 VideoFrameReader& VideoFrameReader::operator=(VideoFrameReader&&) noexcept = default;
 
-const VideoInfo& VideoFrameReader::info() const
-{
-    return m_impl->info();
-}
+const VideoInfo& VideoFrameReader::info() const { return m_impl->info(); }
 
-bool VideoFrameReader::read(RgbFrame& frame)
-{
-    return m_impl->read(frame);
-}
+bool VideoFrameReader::read(RgbFrame& frame) { return m_impl->read(frame); }
 
 bool VideoFrameReader::seekBefore(int64_t pts) { return m_impl->seekBefore(pts); }
 
@@ -620,14 +592,15 @@ std::string ReadDamage::describe(double durationSeconds) const
         text = std::to_string(packetsRejected) + " damaged video packet" + (packetsRejected == 1 ? "" : "s") + " skipped (";
         if (firstRejectedSeconds >= 0)
             text += firstRejectedSeconds == lastRejectedSeconds ? "at " + clockText(firstRejectedSeconds)
-                                                                 : clockText(firstRejectedSeconds) + " to " + clockText(lastRejectedSeconds);
+                                                                : clockText(firstRejectedSeconds) + " to " + clockText(lastRejectedSeconds);
         text += ": " + rejectReason + ")";
     }
     if (framesConcealed > 0) {
         if (!text.empty()) text += "; ";
         text += std::to_string(framesConcealed) + " frame" + (framesConcealed == 1 ? "" : "s") + " decoded with damage patched over ("
-                + (firstConcealedSeconds == lastConcealedSeconds ? "at " + clockText(firstConcealedSeconds)
-                                                                 : clockText(firstConcealedSeconds) + " to " + clockText(lastConcealedSeconds))
+                + (firstConcealedSeconds == lastConcealedSeconds
+                       ? "at " + clockText(firstConcealedSeconds)
+                       : clockText(firstConcealedSeconds) + " to " + clockText(lastConcealedSeconds))
                 + ")";
     }
     // A container whose declared length runs well past its last frame was cut short (a copy

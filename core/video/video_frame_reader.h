@@ -16,12 +16,12 @@ namespace dualx::video {
 struct VideoInfo {
     int width = 0;
     int height = 0;
-    double fps = 0; // average frame rate, 0 if unknown
-    double durationSeconds = 0; // 0 if unknown
+    double fps = 0;                 // average frame rate, 0 if unknown
+    double durationSeconds = 0;     // 0 if unknown
     int64_t frameCountEstimate = 0; // container's count, else duration * fps; 0 if unknown
-    std::string codecName; // e.g. "h264"
-    std::string pixelFormatName; // e.g. "yuv420p10le"; empty if unknown
-    int bitsPerComponent = 8;    // of the source pixel format
+    std::string codecName;          // e.g. "h264"
+    std::string pixelFormatName;    // e.g. "yuv420p10le"; empty if unknown
+    int bitsPerComponent = 8;       // of the source pixel format
     int videoStreamIndex = -1;
     int timeBaseNum = 0, timeBaseDen = 1;   // of the video stream (RgbFrame::pts units)
     int frameRateNum = 0, frameRateDen = 1; // guessed frame rate, 0/1 if unknown
@@ -32,7 +32,7 @@ struct VideoInfo {
     // FFmpeg's layout (AV_PKT_DATA_DISPLAYMATRIX), empty when there is none.
     int sarNum = 1, sarDen = 1;
     std::vector<uint8_t> displayMatrix;
-    int rotationDegrees = 0; // clockwise turn a player applies: 0, 90, 180 or 270
+    int rotationDegrees = 0;     // clockwise turn a player applies: 0, 90, 180 or 270
     bool displayFlipped = false; // the matrix also mirrors the picture
     // The stream's field order tag: "progressive", "tff", "bff", "tb", "bt", or "" if unknown.
     std::string fieldOrder;
@@ -58,27 +58,27 @@ using PacketHandler = std::function<void(AVPacket*)>;
 struct RgbFrame {
     int width = 0;
     int height = 0;
-    std::vector<uint8_t> rgb; // width*height*3, packed RGB24, row-major
+    std::vector<uint8_t> rgb;    // width*height*3, packed RGB24, row-major
     std::vector<uint16_t> rgb16; // width*height*3, packed RGB48 (ReaderOptions::sixteenBit)
-    int64_t pts = 0;         // best-effort timestamp in the stream's time base (INT64_MIN if none)
-    double timeSeconds = 0; // from the frame's best-effort timestamp (not rebased to 0)
-    int64_t index = 0; // 0-based decode order of output frames
-    bool keyFrame = false; // decodable on its own (where a seek can land cleanly)
+    int64_t pts = 0;             // best-effort timestamp in the stream's time base (INT64_MIN if none)
+    double timeSeconds = 0;      // from the frame's best-effort timestamp (not rebased to 0)
+    int64_t index = 0;           // 0-based decode order of output frames
+    bool keyFrame = false;       // decodable on its own (where a seek can land cleanly)
 };
 
 // What could not be read in a damaged file (a truncated capture, corrupt packets): frames are
 // skipped, the rest decode, and this says what was lost.
 struct ReadDamage {
-    int64_t packetsRejected = 0;   // video packets the decoder could not decode (skipped)
+    int64_t packetsRejected = 0;                                // video packets the decoder could not decode (skipped)
     double firstRejectedSeconds = -1, lastRejectedSeconds = -1; // where (-1: unknown)
-    std::string rejectReason;      // FFmpeg's words for the last rejection
-    int64_t framesConcealed = 0;   // frames the decoder output with damage patched over
+    std::string rejectReason;                                   // FFmpeg's words for the last rejection
+    int64_t framesConcealed = 0;                                // frames the decoder output with damage patched over
     double firstConcealedSeconds = -1, lastConcealedSeconds = -1;
-    bool endedEarly = false;       // the container could not be read to its end
-    double endedAtSeconds = 0;     // the last frame's time when it did
+    bool endedEarly = false;   // the container could not be read to its end
+    double endedAtSeconds = 0; // the last frame's time when it did
     std::string endReason;
-    bool reachedEnd = false;       // the stream was read to its end (not stopped by the caller)
-    double lastFrameSeconds = 0;   // the time of the last frame read
+    bool reachedEnd = false;     // the stream was read to its end (not stopped by the caller)
+    double lastFrameSeconds = 0; // the time of the last frame read
     // "2 damaged video packets skipped (0:01.20-0:01.40: Invalid data ...); the file could not be
     // read past 0:04.00 (...)", empty if undamaged. A stream read to its end that stops well
     // before the `durationSeconds` its container declares counts as cut short.

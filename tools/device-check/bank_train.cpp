@@ -17,12 +17,12 @@
 #include "engine/torch_device.h"
 #include "metrics/psnr.h"
 #include "model/weights.h"
+#include "tool_support.h"
 #include "train/adamw.h"
 #include "train/bicubic_downscale.h"
 #include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/sample_bank.h"
-#include "tool_support.h"
 
 #include <torch/torch.h>
 
@@ -53,23 +53,36 @@ Options parse(int argc, char** argv)
 {
     Options o;
     tools::forEachOption(argc, argv, [&](const std::string& name, const std::string& v) {
-        if (name == "bank") o.bank = v;
-        else if (name == "init") o.init = v;
-        else if (name == "out") o.out = v;
-        else if (name == "out-fp16") o.outFp16 = v;
-        else if (name == "log") o.log = v;
-        else if (name == "device") o.device = devicePreferenceFromName(v);
-        else if (name == "batch") o.batch = static_cast<int>(tools::positiveNumber(name, v));
-        else if (name == "learning-rate") o.learningRate = tools::positiveNumber(name, v);
-        else if (name == "seconds") o.seconds = tools::positiveNumber(name, v);
-        else if (name == "steps") o.steps = static_cast<int64_t>(tools::positiveNumber(name, v));
-        else if (name == "validate-every") o.validateEvery = static_cast<int>(tools::positiveNumber(name, v));
-        else if (name == "recon-blocks") o.reconBlocks = static_cast<int>(tools::positiveNumber(name, v));
-        else if (name == "seed") o.seed = static_cast<uint64_t>(tools::positiveNumber(name, v));
-        else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
+        if (name == "bank")
+            o.bank = v;
+        else if (name == "init")
+            o.init = v;
+        else if (name == "out")
+            o.out = v;
+        else if (name == "out-fp16")
+            o.outFp16 = v;
+        else if (name == "log")
+            o.log = v;
+        else if (name == "device")
+            o.device = devicePreferenceFromName(v);
+        else if (name == "batch")
+            o.batch = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "learning-rate")
+            o.learningRate = tools::positiveNumber(name, v);
+        else if (name == "seconds")
+            o.seconds = tools::positiveNumber(name, v);
+        else if (name == "steps")
+            o.steps = static_cast<int64_t>(tools::positiveNumber(name, v));
+        else if (name == "validate-every")
+            o.validateEvery = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "recon-blocks")
+            o.reconBlocks = static_cast<int>(tools::positiveNumber(name, v));
+        else if (name == "seed")
+            o.seed = static_cast<uint64_t>(tools::positiveNumber(name, v));
+        else
+            throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
     });
-    if (o.bank.empty() || o.init.empty() || o.out.empty())
-        throw Error(ErrorCode::InvalidArgument, "--bank, --init and --out are required");
+    if (o.bank.empty() || o.init.empty() || o.out.empty()) throw Error(ErrorCode::InvalidArgument, "--bank, --init and --out are required");
     if ((o.seconds > 0) == (o.steps > 0)) throw Error(ErrorCode::InvalidArgument, "give one of --seconds S or --steps N");
     return o;
 }
@@ -115,9 +128,8 @@ int run(const Options& o)
     for (const auto& item : net->named_parameters()) params.emplace_back(item.key(), item.value());
     train::AdamW optimizer(params, train::AdamWOptions{o.learningRate, 0.9, 0.99, 1e-8, 1e-4});
     std::printf("bank %s: %lld clips of %lld frames, %lldx%lld LR (%s); %s; init %s\n", o.bank.c_str(),
-                static_cast<long long>(bank.lr.size(0)), static_cast<long long>(bank.lr.size(1)),
-                static_cast<long long>(bank.lr.size(4)), static_cast<long long>(bank.lr.size(3)),
-                bank.metadata["dualx.recipe"].c_str(), device.description.c_str(), o.init.c_str());
+                static_cast<long long>(bank.lr.size(0)), static_cast<long long>(bank.lr.size(1)), static_cast<long long>(bank.lr.size(4)),
+                static_cast<long long>(bank.lr.size(3)), bank.metadata["dualx.recipe"].c_str(), device.description.c_str(), o.init.c_str());
 
     std::ofstream csv;
     if (!o.log.empty()) {
@@ -154,17 +166,19 @@ int run(const Options& o)
             lossSum.zero_();
             lossCount = 0;
             lastPsnr = validate(*net, valLr, valGt);
-            std::printf("step %7lld  loss %.5f  lr %.2e  %.0f s  val PSNR-Y %.3f dB (%+.3f over bicubic)\n",
-                        static_cast<long long>(step), meanLoss, rate, elapsed(), lastPsnr, lastPsnr - bicubicPsnr);
+            std::printf("step %7lld  loss %.5f  lr %.2e  %.0f s  val PSNR-Y %.3f dB (%+.3f over bicubic)\n", static_cast<long long>(step),
+                        meanLoss, rate, elapsed(), lastPsnr, lastPsnr - bicubicPsnr);
             std::fflush(stdout);
-            if (csv) csv << step << ',' << meanLoss << ',' << rate << ',' << elapsed() << ',' << lastPsnr << ',' << bicubicPsnr << "\n" << std::flush;
+            if (csv)
+                csv << step << ',' << meanLoss << ',' << rate << ',' << elapsed() << ',' << lastPsnr << ',' << bicubicPsnr << "\n"
+                    << std::flush;
         }
     }
     if (step % o.validateEvery != 0) lastPsnr = validate(*net, valLr, valGt);
     const double seconds = elapsed();
     std::printf("%lld steps in %.0f s (%.3f s/step): val PSNR-Y %.3f dB, bicubic %.3f (%+.3f; %+.3f at the start)\n",
-                static_cast<long long>(step), seconds, seconds / std::max<int64_t>(1, step), lastPsnr, bicubicPsnr,
-                lastPsnr - bicubicPsnr, startPsnr - bicubicPsnr);
+                static_cast<long long>(step), seconds, seconds / std::max<int64_t>(1, step), lastPsnr, bicubicPsnr, lastPsnr - bicubicPsnr,
+                startPsnr - bicubicPsnr);
 
     net->to(torch::kCPU);
     std::ostringstream hours;
@@ -182,8 +196,8 @@ int run(const Options& o)
         {"dualx.validation_bicubic_psnr_y", std::to_string(bicubicPsnr)},
         {"dualx.crop_lr", std::to_string(bank.lr.size(3))},
         // Banks drawn before degrade_crop existed were degraded at the crop itself.
-        {"dualx.degrade_crop_lr", bank.metadata.count("dualx.degrade_crop_lr") ? bank.metadata["dualx.degrade_crop_lr"]
-                                                                              : std::to_string(bank.lr.size(3))},
+        {"dualx.degrade_crop_lr",
+         bank.metadata.count("dualx.degrade_crop_lr") ? bank.metadata["dualx.degrade_crop_lr"] : std::to_string(bank.lr.size(3))},
         {"dualx.frames", std::to_string(bank.lr.size(1))},
         {"dualx.batch", std::to_string(o.batch)},
         {"dualx.bank_clips", std::to_string(bank.lr.size(0))},

@@ -57,20 +57,29 @@ Options parse(int argc, char** argv)
 {
     Options o;
     tools::forEachOption(argc, argv, [&](const std::string& name, const std::string& value) {
-        if (name == "device") o.device = devicePreferenceFromName(value);
-        else if (name == "model") o.model = value;
-        else if (name == "presets") o.presets = splitList(value);
+        if (name == "device")
+            o.device = devicePreferenceFromName(value);
+        else if (name == "model")
+            o.model = value;
+        else if (name == "presets")
+            o.presets = splitList(value);
         else if (name == "size") {
             const auto x = value.find('x');
             if (x == std::string::npos) throw Error(ErrorCode::InvalidArgument, "--size needs WxH, got '" + value + "'");
             o.width = tools::positiveInteger(name, value.substr(0, x));
             o.height = tools::positiveInteger(name, value.substr(x + 1));
-        } else if (name == "frames") o.frames = tools::positiveInteger(name, value);
-        else if (name == "train-batch") o.trainBatch = tools::positiveInteger(name, value);
-        else if (name == "train-crop") o.trainCrop = tools::positiveInteger(name, value);
-        else if (name == "repeats") o.repeats = tools::positiveInteger(name, value);
-        else if (name == "json") o.json = value;
-        else throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
+        } else if (name == "frames")
+            o.frames = tools::positiveInteger(name, value);
+        else if (name == "train-batch")
+            o.trainBatch = tools::positiveInteger(name, value);
+        else if (name == "train-crop")
+            o.trainCrop = tools::positiveInteger(name, value);
+        else if (name == "repeats")
+            o.repeats = tools::positiveInteger(name, value);
+        else if (name == "json")
+            o.json = value;
+        else
+            throw Error(ErrorCode::InvalidArgument, "unknown option --" + name);
     });
     for (const auto& p : o.presets) presetConfig(p); // validates the names before any work
     return o;
@@ -118,12 +127,14 @@ Json consistency(const Options& o, bool& passed)
             const bool half = dtype != torch::kFloat32;
             const bool ok = half ? p >= 40.0 : maxDiff <= 2e-3;
             passed = passed && ok;
-            Json row = {{"device", device.description}, {"dtype", half ? "half" : "float32"},
-                        {"attention", std::string(attentionKernelName(kernel))}, {"max_abs_diff", maxDiff},
-                        {"psnr_db_vs_cpu_reference", p}, {"passed", ok}};
-            std::printf("  %-28s %-8s %-8s max |diff| %.2e  PSNR %6.1f dB  %s\n", device.description.c_str(),
-                        half ? "half" : "float32", std::string(attentionKernelName(kernel)).c_str(), maxDiff, p,
-                        ok ? "ok" : "FAILED");
+            Json row = {{"device", device.description},
+                        {"dtype", half ? "half" : "float32"},
+                        {"attention", std::string(attentionKernelName(kernel))},
+                        {"max_abs_diff", maxDiff},
+                        {"psnr_db_vs_cpu_reference", p},
+                        {"passed", ok}};
+            std::printf("  %-28s %-8s %-8s max |diff| %.2e  PSNR %6.1f dB  %s\n", device.description.c_str(), half ? "half" : "float32",
+                        std::string(attentionKernelName(kernel)).c_str(), maxDiff, p, ok ? "ok" : "FAILED");
             out.push_back(row);
         }
     }
@@ -132,8 +143,7 @@ Json consistency(const Options& o, bool& passed)
 
 bool g_measurementFailed = false;
 
-template <class F>
-Json guarded(const std::string& what, F&& f)
+template <class F> Json guarded(const std::string& what, F&& f)
 {
     try {
         return f();
@@ -192,11 +202,11 @@ Json outOfMemoryRetry(const Options& o, bool& passed)
     passed = passed && ok;
     std::printf("  paper preset, %d frames of %dx%d, allocator capped at %.0f MB: tile %d -> %d, %lld frames out, "
                 "PSNR %.1f dB against a run with tile %d from the start  %s\n",
-                static_cast<int>(clip.size(0)), o.width, o.height, capMb, wholeFrame, tile,
-                static_cast<long long>(capped.size(0)), p, tile,
+                static_cast<int>(clip.size(0)), o.width, o.height, capMb, wholeFrame, tile, static_cast<long long>(capped.size(0)), p, tile,
                 ok ? "ok" : "FAILED");
-    return Json{{"preset", "paper"}, {"cap_mb", capMb}, {"tile_from", wholeFrame}, {"tile_to", tile},
-                {"frames_out", capped.size(0)}, {"psnr_db_vs_reference", p}, {"passed", ok}};
+    return Json{
+        {"preset", "paper"},         {"cap_mb", capMb}, {"tile_from", wholeFrame}, {"tile_to", tile}, {"frames_out", capped.size(0)},
+        {"psnr_db_vs_reference", p}, {"passed", ok}};
 }
 
 Json inferenceSpeed(const Options& o)
@@ -223,12 +233,18 @@ Json inferenceSpeed(const Options& o)
             b.windowOverlap = 4;
             b.clipFrames = 32;
             const auto r = runBenchmark(b);
-            std::printf("  %-34s %dx%d x %d frames: %9.1f ms/frame  %7.2f fps  peak %7.0f MB  (%s)\n", what.c_str(),
-                        o.width, o.height, tile > 0 ? 32 : o.frames, r.msPerFrame, r.framesPerSecond, r.peakMemoryMb,
-                        r.device.c_str());
-            return Json{{"preset", preset}, {"attention", r.attentionKernel}, {"device", r.device},
-                        {"width", o.width}, {"height", o.height}, {"frames", b.frames}, {"tile", tile},
-                        {"ms_per_frame", r.msPerFrame}, {"fps", r.framesPerSecond}, {"peak_memory_mb", r.peakMemoryMb}};
+            std::printf("  %-34s %dx%d x %d frames: %9.1f ms/frame  %7.2f fps  peak %7.0f MB  (%s)\n", what.c_str(), o.width, o.height,
+                        tile > 0 ? 32 : o.frames, r.msPerFrame, r.framesPerSecond, r.peakMemoryMb, r.device.c_str());
+            return Json{{"preset", preset},
+                        {"attention", r.attentionKernel},
+                        {"device", r.device},
+                        {"width", o.width},
+                        {"height", o.height},
+                        {"frames", b.frames},
+                        {"tile", tile},
+                        {"ms_per_frame", r.msPerFrame},
+                        {"fps", r.framesPerSecond},
+                        {"peak_memory_mb", r.peakMemoryMb}};
         }));
     };
     for (const auto& preset : o.presets) {
@@ -252,12 +268,17 @@ Json trainingSpeed(const Options& o)
             t.repeats = o.repeats;
             t.device = o.device;
             const auto r = runTrainingBenchmark(t);
-            std::printf("  %-34s batch %d x %d frames x %d px LR: %8.3f s/step  %7.1f clips/s  peak %7.0f MB  (%s, %s)\n",
-                        what.c_str(), o.trainBatch, o.frames, o.trainCrop, r.secondsPerStep, r.clipsPerSecond,
-                        r.peakMemoryMb, r.device.c_str(), r.attentionKernel.c_str());
-            return Json{{"preset", preset}, {"attention", r.attentionKernel}, {"device", r.device},
-                        {"batch", o.trainBatch}, {"frames", o.frames}, {"lr_crop", o.trainCrop},
-                        {"seconds_per_step", r.secondsPerStep}, {"clips_per_second", r.clipsPerSecond},
+            std::printf("  %-34s batch %d x %d frames x %d px LR: %8.3f s/step  %7.1f clips/s  peak %7.0f MB  (%s, %s)\n", what.c_str(),
+                        o.trainBatch, o.frames, o.trainCrop, r.secondsPerStep, r.clipsPerSecond, r.peakMemoryMb, r.device.c_str(),
+                        r.attentionKernel.c_str());
+            return Json{{"preset", preset},
+                        {"attention", r.attentionKernel},
+                        {"device", r.device},
+                        {"batch", o.trainBatch},
+                        {"frames", o.frames},
+                        {"lr_crop", o.trainCrop},
+                        {"seconds_per_step", r.secondsPerStep},
+                        {"clips_per_second", r.clipsPerSecond},
                         {"peak_memory_mb", r.peakMemoryMb}};
         }));
     }
@@ -270,8 +291,10 @@ int run(const Options& o)
     const auto cuda = listCudaDevices();
     std::printf("LibTorch %s, fused attention %s, %d CPU threads, CUDA devices: %zu\n", torchVersion().c_str(),
                 fusedAttentionAvailable() ? "available" : "unavailable", intraOpThreads(), cuda.size());
-    Json report = {{"libtorch", torchVersion()}, {"fused_attention", fusedAttentionAvailable()},
-                   {"cuda_devices", cuda}, {"threads", intraOpThreads()}};
+    Json report = {{"libtorch", torchVersion()},
+                   {"fused_attention", fusedAttentionAvailable()},
+                   {"cuda_devices", cuda},
+                   {"threads", intraOpThreads()}};
     bool passed = true;
     std::printf("consistency of %s against the CPU float32 reference:\n", o.model.c_str());
     report["consistency"] = consistency(o, passed);

@@ -41,8 +41,7 @@ inline int positiveInteger(const std::string& name, const std::string& value)
     return static_cast<int>(positiveNumber(name, value, true));
 }
 
-template <class Options>
-int toolMain(const char* tool, int argc, char** argv, Options (*parse)(int, char**), int (*run)(const Options&))
+template <class Options> int toolMain(const char* tool, int argc, char** argv, Options (*parse)(int, char**), int (*run)(const Options&))
 {
     auto report = [tool](const std::exception& e) {
         const std::string message = e.what();

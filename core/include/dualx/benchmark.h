@@ -11,17 +11,17 @@ namespace dualx {
 
 struct BenchmarkOptions {
     ModelConfig config;
-    int width = 320;   // LR input size
+    int width = 320; // LR input size
     int height = 180;
-    int frames = 16;   // frames per forward pass (the temporal window)
-    int repeats = 1;   // timed passes
-    int warmup = 1;    // untimed passes first (allocator, oneDNN primitive caches)
+    int frames = 16; // frames per forward pass (the temporal window)
+    int repeats = 1; // timed passes
+    int warmup = 1;  // untimed passes first (allocator, oneDNN primitive caches)
     // Tiled streaming inference (the pipeline's path) when tileLr > 0: a clip of clipFrames
     // frames goes through overlapping windows of `frames` and tiles of tileLr x tileLr.
     int tileLr = 0; // -1: the tile a job would use on the device for `variant`
     int tileOverlapLr = 16;
     int windowOverlap = 4;
-    int clipFrames = 0; // 0: 2 x frames
+    int clipFrames = 0;          // 0: 2 x frames
     std::string variant = "mse"; // the weight file's variant (WeightFileInfo::variant)
     AttentionSettings attention;
     DevicePreference device = DevicePreference::Auto;
@@ -37,8 +37,8 @@ struct BenchmarkResult {
     double baselineMemoryMb = 0; // CPU: RSS with the model loaded, before the first pass
     std::string attentionKernel; // the kernel actually used
     int64_t framesTimed = 0;
-    int64_t windowsRun = 0;     // tiled mode
-    int tileLr = 0;             // tiled mode: the tile used
+    int64_t windowsRun = 0; // tiled mode
+    int tileLr = 0;         // tiled mode: the tile used
 };
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options);

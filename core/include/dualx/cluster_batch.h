@@ -22,14 +22,14 @@ struct ClusterSettings {
     std::string partition;        // "" : the cluster's default
     int cpusPerTask = 0;          // 0: Slurm's default; the task uses this many threads
     int gpusPerTask = 0;
-    int maxParallel = 0;          // tasks running at once (0: as many as Slurm allows)
-    double splitSeconds = 0;      // > 0: files longer than twice this are split into ranges
-    int maxAttempts = 3;          // per task, the first run included
-    std::string dualxProgram;     // the `dualx` the tasks run (absolute; on the shared filesystem)
+    int maxParallel = 0;      // tasks running at once (0: as many as Slurm allows)
+    double splitSeconds = 0;  // > 0: files longer than twice this are split into ranges
+    int maxAttempts = 3;      // per task, the first run included
+    std::string dualxProgram; // the `dualx` the tasks run (absolute; on the shared filesystem)
 };
 
 struct BatchSubmission {
-    std::string folder;             // OUTDIR/.dualx-batch
+    std::string folder; // OUTDIR/.dualx-batch
     int files = 0, tasks = 0;
     std::vector<std::string> jobIds; // the array and its finishing job
     std::vector<std::string> notes;  // skipped files, filesystem warnings
@@ -55,9 +55,9 @@ struct BatchFileStatus {
     BatchFileState state = BatchFileState::Queued;
     int64_t framesDone = 0, framesTotal = 0; // over all its parts; total 0 if unknown
     int parts = 1, partsDone = 0;
-    int attempts = 0;     // most runs of any of its tasks
-    std::string message;  // why it failed, or what it waits for
-    std::string log;      // the log of the task that failed
+    int attempts = 0;    // most runs of any of its tasks
+    std::string message; // why it failed, or what it waits for
+    std::string log;     // the log of the task that failed
 };
 
 struct BatchStatus {

@@ -2,8 +2,8 @@
 // Where the network runs: CUDA (half precision) when LibTorch was built with it and a GPU is
 // present, else the CPU with all cores.
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace dualx {
 
@@ -13,7 +13,7 @@ struct DevicePreference {
     enum Kind { Auto, Cpu, Cuda };
     Kind kind = Auto;
     int cudaIndex = 0;
-    DevicePreference(Kind k = Auto, int index = 0) : kind(k), cudaIndex(index) {}
+    DevicePreference(Kind k = Auto, int index = 0) : kind(k), cudaIndex(index) { }
     bool operator==(const DevicePreference&) const = default;
 };
 enum class DeviceKind { Cpu, Cuda };
@@ -25,7 +25,7 @@ struct DeviceChoice {
     std::string description; // "CPU (2 threads)" / "CUDA:0 NVIDIA H100 (fp16)"
 };
 
-DevicePreference devicePreferenceFromName(std::string_view name); // auto|cpu|cuda|cuda:N, else throws
+DevicePreference devicePreferenceFromName(std::string_view name);     // auto|cpu|cuda|cuda:N, else throws
 std::string devicePreferenceName(const DevicePreference& preference); // the inverse
 // Throws DeviceUnavailable when CUDA (or that CUDA device) is asked for but not usable.
 DeviceChoice selectDevice(DevicePreference preference);

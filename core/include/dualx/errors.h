@@ -8,7 +8,7 @@
 namespace dualx {
 
 enum class ErrorCode {
-    InvalidArgument,   // an option or parameter outside what is supported
+    InvalidArgument, // an option or parameter outside what is supported
     FileNotFound,
     FileUnreadable,
     FileUnwritable,
@@ -28,7 +28,7 @@ std::string describeException(const std::exception& e);
 
 class Error : public std::runtime_error {
 public:
-    Error(ErrorCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}
+    Error(ErrorCode code, const std::string& message) : std::runtime_error(message), m_code(code) { }
     ErrorCode code() const noexcept { return m_code; }
 
 private:

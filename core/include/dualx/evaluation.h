@@ -10,18 +10,18 @@
 namespace dualx {
 
 struct EvaluationOptions {
-    std::string reference;                // video or image folder; empty: no-reference metrics only
-    std::string test;                     // video or image folder
-    std::vector<std::string> metrics;     // psnr, ssim, niqe, brisque, ewarp, periodic (see metrics/periodic_artifacts.h)
-    bool lumaOnly = false;                // PSNR/SSIM on BT.601 Y
+    std::string reference;            // video or image folder; empty: no-reference metrics only
+    std::string test;                 // video or image folder
+    std::vector<std::string> metrics; // psnr, ssim, niqe, brisque, ewarp, periodic (see metrics/periodic_artifacts.h)
+    bool lumaOnly = false;            // PSNR/SSIM on BT.601 Y
     int cropBorder = 0;
-    std::string csvPath;                  // per-frame values; empty: none
+    std::string csvPath; // per-frame values; empty: none
 };
 
 struct EvaluationResult {
     int64_t frames = 0;
-    std::vector<std::string> metrics;                  // in the order asked
-    std::map<std::string, double> mean;                // per metric over frames (E_warp over pairs)
+    std::vector<std::string> metrics;   // in the order asked
+    std::map<std::string, double> mean; // per metric over frames (E_warp over pairs)
     std::map<std::string, std::vector<double>> perFrame;
 };
 

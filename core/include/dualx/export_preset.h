@@ -26,7 +26,7 @@ struct ExportPreset {
     std::string extension;  // ".mp4"
     std::string videoCodec; // FFmpeg encoder: "libx264", "libx265", "libsvtav1", "ffv1", "prores_ks"
     std::string pixelFormat;
-    int crf = -1;           // constant quality where the encoder has it; -1: not used
+    int crf = -1; // constant quality where the encoder has it; -1: not used
     int64_t videoBitRate = 0;
     std::string encoderPreset;
     std::map<std::string, std::string> videoOptions; // encoder/muxer AVOptions
@@ -44,7 +44,7 @@ struct ExportPreset {
     // upright instead, for players that ignore the tag.
     bool bakeRotation = false;
     bool builtIn = false;
-    std::string sourcePath;   // file it came from ("" for built-ins)
+    std::string sourcePath; // file it came from ("" for built-ins)
 
     std::string toJson() const;
     // Throws InvalidArgument naming the field (and `origin`) that is missing or wrong.

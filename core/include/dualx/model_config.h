@@ -25,9 +25,9 @@ struct AttentionShape {
 
 struct ModelConfig {
     std::string preset = "custom";
-    int scale = 4;                 // fixed by the architecture (two x2 or one x4 shuffle)
-    int featureChannels = 64;      // CNN channels c: shallow features and reconstruction convs
-    int patchSize = 2;             // spatial token patch (frame patch is 1)
+    int scale = 4;            // fixed by the architecture (two x2 or one x4 shuffle)
+    int featureChannels = 64; // CNN channels c: shallow features and reconstruction convs
+    int patchSize = 2;        // spatial token patch (frame patch is 1)
 
     // Input video embedding: temporal attention over each pixel's N tokens (c-dimensional).
     int embedTemporalDepth = 2;
@@ -35,7 +35,7 @@ struct ModelConfig {
     AttentionShape temporalAttention{12, 64};
 
     // Dual axial transformer: vtabDepth vertical-temporal then htabDepth horizontal-temporal.
-    int embedDim = 1280;           // D
+    int embedDim = 1280; // D
     int vtabDepth = 6;
     int htabDepth = 6;
     int mlpDim = 2560;

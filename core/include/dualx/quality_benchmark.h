@@ -18,25 +18,25 @@
 namespace dualx {
 
 struct QualityBenchmarkOptions {
-    std::vector<std::string> clips;  // videos, image-sequence folders, or folders holding either
+    std::vector<std::string> clips; // videos, image-sequence folders, or folders holding either
     // A built validation set (metrics/validation_set.h) instead of clips: its clips, each under
     // every degradation family of the set, reported per family and as the set's summary mean.
     std::string validationSet;
-    std::vector<std::string> models; // DualX weight files (labelled by file name)
-    int64_t maxFrames = 30;          // per clip, from its start
+    std::vector<std::string> models;   // DualX weight files (labelled by file name)
+    int64_t maxFrames = 30;            // per clip, from its start
     int cropWidth = 0, cropHeight = 0; // centre crop of the reference (0: whole frame)
-    uint64_t seed = 1;               // of the degradation plans
-    int degradationPlans = 1;        // degraded versions per clip, seeds seed ... seed + plans - 1
+    uint64_t seed = 1;                 // of the degradation plans
+    int degradationPlans = 1;          // degraded versions per clip, seeds seed ... seed + plans - 1
     std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp", "periodic"};
-    int noReferenceEvery = 1;        // NIQE and BRISQUE on every k-th frame (they are slow)
+    int noReferenceEvery = 1; // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
-    int ensemble = 1;                // self-ensemble copies per window (1, 2, 4, 8, 16)
+    int ensemble = 1; // self-ensemble copies per window (1, 2, 4, 8, 16)
     // Source-conditioned models: false runs them blind (unknown source); true tells them each
     // input's true source (clean for the bicubic rows, degraded for the degraded ones), as a
     // user who knows the video would, and labels them "MODEL (source stated)".
     bool stateSource = false;
     DevicePreference device = DevicePreference::Auto;
-    std::string outputFolder;        // created if missing
+    std::string outputFolder; // created if missing
     // Also write grab-CLIP-INPUT.png for inputs of this family ("bicubic", "degraded" or a
     // validation family): zoomed crops of the middle frame, ground truth, bicubic and each model.
     std::string grabFamily;
@@ -47,10 +47,10 @@ struct BenchmarkRow {
     uint64_t seed = 0;                     // "lanczos" or a model label; seed: of the degradation plan
     int64_t frames = 0;
     int lrWidth = 0, lrHeight = 0;
-    std::map<std::string, double> scores;  // by metric name
-    std::vector<double> psnrPerFrame;      // empty unless psnr was asked for
-    double secondsPerFrame = 0;            // upscaling only, not scoring
-    double peakMemoryMb = 0;               // process peak while this method ran
+    std::map<std::string, double> scores; // by metric name
+    std::vector<double> psnrPerFrame;     // empty unless psnr was asked for
+    double secondsPerFrame = 0;           // upscaling only, not scoring
+    double peakMemoryMb = 0;              // process peak while this method ran
 };
 
 struct QualityBenchmarkResult {

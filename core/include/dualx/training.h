@@ -9,18 +9,18 @@ namespace dualx {
 
 struct TrainingReport {
     int64_t step = 0;
-    double loss = 0;              // mean Charbonnier loss since the previous report
+    double loss = 0; // mean Charbonnier loss since the previous report
     double learningRate = 0;
     double secondsPerStep = 0;
-    double trainSeconds = 0;      // summed over every run of this recipe
-    bool validated = false;       // the validation fields below are fresh
-    double validationPsnr = 0;    // Y channel, border 4, on the held-out clips
+    double trainSeconds = 0;   // summed over every run of this recipe
+    bool validated = false;    // the validation fields below are fresh
+    double validationPsnr = 0; // Y channel, border 4, on the held-out clips
     double validationBicubicPsnr = 0;
 };
 
 struct TrainingOptions {
-    int64_t maxSteps = 0;   // stop after this many steps in this run (0: run to the recipe's end)
-    int reportEvery = 20;   // steps between reports / CSV rows
+    int64_t maxSteps = 0; // stop after this many steps in this run (0: run to the recipe's end)
+    int reportEvery = 20; // steps between reports / CSV rows
     std::function<void(const std::string&)> log;
     std::function<void(const TrainingReport&)> onReport;
     const std::atomic<bool>* stop = nullptr; // set from a signal handler: checkpoint and return
@@ -37,8 +37,7 @@ void writeTrainingBank(const std::string& recipePath, const std::string& outputP
                        const std::function<void(const std::string&)>& log = {});
 
 // Writes the recipe's latest checkpoint as a shippable weight file with its provenance.
-void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant,
-                        bool halfPrecision);
+void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant, bool halfPrecision);
 
 // Draws the recipe's CSV log (loss and validation PSNR against bicubic) into a PNG.
 void plotTrainingProgress(const std::string& recipePath, const std::string& pngPath);

@@ -31,16 +31,16 @@ void checkEnsembleSize(int copies);
 struct UpscaleSettings {
     std::string input;
     std::string output;
-    std::string modelPath;          // a DualX weight file
+    std::string modelPath;           // a DualX weight file
     std::string preset = "web-h264"; // id or .json path
-    int tileLr = 0;                 // 0: engine default (CPU: 112 MSE, 64 GAN; GPU: 512)
+    int tileLr = 0;                  // 0: engine default (CPU: 112 MSE, 64 GAN; GPU: 512)
     int tileOverlapLr = 16;
     int windowFrames = 16;
     int windowOverlap = 4;
-    int ensemble = 1;               // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
-    double sourceCondition = 0.5;   // source quality for a source-conditioned model (source_quality.h)
+    int ensemble = 1;             // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
+    double sourceCondition = 0.5; // source quality for a source-conditioned model (source_quality.h)
     DevicePreference device = DevicePreference::Auto;
-    int queueFrames = 8;            // capacity of each queue between stages
+    int queueFrames = 8; // capacity of each queue between stages
     // Restore only [start, start + duration) of the source (0 duration: to the end); the output
     // starts at 0. Its frames are those of a run over the whole source: the model also sees the
     // frames around the range.
@@ -51,7 +51,7 @@ struct UpscaleSettings {
     int segmentFrames = 0;
     double segmentSeconds = 30;
     DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
-    bool squarePixels = false; // on top of the preset's picture settings (ExportPreset)
+    bool squarePixels = false;                           // on top of the preset's picture settings (ExportPreset)
     bool bakeRotation = false;
     // A part of a split job (dualx cluster): restore only [startSeconds, startSeconds +
     // durationSeconds) with the source's own timestamps, and write its encoded video alone to
@@ -65,7 +65,7 @@ struct UpscaleProgress {
     int64_t framesDone = 0;
     int64_t framesTotal = 0; // estimate from the container; 0 if unknown
     double framesPerSecond = 0;
-    double etaSeconds = -1;  // -1 if unknown
+    double etaSeconds = -1; // -1 if unknown
     Stage bottleneck = Stage::Model;
     double decodedQueueFill = 0, upscaledQueueFill = 0; // 0..1
 };
@@ -74,7 +74,7 @@ struct UpscaleReport {
     int64_t frames = 0;
     double seconds = 0;
     int outputWidth = 0, outputHeight = 0;
-    std::vector<std::string> streams; // what happened to each stream, chapters, metadata
+    std::vector<std::string> streams;  // what happened to each stream, chapters, metadata
     std::vector<std::string> warnings; // what the user should know: damaged input, lossy choices
 };
 

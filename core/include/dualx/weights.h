@@ -10,9 +10,9 @@ namespace dualx {
 
 // Metadata keys every DualX weight file carries in its safetensors __metadata__.
 namespace metadata_keys {
-inline constexpr const char* kFormat = "dualx.format";     // "dualx-vsr-weights/1"
-inline constexpr const char* kConfig = "dualx.config";     // ModelConfig::toJson()
-inline constexpr const char* kVariant = "dualx.variant";   // "mse", "gan" or "untrained"
+inline constexpr const char* kFormat = "dualx.format";   // "dualx-vsr-weights/1"
+inline constexpr const char* kConfig = "dualx.config";   // ModelConfig::toJson()
+inline constexpr const char* kVariant = "dualx.variant"; // "mse", "gan" or "untrained"
 } // namespace metadata_keys
 
 inline constexpr const char* kWeightFormat = "dualx-vsr-weights/1";
