@@ -140,6 +140,9 @@ private Q_SLOTS:
     void errorsNameTheField()
     {
         test::expectError([] { parseRecipe("{", "/"); }, ErrorCode::InvalidArgument, "not valid JSON");
+        // Found by fuzzing: a float too large for an integer field was cast (undefined behaviour).
+        test::expectError([] { parseRecipe(R"({"name": "x", "preset": "tiny", "gan": {"discriminator_frames": 2.5e54}})", "/"); },
+                          ErrorCode::InvalidArgument, "gan.discriminator_frames = 2.5e+54 is out of range");
         test::expectError([] { parseRecipe(R"({"name": "x", "preset": "tiny", "data": {}})", "/"); }, ErrorCode::InvalidArgument,
                           "checkpoint");
         test::expectError([] { parseRecipe(R"({"name":"x","preset":"tiny","data":{},"checkpoint":"c"})", "/"); },

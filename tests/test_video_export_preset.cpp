@@ -80,6 +80,11 @@ private Q_SLOTS:
         json.replace(json.find("\"none\""), 6, "\"sideways\"");
         test::expectError([&] { ExportPreset::fromJson(json, "s.json"); }, ErrorCode::InvalidArgument, "'sideways'");
         test::expectError([] { findPreset("/no/such/preset.json"); }, ErrorCode::FileNotFound, "/no/such/preset.json");
+        // Found by fuzzing: a float too large for an integer field was cast (undefined behaviour).
+        auto huge = findPreset("web-h264").toJson();
+        huge.replace(huge.find("\"crf\": 18"), 9, "\"crf\": 1.9e52");
+        test::expectError([&] { ExportPreset::fromJson(huge, "h.json"); }, ErrorCode::InvalidArgument,
+                          "video.crf = 1.9e+52 is out of range");
     }
 };
 

@@ -53,21 +53,24 @@ int main(int argc, char** argv)
         QDir().mkpath(folder);
         dbPath = QDir(folder).filePath(QStringLiteral("queue.sqlite"));
     }
+    // A run with --screenshot has nobody to close a dialog: its errors go to standard error.
+    auto reportStartupError = [&](const QString& text) {
+        if (parser.isSet(screenshot))
+            qCritical("dualx-studio: error: %s", qPrintable(text));
+        else
+            QMessageBox::critical(nullptr, QStringLiteral("DualX Studio"), text);
+    };
     // One app per queue: a second one would run the same jobs into the same files.
     QLockFile lock(dbPath + QStringLiteral(".lock"));
     if (!lock.tryLock(200)) {
-        const QString text = QApplication::translate("main", "DualX Studio is already running with the queue %1.").arg(dbPath);
-        if (parser.isSet(screenshot))
-            qCritical("%s", qPrintable(text));
-        else
-            QMessageBox::warning(nullptr, QStringLiteral("DualX Studio"), text);
+        reportStartupError(QApplication::translate("main", "DualX Studio is already running with the queue %1.").arg(dbPath));
         return 1;
     }
     std::unique_ptr<dualx::ui::MainWindow> window;
     try {
         window = std::make_unique<dualx::ui::MainWindow>(dbPath);
     } catch (const dualx::Error& e) {
-        QMessageBox::critical(nullptr, QStringLiteral("DualX Studio"), QString::fromStdString(e.what()));
+        reportStartupError(QString::fromStdString(e.what()));
         return 2;
     }
     QObject::connect(window.get(), &dualx::ui::MainWindow::languageRequested,

@@ -2,6 +2,7 @@
 
 #include "dualx/errors.h"
 #include "dualx/upscale_settings_json.h"
+#include "json_numbers.h"
 #include "pipeline/durable_file.h"
 
 #include <nlohmann/json.hpp>
@@ -92,6 +93,8 @@ BatchManifest BatchManifest::load(const std::string& outputFolder)
     try {
         std::ifstream in(path);
         const json j = json::parse(in);
+        if (const auto number = findOutOfRangeNumber(j); !number.empty())
+            throw Error(ErrorCode::CorruptFile, "'" + path.string() + "': " + number + " is out of range");
         if (j.at("format").get<std::string>() != kFormat)
             throw Error(ErrorCode::CorruptFile, "'" + path.string() + "' is a batch of another version of dualx");
         m.id = j.at("id");
@@ -156,6 +159,7 @@ TaskState loadTaskState(const std::string& outputFolder, int task)
     if (!in) return s;
     try {
         const json j = json::parse(in);
+        if (!findOutOfRangeNumber(j).empty()) return s;
         const std::string name = j.at("state");
         for (auto candidate :
              {TaskRunState::Queued, TaskRunState::Running, TaskRunState::Done, TaskRunState::Failed, TaskRunState::Stopped})

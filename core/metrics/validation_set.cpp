@@ -1,6 +1,7 @@
 #include "metrics/validation_set.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,7 @@ ValidationSet loadValidationSet(const std::string& folder)
     } catch (const nlohmann::json::exception& e) {
         bad(manifest, std::string("not valid JSON: ") + e.what());
     }
+    if (const auto number = findOutOfRangeNumber(j); !number.empty()) bad(manifest, number + " is out of range");
     ValidationSet set;
     set.folder = folder;
     try {

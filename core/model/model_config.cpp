@@ -1,6 +1,7 @@
 #include "dualx/model_config.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,6 +95,8 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorCode::InvalidArgument, std::string("model config: not valid JSON: ") + e.what());
     }
+    if (const auto number = findOutOfRangeNumber(j); !number.empty())
+        throw Error(ErrorCode::InvalidArgument, "model config: " + number + " is out of range");
     ModelConfig c;
     try {
         c.preset = j.at("preset").get<std::string>();

@@ -1,6 +1,7 @@
 #include "model/safetensors.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,6 +95,7 @@ ParsedHeader parseHeader(const std::string& path, std::ifstream& in, uint64_t fi
         corrupt(path, std::string("header is not valid JSON (") + e.what() + ")");
     }
     if (!j.is_object()) corrupt(path, "header is not a JSON object");
+    if (const auto number = findOutOfRangeNumber(j); !number.empty()) corrupt(path, "header value " + number + " is out of range");
 
     ParsedHeader header;
     header.dataStart = 8 + headerLen;

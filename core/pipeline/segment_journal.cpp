@@ -3,6 +3,7 @@
 #include "pipeline/packet_file.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 extern "C" {
 #include <libavcodec/packet.h>
@@ -15,6 +16,7 @@ extern "C" {
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <stdexcept>
 
 namespace dualx::pipeline {
 
@@ -53,6 +55,7 @@ SegmentJournal::SegmentJournal(const std::string& outputPath, const std::string&
         try {
             std::ifstream in(journalPath);
             const auto j = nlohmann::json::parse(in);
+            if (!findOutOfRangeNumber(j).empty()) throw std::range_error("a number in the journal is out of range");
             if (j.at("format").get<std::string>() != kFormat)
                 m_restartReason = "the job folder is from another version";
             else if (j.at("fingerprint").get<std::string>() != m_fingerprint)

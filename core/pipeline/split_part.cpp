@@ -1,6 +1,7 @@
 #include "pipeline/split_part.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 #include "pipeline/packet_file.h"
 
 extern "C" {
@@ -48,6 +49,8 @@ SplitPartInfo openPart(std::ifstream& in, const std::string& path)
         throw Error(ErrorCode::CorruptFile, "'" + path + "' ends inside its header");
     try {
         const auto j = nlohmann::json::parse(text);
+        if (const auto number = findOutOfRangeNumber(j); !number.empty())
+            throw Error(ErrorCode::CorruptFile, "'" + path + "' has a damaged header: " + number + " is out of range");
         if (j.at("format").get<std::string>() != kFormat)
             throw Error(ErrorCode::CorruptFile, "'" + path + "' is a split part of another version");
         return {fromHex(j.at("extradata").get<std::string>(), path), j.at("frames").get<int64_t>(), j.at("packets").get<int64_t>()};

@@ -1,6 +1,7 @@
 #include "dualx/upscale_settings_json.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,8 @@ UpscaleSettings upscaleSettingsFromJson(const std::string& json, const std::stri
         throw Error(ErrorCode::InvalidArgument, origin + ": the job settings are not JSON: " + e.what());
     }
     if (!j.is_object()) throw Error(ErrorCode::InvalidArgument, origin + ": the job settings must be a JSON object");
+    if (const auto number = findOutOfRangeNumber(j); !number.empty())
+        throw Error(ErrorCode::InvalidArgument, origin + ": job setting " + number + " is out of range");
     UpscaleSettings s;
     std::string key;
     try {

@@ -1,6 +1,7 @@
 #include "train/recipe.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -52,6 +53,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     } catch (const nlohmann::json::exception& e) {
         bad(std::string("not valid JSON: ") + e.what());
     }
+    if (const auto number = findOutOfRangeNumber(j); !number.empty()) bad(number + " is out of range");
     Recipe r;
     try {
         r.name = j.at("name").get<std::string>();

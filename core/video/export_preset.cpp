@@ -1,6 +1,7 @@
 #include "dualx/export_preset.h"
 
 #include "dualx/errors.h"
+#include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -99,6 +100,7 @@ ExportPreset ExportPreset::fromJson(const std::string& text, const std::string& 
     } catch (const nlohmann::json::exception& e) {
         bad(origin, std::string("not valid JSON (") + e.what() + ")");
     }
+    if (const auto number = findOutOfRangeNumber(j); !number.empty()) bad(origin, number + " is out of range");
     ExportPreset p;
     try {
         p.id = j.at("id").get<std::string>();

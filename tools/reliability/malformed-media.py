@@ -8,13 +8,17 @@ Generates a set of bad files from two small valid clips (made with the ffmpeg to
   - input with readable frames: exit status 0 and a playable output (warnings allowed);
   - never a crash (signal, status 3), a hang (> 60 s) or a leftover file beside the output.
 
-usage: tools/reliability/malformed-media.py [--dualx PATH] [--work DIR] [--out REPORT.md]
+Then the same files are dropped on the desktop app at once: every one needs a queue row that
+is queued (readable frames) or refused with a reason, and the app must not crash or hang.
+
+usage: tools/reliability/malformed-media.py [--dualx PATH] [--studio PATH|''] [--work DIR] [--out REPORT.md]
 Exit status 0 when every file behaves, 1 otherwise. The table goes to stdout and --out.
 """
 import argparse
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -211,6 +215,59 @@ def run_case(dualx, name, path, expect, note, out_root):
     }
 
 
+def run_gui(studio, cases, work):
+    """The same files dropped on the desktop app at once (offscreen, a queue database of its own,
+    the window saved once every file is probed). Each one needs a row that is queued (frames are
+    readable) or refused with a message naming the file's problem; the app must not crash or hang.
+    Root reads a mode-000 file, so there that case may be queued."""
+    gui = os.path.join(work, "gui")
+    if os.path.isdir(gui):
+        shutil.rmtree(gui)
+    os.makedirs(gui)
+    database = os.path.join(gui, "queue.sqlite")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=gui, XDG_CONFIG_HOME=os.path.join(gui, "config"))
+    command = [studio, "--database", database, "--screenshot", os.path.join(gui, "window.png")] + [c[1] for c in cases]
+    started = time.monotonic()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=4 * LIMIT_SECONDS, env=env, errors="replace")
+        rc = done.returncode
+    except subprocess.TimeoutExpired:
+        rc = "hang"
+    seconds = round(time.monotonic() - started, 1)
+    rows = {}
+    if os.path.exists(database):
+        with sqlite3.connect(database) as db:
+            for path, state, message in db.execute("SELECT input, state, message FROM jobs"):
+                rows[os.path.abspath(path)] = (state, message)
+    results = []
+    for name, path, expect, note in cases:
+        state, message = rows.get(os.path.abspath(path), (None, ""))
+        problems = []
+        if state is None:
+            problems.append("no row in the queue")
+        elif state == "refused":
+            if expect == "frames":
+                problems.append("refused a file with readable frames")
+            if not message.strip():
+                problems.append("refused without a reason")
+        elif state == "queued":
+            if expect == "error" and name != "no-permission.mp4":
+                problems.append("queued a file that holds no frames")
+        else:
+            problems.append(f"state {state}")
+        results.append({"name": name, "note": note, "state": state, "message": message, "problems": problems})
+    app_problems = [] if rc == 0 else [f"the app {'hung' if rc == 'hang' else f'exited with {rc}'}"]
+    return results, app_problems, seconds
+
+
+def gui_table(results):
+    rows = ["| file | row | what the row says | verdict |", "|---|---|---|---|"]
+    for r in results:
+        message = r["message"].replace("|", "\\|").replace("\n", " ")
+        rows.append(f"| `{r['name']}` | {r['state']} | {message} | {'ok' if not r['problems'] else '; '.join(r['problems'])} |")
+    return "\n".join(rows)
+
+
 def table(results):
     rows = ["| file | what it is | exit | s | what the user is told | verdict |", "|---|---|---|---|---|---|"]
     for r in results:
@@ -229,6 +286,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dualx", default=os.path.join(ROOT, "build", "app", "dualx"))
     parser.add_argument("--work", default="/tmp/dualx-malformed")
+    parser.add_argument("--studio", default=os.path.join(ROOT, "build", "app", "dualx-studio"),
+                        help="the desktop app, given the same files ('' to skip)")
     parser.add_argument("--out", help="also write the report (markdown) here; JSON beside it")
     args = parser.parse_args()
     dualx = os.path.abspath(args.dualx)
@@ -252,8 +311,16 @@ def main():
     summary = (f"{len(results)} files, {len(results) - len(failures)} behaved, {len(failures)} did not; "
                f"slowest answer {max(r['seconds'] for r in results)} s")
     report = table(results) + "\n\n" + summary + "\n"
+    gui_failures = []
+    if args.studio:
+        gui_results, app_problems, gui_seconds = run_gui(os.path.abspath(args.studio), cases, args.work)
+        gui_failures = [r for r in gui_results if r["problems"]] + app_problems
+        report += ("\n" + gui_table(gui_results) + "\n\nDesktop app, all files dropped at once: "
+                   f"{len(gui_results) - len(gui_failures)} of {len(gui_results)} rows behaved in {gui_seconds} s"
+                   + (f"; {', '.join(app_problems)}" if app_problems else "") + "\n")
+        results = {"cli": results, "gui": gui_results, "gui_app_problems": app_problems}
     publish(report, results, args.out)
-    return 1 if failures else 0
+    return 1 if failures or gui_failures else 0
 
 
 if __name__ == "__main__":
