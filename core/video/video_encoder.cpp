@@ -13,9 +13,42 @@ extern "C" {
 }
 
 #include <cmath>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <utility>
 
 namespace dualx::video {
+
+namespace {
+
+// x264's macroblock-tree rate control reads memory it never wrote (plain ffmpeg shows it: its
+// output changes with MALLOC_PERTURB_), and this process reuses one heap for everything
+// (runtime.cpp), so a lossy encode would depend on what the network left in the heap: two runs
+// of the same job, or a resumed one, would differ. While the encoder allocates, glibc fills new
+// blocks with a fixed byte instead, which makes its output a function of its input alone.
+class FixedAllocationContents {
+public:
+    FixedAllocationContents()
+    {
+#ifdef __GLIBC__
+        mallopt(M_PERTURB, kFill);
+#endif
+    }
+    ~FixedAllocationContents()
+    {
+#ifdef __GLIBC__
+        mallopt(M_PERTURB, 0);
+#endif
+    }
+    FixedAllocationContents(const FixedAllocationContents&) = delete;
+    FixedAllocationContents& operator=(const FixedAllocationContents&) = delete;
+
+private:
+    static constexpr int kFill = 0xA5;
+};
+
+} // namespace
 
 struct VideoEncoder::Impl {
     ExportPreset preset;
@@ -36,6 +69,7 @@ struct VideoEncoder::Impl {
 
     void drain(const PacketSink& sink)
     {
+        FixedAllocationContents fixed; // receiving a packet runs the encoder too
         while (true) {
             const int r = avcodec_receive_packet(encoder.get(), packet.get());
             if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return;
@@ -115,7 +149,12 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
         if (av_opt_set(e, key.c_str(), value.c_str(), 0) >= 0) continue;
         d.muxerOptions.emplace_back(key, value);
     }
-    if (int r = avcodec_open2(e, codec, nullptr); r < 0)
+    int opened = 0;
+    {
+        FixedAllocationContents fixed;
+        opened = avcodec_open2(e, codec, nullptr);
+    }
+    if (int r = opened; r < 0)
         throw Error(ErrorCode::InvalidArgument, "cannot open the " + preset.videoCodec + " encoder for " + std::to_string(d.outWidth) + "x"
                                                     + std::to_string(d.outHeight) + " " + preset.pixelFormat + ": " + ffmpegErrorText(r));
     d.parameters = avcodec_parameters_alloc();
@@ -154,14 +193,22 @@ void VideoEncoder::encode(const uint16_t* rgb48, int64_t pts, const PacketSink& 
     f->color_trc = d.encoder->color_trc;
     f->colorspace = d.encoder->colorspace;
     f->color_range = d.encoder->color_range;
-    if (int r = avcodec_send_frame(d.encoder.get(), f); r < 0)
+    int sent = 0;
+    {
+        FixedAllocationContents fixed;
+        sent = avcodec_send_frame(d.encoder.get(), f);
+    }
+    if (int r = sent; r < 0)
         throw Error(ErrorCode::Internal, "the " + d.preset.videoCodec + " encoder refused a frame: " + ffmpegErrorText(r));
     d.drain(sink);
 }
 
 void VideoEncoder::flush(const PacketSink& sink)
 {
-    avcodec_send_frame(m_impl->encoder.get(), nullptr);
+    {
+        FixedAllocationContents fixed;
+        avcodec_send_frame(m_impl->encoder.get(), nullptr);
+    }
     m_impl->drain(sink);
 }
 

@@ -12,11 +12,16 @@ For each front end:
   4. at the end: every job finished (none lost), every output frame-identical to the
      reference, and no temporary file (.partial, .dualx-job) is left.
 
+Every job uses the app's default export preset, the lossy web-h264, unless --preset says
+otherwise: frame identity there needs the whole chain, x264 included, to be deterministic
+(docs/reliability.md says why that took care).
+
 usage: tools/reliability/kill-campaign.py [--build DIR] [--kills N] [--work DIR] [--only cli|app]
-       [--out REPORT.md] [--seed N]
+       [--preset ID] [--out REPORT.md] [--seed N]
 Exit status 0 when every check holds.
 """
 import argparse
+import json
 import os
 import random
 import resource
@@ -71,8 +76,9 @@ def leftovers(folder):
 class Front:
     """How one front end runs the queue and where its outputs land."""
 
-    def __init__(self, kind, build, work, inputs):
+    def __init__(self, kind, build, work, inputs, preset):
         self.kind = kind
+        self.preset = preset
         self.build = build
         self.work = work
         self.inputs = inputs
@@ -86,7 +92,8 @@ class Front:
 
     def outputs(self):
         if self.kind == "cli":
-            return [os.path.join(self.out, os.path.splitext(os.path.basename(p))[0] + ".mp4") for p in self.inputs]
+            extension = preset_extension(self.build, self.preset)
+            return [os.path.join(self.out, os.path.splitext(os.path.basename(p))[0] + extension) for p in self.inputs]
         return self.app_outputs()
 
     def app_outputs(self):
@@ -103,7 +110,7 @@ class Front:
     def command(self):
         if self.kind == "cli":
             return [os.path.join(self.build, "app", "dualx"), "upscale", *self.inputs, "-o", self.out, "--model", "mse",
-                    "--progress", "none"]
+                    "--preset", self.preset, "--progress", "none"]
         cmd = [os.path.join(self.build, "app", "dualx-studio"), "--database", os.path.join(self.work, "queue.sqlite"),
                "--start", "--screenshot", os.path.join(self.work, "shot.png")]
         if self.first:
@@ -116,7 +123,7 @@ class Front:
         folder = os.path.join(self.env["XDG_CONFIG_HOME"], "DualX")  # the organisation name
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "DualX Studio.conf"), "w") as f:
-            f.write(f"[output]\nfolder={self.out}\n")
+            f.write(f"[output]\nfolder={self.out}\n\n[queue]\npreset={self.preset}\n")
 
     def start(self, file_limit=None):
         def limit():
@@ -127,6 +134,15 @@ class Front:
                                 preexec_fn=limit, text=True, errors="replace")
         self.first = False
         return proc
+
+
+def preset_extension(build, preset):
+    """The file extension of a built-in preset (resources/presets/ID.json)."""
+    path = os.path.join(ROOT, "resources", "presets", preset + ".json")
+    if not os.path.exists(path):
+        raise SystemExit(f"kill-campaign: no built-in preset '{preset}' ({path})")
+    with open(path) as f:
+        return json.load(f)["extension"]
 
 
 def run_to_end(front, timeout=900, file_limit=None):
@@ -164,12 +180,12 @@ def check_finished(front, inputs, reference):
     return problems
 
 
-def campaign(kind, build, work, kills, rng, log):
+def campaign(kind, build, work, kills, rng, log, preset):
     if os.path.isdir(work):
         shutil.rmtree(work)
     inputs = make_inputs(os.path.join(work, "inputs"))
 
-    ref_front = Front(kind, build, os.path.join(work, "reference"), inputs)
+    ref_front = Front(kind, build, os.path.join(work, "reference"), inputs, preset)
     started = time.monotonic()
     rc, out = run_to_end(ref_front)
     uninterrupted = time.monotonic() - started
@@ -184,7 +200,7 @@ def campaign(kind, build, work, kills, rng, log):
     # kill closes a round (checked like the end), and the next round starts in a fresh folder.
     full_disk_at = rng.randrange(2, max(3, kills - 2))
     events, problems, rounds = [], [], 1
-    front = Front(kind, build, os.path.join(work, f"killed-{rounds}"), inputs)
+    front = Front(kind, build, os.path.join(work, f"killed-{rounds}"), inputs, preset)
     for k in range(kills):
         if k == full_disk_at:
             # A full disk: no output file can grow past 20 KB.
@@ -209,7 +225,7 @@ def campaign(kind, build, work, kills, rng, log):
         if finished:
             problems += [f"round {rounds}: {p}" for p in check_finished(front, inputs, reference)]
             rounds += 1
-            front = Front(kind, build, os.path.join(work, f"killed-{rounds}"), inputs)
+            front = Front(kind, build, os.path.join(work, f"killed-{rounds}"), inputs, preset)
     rc, out = run_to_end(front)
     if rc != 0:
         problems.append(f"the last run exited {rc}: {out.strip().splitlines()[-1:]}")
@@ -225,6 +241,7 @@ def main():
     parser.add_argument("--work", default="/tmp/dualx-kill-campaign")
     parser.add_argument("--only", choices=["cli", "app"])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--preset", default="web-h264", help="built-in export preset of every job (default web-h264)")
     parser.add_argument("--out", help="also write the report (markdown) here; JSON beside it")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -233,7 +250,7 @@ def main():
     for kind in ("cli", "app"):
         if args.only and kind != args.only:
             continue
-        results.append(campaign(kind, os.path.abspath(args.build), os.path.join(args.work, kind), args.kills, rng, log))
+        results.append(campaign(kind, os.path.abspath(args.build), os.path.join(args.work, kind), args.kills, rng, log, args.preset))
     lines = ["| front end | uninterrupted queue | runs killed | queues completed | full disk | problems |",
              "|---|---|---|---|---|---|"]
     for r in results:
@@ -242,7 +259,7 @@ def main():
         disk_text = f"run {disk['run']}: exit {disk['exit']}, \"{disk['said']}\"" if disk else "-"
         lines.append(f"| {r['front']} | {r['uninterrupted_s']} s | {killed} of {len(r['events'])} | {r['rounds']} | {disk_text} | "
                      f"{'none' if not r['problems'] else '; '.join(r['problems'])} |")
-    report = "\n".join(lines) + "\n"
+    report = "\n".join(lines) + f"\n\nEvery job with the {args.preset} preset, seed {args.seed}.\n"
     publish(report, results, args.out)
     return 1 if any(r["problems"] for r in results) else 0
 
