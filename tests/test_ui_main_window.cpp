@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
@@ -127,6 +128,12 @@ private Q_SLOTS:
         drop(&w, {path("videos")});
         QCOMPARE(w.queueModel()->jobs().size(), 3);
         QCOMPARE(w.queueModel()->lastSkipped(), 2);
+        // A folder without videos gets a refused row that says so.
+        QVERIFY(QDir().mkpath(path("no-videos")));
+        drop(&w, {path("no-videos")});
+        QCOMPARE(w.queueModel()->jobs().size(), 4);
+        QVERIFY(w.queueModel()->jobs()[3].state == JobState::Refused);
+        QVERIFY2(w.queueModel()->jobs()[3].message.contains("holds no video files (.mp4"), qPrintable(w.queueModel()->jobs()[3].message));
     }
 
     void aJobRunsToTheEndWhileTheWindowStaysResponsive()

@@ -189,6 +189,8 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
                 if (looksLikeVideo(f)) found << f;
             }
             found.sort();
+            // A folder without videos gets a refused row saying so, not silence.
+            if (found.isEmpty()) found << info.absoluteFilePath();
             files << found;
         } else {
             files << info.absoluteFilePath();
@@ -219,6 +221,9 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
         if (!QFileInfo::exists(f)) {
             j.state = JobState::Refused;
             j.message = tr("%1 does not exist").arg(f);
+        } else if (QFileInfo(f).isDir()) {
+            j.state = JobState::Refused;
+            j.message = tr("folder %1 holds no video files (%2)").arg(f, QString::fromStdString(dualx::videoExtensionList()));
         } else {
             j.sourceInfo = tr("reading…");
         }

@@ -15,14 +15,14 @@ namespace {
 const std::vector<std::string> kVideoExtensions = {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mpg", ".mpeg", ".ts",  ".m2ts",
                                                    ".mts", ".wmv", ".flv", ".ogv", ".3gp",  ".vob", ".dv",  ".mxf",  ".y4m", ".gif"};
 
+} // namespace
+
 std::string videoExtensionList()
 {
     std::string list;
     for (const auto& e : kVideoExtensions) list += (list.empty() ? "" : " ") + e;
     return list;
 }
-
-} // namespace
 
 bool looksLikeVideo(const std::string& path)
 {

@@ -14,6 +14,8 @@ struct BatchItem {
 // By extension: .mp4, .mkv, .mov, .avi, .dv, .vob, .ts, .mxf, ... (case-insensitive). The one list
 // every front end uses.
 bool looksLikeVideo(const std::string& path);
+// Those extensions, space-separated, for messages (".mp4 .mkv ...").
+std::string videoExtensionList();
 
 // A file input becomes OUTPUT_FOLDER/<stem><extension>; a folder F becomes OUTPUT_FOLDER/<name of
 // F>/<its tree> with every video's extension replaced, in sorted order. Throws InvalidArgument
