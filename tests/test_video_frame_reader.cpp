@@ -4,6 +4,10 @@
 #include "test_support.h"
 #include "video/video_frame_reader.h"
 
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -479,6 +483,16 @@ private Q_SLOTS:
         VideoFrameReader reader(path("all_bad.mkv"));
         RgbFrame frame;
         test::expectError([&] { reader.read(frame); }, ErrorCode::CorruptFile, path("all_bad.mkv"));
+    }
+
+    void undeclaredColourTagsAreUnspecified()
+    {
+        // Found by fuzzing: an MPEG-TS whose stream declares colour primaries 204, a number with
+        // no meaning that FFmpeg passes on as is; it must not reach the output as a tag.
+        VideoFrameReader reader(DUALX_SOURCE_DIR "/fuzz/corpus/media_probe/found-colour-204.ts");
+        QCOMPARE(reader.info().colorPrimaries, 2); // AVCOL_PRI_UNSPECIFIED
+        QVERIFY(av_color_transfer_name(static_cast<AVColorTransferCharacteristic>(reader.info().colorTransfer)));
+        QVERIFY(av_color_space_name(static_cast<AVColorSpace>(reader.info().colorMatrix)));
     }
 
 private:

@@ -8,6 +8,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/error.h>
 #include <libavutil/mem.h>
+#include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
 
@@ -55,6 +56,17 @@ using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
 using AvBufferPtr = std::unique_ptr<uint8_t, AvBufferDeleter>;
+
+// A colour tag as FFmpeg's structs hold it. A demuxer may store whatever number a file declares
+// (found by fuzzing: primaries 204), which is no value of the enum: read the bits as an int and
+// keep only values FFmpeg has a name for, else `unspecified`.
+template <typename Enum> int knownColourTag(const Enum& field, int count, const char* (*name)(Enum), int unspecified)
+{
+    static_assert(sizeof(Enum) == sizeof(int));
+    int raw = 0;
+    std::memcpy(&raw, &field, sizeof raw);
+    return raw >= 0 && raw < count && name(static_cast<Enum>(raw)) ? raw : unspecified;
+}
 
 // FFmpeg's own wording for an AVERROR code, for the tail of an Error message.
 inline std::string ffmpegErrorText(int errnum)

@@ -235,10 +235,10 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options) : m
         m_info.frameRateNum = rate.num;
         m_info.frameRateDen = rate.den;
     }
-    m_info.colorPrimaries = parameters.color_primaries;
-    m_info.colorTransfer = parameters.color_trc;
-    m_info.colorMatrix = parameters.color_space;
-    m_info.colorRange = parameters.color_range;
+    m_info.colorPrimaries = knownColourTag(parameters.color_primaries, AVCOL_PRI_NB, av_color_primaries_name, AVCOL_PRI_UNSPECIFIED);
+    m_info.colorTransfer = knownColourTag(parameters.color_trc, AVCOL_TRC_NB, av_color_transfer_name, AVCOL_TRC_UNSPECIFIED);
+    m_info.colorMatrix = knownColourTag(parameters.color_space, AVCOL_SPC_NB, av_color_space_name, AVCOL_SPC_UNSPECIFIED);
+    m_info.colorRange = knownColourTag(parameters.color_range, AVCOL_RANGE_NB, av_color_range_name, AVCOL_RANGE_UNSPECIFIED);
     const AVRational sar = av_guess_sample_aspect_ratio(format, stream, nullptr);
     if (validRational(sar)) {
         m_info.sarNum = sar.num;
