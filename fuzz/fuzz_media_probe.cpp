@@ -2,7 +2,15 @@
 // probeMedia and the first frames through FrameGrabber either work or throw dualx::Error.
 #include "dualx/errors.h"
 #include "dualx/media_probe.h"
+#include "dualx/runtime.h"
 #include "fuzz_input.h"
+
+// FFmpeg's console lines hidden, as in the front ends: printing them would slow every input.
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+    dualx::quietenMediaLibraries();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
