@@ -8,6 +8,7 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -493,6 +494,23 @@ private Q_SLOTS:
         QCOMPARE(reader.info().colorPrimaries, 2); // AVCOL_PRI_UNSPECIFIED
         QVERIFY(av_color_transfer_name(static_cast<AVColorTransferCharacteristic>(reader.info().colorTransfer)));
         QVERIFY(av_color_space_name(static_cast<AVColorSpace>(reader.info().colorMatrix)));
+    }
+
+    void absurdFrameSizesAreRefusedBeforeDecoding()
+    {
+        // Found by fuzzing: a Matroska file that says 32x24 holds a VP8 frame of 7349x13699.
+        // Decoding and converting it took seconds and gigabytes; the decoder now refuses it
+        // before allocating, and the file has no frame left to read.
+        QElapsedTimer timer;
+        timer.start();
+        test::expectError(
+            [] {
+                VideoFrameReader reader(DUALX_SOURCE_DIR "/fuzz/corpus/media_probe/found-huge-vp8-frame.mkv");
+                RgbFrame frame;
+                while (reader.read(frame)) QVERIFY(frame.width <= 8192 && frame.height <= 8192);
+            },
+            ErrorCode::CorruptFile, "found-huge-vp8-frame.mkv");
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString("%1 ms").arg(timer.elapsed())));
     }
 
 private:

@@ -31,6 +31,10 @@ namespace {
 // swscale warns about (and slows down on) destinations whose address or stride is not a
 // multiple of 16; the staging buffer gets more so that wider SIMD stores stay inside it too.
 constexpr size_t kDirectAlignment = 16;
+// The largest side of a decoded frame the engine takes (8K is 7680 or 8192 wide). A damaged
+// stream can decode to 7349x13699 behind a container that says 32x24 (found by fuzzing): such a
+// frame would cost gigabytes to convert, so it is refused as corrupt.
+constexpr int kMaxFrameSide = 8192;
 constexpr size_t kStagingAlignment = 64;
 
 bool validRational(AVRational value) { return value.num > 0 && value.den > 0; }
@@ -203,8 +207,9 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options) : m
     ret = avcodec_parameters_to_context(m_decoder.get(), &parameters);
     if (ret < 0) fail(ErrorCode::FileUnreadable, "invalid codec parameters: " + ffmpegErrorText(ret));
     m_timeBase = stream->time_base;
-    m_decoder->pkt_timebase = stream->time_base; // best_effort_timestamp is then in stream units
-    m_decoder->thread_count = 0;                 // one per core
+    m_decoder->pkt_timebase = stream->time_base;                    // best_effort_timestamp is then in stream units
+    m_decoder->thread_count = 0;                                    // one per core
+    m_decoder->max_pixels = int64_t{kMaxFrameSide} * kMaxFrameSide; // refused before any buffer is allocated
     ret = avcodec_open2(m_decoder.get(), codec, nullptr);
     if (ret < 0) {
         fail(ErrorCode::FileUnreadable, std::string("cannot open the ") + codec->name + " decoder: " + ffmpegErrorText(ret));
@@ -494,6 +499,10 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
 void VideoFrameReader::Impl::convert(const AVFrame& frame, RgbFrame& out)
 {
     if (frame.width <= 0 || frame.height <= 0) fail(ErrorCode::CorruptFile, "decoder returned an empty frame");
+    if (frame.width > kMaxFrameSide || frame.height > kMaxFrameSide)
+        fail(ErrorCode::CorruptFile, "a frame decodes as " + std::to_string(frame.width) + "x" + std::to_string(frame.height)
+                                         + ", larger than the " + std::to_string(kMaxFrameSide) + "x" + std::to_string(kMaxFrameSide)
+                                         + " DualX Studio reads (damaged data?)");
     if (m_options.fixedSize && m_fixedWidth == 0) {
         m_fixedWidth = frame.width;
         m_fixedHeight = frame.height;
