@@ -469,9 +469,13 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
     key.format = frame.format;
     key.sixteenBit = m_options.sixteenBit;
     if (!isRgb) {
-        key.colorspace = swscaleColorspace(frame.colorspace);
-        key.fullRange = frame.color_range == AVCOL_RANGE_JPEG
-                        || (frame.color_range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
+        // Decoders pass on what a stream declares (found by fuzzing: colour space 21).
+        const auto space
+            = static_cast<AVColorSpace>(knownColourTag(frame.colorspace, AVCOL_SPC_NB, av_color_space_name, AVCOL_SPC_UNSPECIFIED));
+        const auto range
+            = static_cast<AVColorRange>(knownColourTag(frame.color_range, AVCOL_RANGE_NB, av_color_range_name, AVCOL_RANGE_UNSPECIFIED));
+        key.colorspace = swscaleColorspace(space);
+        key.fullRange = range == AVCOL_RANGE_JPEG || (range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
     }
     if (m_scaler && key == m_scalerKey) return;
 
