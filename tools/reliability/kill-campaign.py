@@ -92,7 +92,7 @@ class Front:
 
     def outputs(self):
         if self.kind == "cli":
-            extension = preset_extension(self.build, self.preset)
+            extension = preset_extension(self.preset)
             return [os.path.join(self.out, os.path.splitext(os.path.basename(p))[0] + extension) for p in self.inputs]
         return self.app_outputs()
 
@@ -136,7 +136,7 @@ class Front:
         return proc
 
 
-def preset_extension(build, preset):
+def preset_extension(preset):
     """The file extension of a built-in preset (resources/presets/ID.json)."""
     path = os.path.join(ROOT, "resources", "presets", preset + ".json")
     if not os.path.exists(path):
