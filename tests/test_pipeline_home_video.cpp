@@ -99,14 +99,14 @@ class TestPipelineHomeVideo : public QObject {
         UpscaleSettings s;
         s.input = input;
         s.output = output;
-        s.modelPath = m_model;
+        s.engine.model = m_model;
         s.preset = preset;
-        s.tileLr = 64;
-        s.tileOverlapLr = 8;
-        s.windowFrames = 6;
-        s.windowOverlap = 2;
-        s.device = DevicePreference::Cpu;
-        s.deinterlace = deinterlace;
+        s.engine.tileLr = 64;
+        s.engine.tileOverlapLr = 8;
+        s.engine.windowFrames = 6;
+        s.engine.windowOverlap = 2;
+        s.engine.device = DevicePreference::Cpu;
+        s.engine.deinterlace = deinterlace;
         s.squarePixels = squarePixels;
         return UpscaleJob(s).run();
     }

@@ -57,13 +57,13 @@ class TestPipelineUpscale : public QObject {
         UpscaleSettings s;
         s.input = input;
         s.output = output;
-        s.modelPath = m_model;
+        s.engine.model = m_model;
         s.preset = preset;
-        s.tileLr = 32;
-        s.tileOverlapLr = 8;
-        s.windowFrames = 6;
-        s.windowOverlap = 2;
-        s.device = DevicePreference::Cpu;
+        s.engine.tileLr = 32;
+        s.engine.tileOverlapLr = 8;
+        s.engine.windowFrames = 6;
+        s.engine.windowOverlap = 2;
+        s.engine.device = DevicePreference::Cpu;
         return s;
     }
 
@@ -201,8 +201,8 @@ private Q_SLOTS:
         // The model sees the frames around a trimmed range, so the range is restored exactly as in
         // a run over the whole clip (windows of 6 every 4 frames: several windows either side).
         auto whole = settings(path("cfr.mkv"), path("whole-w6.mkv"), "archive-ffv1");
-        whole.windowFrames = 6;
-        whole.windowOverlap = 2;
+        whole.engine.windowFrames = 6;
+        whole.engine.windowOverlap = 2;
         UpscaleJob(whole).run();
         auto trimmed = whole;
         trimmed.output = path("trim-w6.mkv");
@@ -219,8 +219,8 @@ private Q_SLOTS:
         // What a cluster batch does with a long file: ranges restored separately, joined without
         // re-encoding into the file one run gives, with its audio, subtitles and chapters.
         auto whole = settings(path("cfr.mkv"), path("whole-split.mkv"), "archive-ffv1");
-        whole.windowFrames = 6;
-        whole.windowOverlap = 2;
+        whole.engine.windowFrames = 6;
+        whole.engine.windowOverlap = 2;
         UpscaleJob(whole).run();
         std::vector<std::string> parts;
         const double starts[] = {0, 0.6, 1.3};
@@ -303,17 +303,17 @@ private Q_SLOTS:
         test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("no/such/dir/x.mkv"), "archive-ffv1")).run(); },
                           ErrorCode::FileUnwritable, "does not exist");
         auto s = settings(path("cfr.mkv"), out, "archive-ffv1");
-        s.modelPath = path("notes.mkv");
+        s.engine.model = path("notes.mkv");
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::CorruptFile, "not a valid safetensors file");
         expectNothingAt(out);
         test::expectError([&] { UpscaleJob(settings(path("cfr.mkv"), path("cfr.mkv"), "archive-ffv1")).run(); }, ErrorCode::InvalidArgument,
                           "overwrite the input");
         s = settings(path("cfr.mkv"), out, "archive-ffv1");
-        s.ensemble = 3;
+        s.engine.ensemble = 3;
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "1, 2, 4, 8 or 16 copies, not 3");
         expectNothingAt(out);
         s = settings(path("cfr.mkv"), out, "archive-ffv1");
-        s.sourceCondition = 1.5;
+        s.engine.sourceCondition = 1.5;
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
         expectNothingAt(out);
         // Truncated: an MP4 cut before its index (moov at the end) is unreadable.
@@ -384,7 +384,7 @@ private Q_SLOTS:
         const auto broken = path("broken.safetensors");
         model::saveModelWeights(*net, broken, "mse", {});
         auto s = settings(path("cfr.mkv"), path("garbage.mkv"), "archive-ffv1");
-        s.modelPath = broken;
+        s.engine.model = broken;
         test::expectError([&] { UpscaleJob(s).run(); }, ErrorCode::Internal, "restored frame 0 does not match its input");
         expectNothingAt(path("garbage.mkv"));
     }

@@ -91,13 +91,13 @@ private Q_SLOTS:
         model::DualXVSR net(presetConfig("tiny"));
         model::saveModelWeights(*net, path("tiny.safetensors").toStdString(), "mse", {});
         AppSettings s;
-        s.device = "cpu";
+        s.engine.device = DevicePreference::Cpu;
         s.threads = 1;
-        s.tileLr = 32;
-        s.tileOverlapLr = 8;
-        s.windowFrames = 4;
-        s.windowOverlap = 1;
-        s.defaultModel = path("tiny.safetensors");
+        s.engine.tileLr = 32;
+        s.engine.tileOverlapLr = 8;
+        s.engine.windowFrames = 4;
+        s.engine.windowOverlap = 1;
+        s.engine.model = path("tiny.safetensors").toStdString();
         s.defaultPreset = "archive-ffv1";
         s.outputFolder = path("out");
         s.save();
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(w.addPaths({path("videos-long/c.mp4")}), 1);
         QVERIFY(w.queueModel()->waitForProbes(30'000));
         auto settings = AppSettings::load();
-        settings.windowFrames = 8; // longer than the quick window
+        settings.engine.windowFrames = 8; // longer than the quick window
         w.comparePanel()->setSettings(settings);
         w.table()->selectRow(0);
         QSignalSpy shown(w.comparePanel(), &ComparePanel::previewShown);
@@ -426,7 +426,7 @@ private Q_SLOTS:
     {
         const AppSettings saved = AppSettings::load();
         AppSettings s = saved;
-        s.ensemble = 8;
+        s.engine.ensemble = 8;
         SettingsDialog dialog(s);
         auto* box = dialog.findChild<QComboBox*>(QStringLiteral("ensemble"));
         QVERIFY(box);
@@ -434,9 +434,9 @@ private Q_SLOTS:
         QCOMPARE(box->currentData().toInt(), 8);
         box->setCurrentIndex(box->findData(4));
         dialog.settings().save();
-        QCOMPARE(AppSettings::load().ensemble, 4);
+        QCOMPARE(AppSettings::load().engine.ensemble, 4);
         QSettings().setValue("engine/ensemble", 3); // hand-edited: the engine would refuse it
-        QCOMPARE(AppSettings::load().ensemble, 1);
+        QCOMPARE(AppSettings::load().engine.ensemble, 1);
         saved.save();
     }
 
@@ -444,7 +444,7 @@ private Q_SLOTS:
     {
         const AppSettings saved = AppSettings::load();
         AppSettings s = saved;
-        s.sourceCondition = kSourceClean; // the default for new jobs
+        s.engine.sourceCondition = kSourceClean; // the default for new jobs
         s.save();
         const QString db = path("quality.sqlite");
         qint64 id = 0;
@@ -486,7 +486,7 @@ private Q_SLOTS:
         const Job job = *again.queueModel()->job(id);
         QCOMPARE(job.sourceCondition, kSourceDegraded);
         // The engine is told the job's quality, not the app's default.
-        QCOMPARE(upscaleSettingsFor(job, AppSettings::load()).sourceCondition, kSourceDegraded);
+        QCOMPARE(upscaleSettingsFor(job, AppSettings::load()).engine.sourceCondition, kSourceDegraded);
         saved.save();
     }
 
@@ -494,7 +494,7 @@ private Q_SLOTS:
     {
         const AppSettings saved = AppSettings::load();
         AppSettings s = saved;
-        s.sourceCondition = kSourceClean;
+        s.engine.sourceCondition = kSourceClean;
         SettingsDialog dialog(s);
         auto* box = dialog.findChild<QComboBox*>(QStringLiteral("source"));
         QVERIFY(box);
@@ -502,15 +502,15 @@ private Q_SLOTS:
         QCOMPARE(box->currentData().toDouble(), kSourceClean);
         box->setCurrentIndex(box->findData(kSourceDegraded));
         dialog.settings().save();
-        QCOMPARE(AppSettings::load().sourceCondition, kSourceDegraded);
+        QCOMPARE(AppSettings::load().engine.sourceCondition, kSourceDegraded);
         // A value between the named ones (set by hand) is kept and shown as custom.
-        s.sourceCondition = 0.25;
+        s.engine.sourceCondition = 0.25;
         SettingsDialog custom(s);
         auto* customBox = custom.findChild<QComboBox*>(QStringLiteral("source"));
         QCOMPARE(customBox->count(), 4);
-        QCOMPARE(custom.settings().sourceCondition, 0.25);
+        QCOMPARE(custom.settings().engine.sourceCondition, 0.25);
         QSettings().setValue("engine/source", 7.0); // hand-edited: the engine would refuse it
-        QCOMPARE(AppSettings::load().sourceCondition, kSourceUnknown);
+        QCOMPARE(AppSettings::load().engine.sourceCondition, kSourceUnknown);
         saved.save();
     }
 };

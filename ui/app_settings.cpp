@@ -1,7 +1,6 @@
 #include "app_settings.h"
 
 #include "dualx/errors.h"
-#include "dualx/upscale_job.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,26 +14,40 @@ AppSettings AppSettings::load()
 {
     QSettings q;
     AppSettings s;
-    s.device = q.value("engine/device", s.device).toString();
-    s.threads = q.value("engine/threads", s.threads).toInt();
-    s.tileLr = q.value("engine/tile", s.tileLr).toInt();
-    s.tileOverlapLr = q.value("engine/tileOverlap", s.tileOverlapLr).toInt();
-    s.windowFrames = q.value("engine/frames", s.windowFrames).toInt();
-    s.windowOverlap = q.value("engine/frameOverlap", s.windowOverlap).toInt();
-    const int ensemble = q.value("engine/ensemble", s.ensemble).toInt();
-    if (isEnsembleSize(ensemble)) s.ensemble = ensemble; // a hand-edited value the engine would refuse falls back to off
-    const double source = q.value("engine/source", s.sourceCondition).toDouble();
-    if (source >= 0.0 && source <= 1.0) s.sourceCondition = source; // likewise, to unknown
-    const QString deinterlace = q.value("engine/deinterlace", s.deinterlace).toString();
+    // Each engine setting falls back to its default when a hand-edited value would be refused.
+    EngineSettings& e = s.engine;
+    const auto text = [&q](const char* key, const std::string& fallback) {
+        return q.value(key, QString::fromStdString(fallback)).toString().toStdString();
+    };
     try {
-        parseDeinterlaceMode(deinterlace.toStdString());
-        s.deinterlace = deinterlace;
+        e.device = devicePreferenceFromName(text("engine/device", devicePreferenceName(e.device)));
     } catch (const Error&) {
-        // a hand-edited value the engine would refuse falls back to auto
+    }
+    try {
+        e.deinterlace = parseDeinterlaceMode(text("engine/deinterlace", std::string(deinterlaceModeName(e.deinterlace))));
+    } catch (const Error&) {
+    }
+    s.threads = q.value("engine/threads", s.threads).toInt();
+    e.model = text("queue/model", e.model);
+    e.tileLr = q.value("engine/tile", e.tileLr).toInt();
+    e.tileOverlapLr = q.value("engine/tileOverlap", e.tileOverlapLr).toInt();
+    e.windowFrames = q.value("engine/frames", e.windowFrames).toInt();
+    e.windowOverlap = q.value("engine/frameOverlap", e.windowOverlap).toInt();
+    if (const int ensemble = q.value("engine/ensemble", e.ensemble).toInt(); isEnsembleSize(ensemble)) e.ensemble = ensemble;
+    if (const double source = q.value("engine/source", e.sourceCondition).toDouble(); source >= 0.0 && source <= 1.0)
+        e.sourceCondition = source;
+    try {
+        validateEngineSettings(e);
+    } catch (const Error&) { // tiling values that do not fit together: the defaults
+        const EngineSettings defaults;
+        e.tileLr = defaults.tileLr;
+        e.tileOverlapLr = defaults.tileOverlapLr;
+        e.windowFrames = defaults.windowFrames;
+        e.windowOverlap = defaults.windowOverlap;
+        if (e.model.empty()) e.model = defaults.model;
     }
     s.outputFolder = q.value("output/folder", s.outputFolder).toString();
     s.namingTemplate = q.value("output/naming", s.namingTemplate).toString();
-    s.defaultModel = q.value("queue/model", s.defaultModel).toString();
     s.defaultPreset = q.value("queue/preset", s.defaultPreset).toString();
     s.parallelJobs = std::max(1, q.value("queue/parallelJobs", s.parallelJobs).toInt());
     s.quitWhenQueueDone = q.value("queue/quitWhenDone", s.quitWhenQueueDone).toBool();
@@ -53,18 +66,18 @@ AppSettings AppSettings::load()
 void AppSettings::save() const
 {
     QSettings q;
-    q.setValue("engine/device", device);
+    q.setValue("engine/device", QString::fromStdString(devicePreferenceName(engine.device)));
     q.setValue("engine/threads", threads);
-    q.setValue("engine/tile", tileLr);
-    q.setValue("engine/tileOverlap", tileOverlapLr);
-    q.setValue("engine/frames", windowFrames);
-    q.setValue("engine/frameOverlap", windowOverlap);
-    q.setValue("engine/ensemble", ensemble);
-    q.setValue("engine/source", sourceCondition);
-    q.setValue("engine/deinterlace", deinterlace);
+    q.setValue("engine/tile", engine.tileLr);
+    q.setValue("engine/tileOverlap", engine.tileOverlapLr);
+    q.setValue("engine/frames", engine.windowFrames);
+    q.setValue("engine/frameOverlap", engine.windowOverlap);
+    q.setValue("engine/ensemble", engine.ensemble);
+    q.setValue("engine/source", engine.sourceCondition);
+    q.setValue("engine/deinterlace", QString::fromStdString(std::string(deinterlaceModeName(engine.deinterlace))));
+    q.setValue("queue/model", QString::fromStdString(engine.model));
     q.setValue("output/folder", outputFolder);
     q.setValue("output/naming", namingTemplate);
-    q.setValue("queue/model", defaultModel);
     q.setValue("queue/preset", defaultPreset);
     q.setValue("queue/parallelJobs", parallelJobs);
     q.setValue("queue/quitWhenDone", quitWhenQueueDone);
@@ -77,6 +90,14 @@ void AppSettings::save() const
     q.setValue("cluster/splitSeconds", clusterSplitSeconds);
     q.setValue("cluster/attempts", clusterAttempts);
     q.setValue("cluster/batchFolder", clusterBatchFolder);
+}
+
+EngineSettings AppSettings::engineFor(const QString& model, double sourceCondition) const
+{
+    EngineSettings e = engine;
+    e.model = model.toStdString();
+    e.sourceCondition = sourceCondition;
+    return e;
 }
 
 QString AppSettings::outputFor(const QString& input, const QString& extension) const

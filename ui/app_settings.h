@@ -1,24 +1,21 @@
 #pragma once
 // The desktop app's settings, saved with QSettings: engine (device, threads, tiling), where
 // outputs go and how they are named, how many jobs run at once, language, the cluster.
+#include "dualx/engine_settings.h"
+#include "dualx/export_preset.h"
+
 #include <QString>
 
 namespace dualx::ui {
 
 struct AppSettings {
-    QString device = QStringLiteral("auto"); // auto | cpu | cuda
-    int threads = 0;                         // 0: all cores
-    int tileLr = 0;                          // 0: the default (CPU: 112 MSE, 64 GAN; GPU: 512)
-    int tileOverlapLr = 16;
-    int windowFrames = 16;
-    int windowOverlap = 4;
-    int ensemble = 1;                                        // self-ensemble copies per window (1, 2, 4, 8, 16)
-    double sourceCondition = 0.5;                            // source quality told to source-aware models (source_quality.h)
-    QString deinterlace = QStringLiteral("auto");            // auto | field | frame | off (dualx/interlacing.h)
+    // Model (the default for new jobs), tiling, self-ensemble, source condition (the default
+    // for new jobs), device and deinterlacing: as the CLI takes them.
+    EngineSettings engine;
+    int threads = 0;                                         // 0: all cores
     QString outputFolder;                                    // empty: beside the source
     QString namingTemplate = QStringLiteral("{name}-dualx"); // {name} = source file name without extension
-    QString defaultModel = QStringLiteral("mse");
-    QString defaultPreset = QStringLiteral("web-h264");
+    QString defaultPreset = QString::fromLatin1(kDefaultPresetId);
     int parallelJobs = 1;
     QString language; // empty: the system's
     bool quitWhenQueueDone = false;
@@ -35,6 +32,8 @@ struct AppSettings {
 
     static AppSettings load(); // from QSettings (organisation "DualX", application "DualX Studio")
     void save() const;
+    // What a job (or its preview) with this model and source condition runs with.
+    EngineSettings engineFor(const QString& model, double sourceCondition) const;
     // Output path for `input` with a preset's file extension (".mkv").
     QString outputFor(const QString& input, const QString& extension) const;
 };

@@ -210,19 +210,14 @@ void ComparePanel::previewCurrentFrame()
     m_cancelPreview = std::make_shared<std::atomic<bool>>(false);
     const int generation = ++m_generation;
     const int index = m_slider->value();
-    PreviewSettings settings;
+    EngineSettings settings = m_settings.engineFor(m_model, m_sourceCondition);
     try {
-        settings.modelPath = resolveModel(m_model.toStdString());
-        settings.device = devicePreferenceFromName(m_settings.device.toStdString());
+        validateEngineSettings(settings);
+        settings.model = resolveModel(settings.model);
     } catch (const Error& e) {
         m_status->setText(QString::fromStdString(e.what()));
         return;
     }
-    settings.tileLr = m_settings.tileLr;
-    settings.tileOverlapLr = m_settings.tileOverlapLr;
-    settings.windowFrames = m_settings.windowFrames;
-    settings.ensemble = m_settings.ensemble;
-    settings.sourceCondition = m_sourceCondition;
     // A short window first, so a picture comes within seconds; then the job's own window, which
     // is what the job will produce, replaces it.
     const int quickFrames = std::min(settings.windowFrames, kQuickPreviewFrames);
@@ -238,7 +233,7 @@ void ComparePanel::previewCurrentFrame()
             QImage source, restored;
             QString error;
             try {
-                PreviewSettings pass = settings;
+                EngineSettings pass = settings;
                 pass.windowFrames = windowFrames;
                 const auto r = previewFrame(input.toStdString(), index, pass, cancel.get());
                 if (!summary) summary = probeMedia(input.toStdString());

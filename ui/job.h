@@ -1,6 +1,8 @@
 #pragma once
 // One queued restoration as the desktop app keeps it: what to do (input, output, model, preset,
 // tiling) and how far it got. Plain data, stored row for row by JobStore.
+#include "dualx/export_preset.h"
+
 #include <QString>
 #include <QVector>
 #include <QtGlobal>
@@ -28,7 +30,7 @@ struct Job {
     int position = 0; // order in the queue
     QString input, output;
     QString model = QStringLiteral("mse"); // "mse", "gan" or a weight file
-    QString preset = QStringLiteral("web-h264");
+    QString preset = QString::fromLatin1(kDefaultPresetId);
     double sourceCondition = 0.5; // told to source-aware models: 0 clean, 0.5 unknown, 1 degraded
     JobState state = JobState::Queued;
     qint64 framesDone = 0, framesTotal = 0;

@@ -213,9 +213,9 @@ int JobQueueModel::addPaths(const QStringList& paths, const AppSettings& setting
     for (const auto& f : files) {
         Job j;
         j.input = f;
-        j.model = settings.defaultModel;
+        j.model = QString::fromStdString(settings.engine.model);
         j.preset = settings.defaultPreset;
-        j.sourceCondition = settings.sourceCondition;
+        j.sourceCondition = settings.engine.sourceCondition;
         j.output = settings.outputFor(f, extension);
         j.position = static_cast<int>(m_jobs.size());
         if (!QFileInfo::exists(f)) {

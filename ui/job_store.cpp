@@ -1,6 +1,7 @@
 #include "job_store.h"
 
 #include "dualx/errors.h"
+#include "dualx/source_quality.h"
 
 #include <QAtomicInt>
 #include <QSqlDatabase>
@@ -104,7 +105,7 @@ QVector<Job> JobStore::load()
         j.message = q.value(9).toString();
         j.sourceInfo = q.value(10).toString();
         const double condition = q.value(11).toDouble();
-        j.sourceCondition = condition >= 0.0 && condition <= 1.0 ? condition : 0.5; // a hand-edited row: unknown
+        j.sourceCondition = condition >= 0.0 && condition <= 1.0 ? condition : kSourceUnknown; // a hand-edited row
         j.clusterBatch = q.value(12).toString();
         jobs.push_back(j);
     }

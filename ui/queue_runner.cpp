@@ -26,15 +26,8 @@ UpscaleSettings upscaleSettingsFor(const Job& job, const AppSettings& settings)
     s.input = job.input.toStdString();
     s.output = job.output.toStdString();
     s.preset = job.preset.toStdString();
-    s.sourceCondition = job.sourceCondition;
-    s.tileLr = settings.tileLr;
-    s.tileOverlapLr = settings.tileOverlapLr;
-    s.ensemble = settings.ensemble;
-    s.windowFrames = settings.windowFrames;
-    s.windowOverlap = settings.windowOverlap;
-    s.device = devicePreferenceFromName(settings.device.toStdString());
-    s.modelPath = resolveModel(job.model.toStdString());
-    s.deinterlace = parseDeinterlaceMode(settings.deinterlace.toStdString());
+    s.engine = settings.engineFor(job.model, job.sourceCondition);
+    s.engine.model = resolveModel(s.engine.model);
     return s;
 }
 

@@ -4,9 +4,9 @@
 #include "translations.h"
 
 #include "dualx/device.h"
+#include "dualx/engine_settings.h"
 #include "dualx/export_preset.h"
 #include "dualx/source_quality.h"
-#include "dualx/upscale_job.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,24 +55,24 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     for (size_t i = 0; i < gpus.size(); ++i)
         m_device->addItem(QString::fromStdString(gpus[i]),
                           QString::fromStdString(devicePreferenceName({DevicePreference::Cuda, static_cast<int>(i)})));
-    select(m_device, s.device);
+    select(m_device, QString::fromStdString(devicePreferenceName(s.engine.device)));
     form->addRow(tr("Device"), m_device);
     m_threads = spin(0, 256, s.threads, this, tr("all %1 cores").arg(QThread::idealThreadCount()));
     form->addRow(tr("CPU threads"), m_threads);
-    m_tile = spin(0, 1024, s.tileLr, this, tr("default (CPU: 112 MSE, 64 GAN; GPU: 512)"));
+    m_tile = spin(0, 1024, s.engine.tileLr, this, tr("default (CPU: 112 MSE, 64 GAN; GPU: 512)"));
     form->addRow(tr("Tile size (input pixels)"), m_tile);
-    m_tileOverlap = spin(0, 256, s.tileOverlapLr, this);
+    m_tileOverlap = spin(0, 256, s.engine.tileOverlapLr, this);
     form->addRow(tr("Tile overlap"), m_tileOverlap);
-    m_frames = spin(1, 64, s.windowFrames, this);
+    m_frames = spin(1, 64, s.engine.windowFrames, this);
     form->addRow(tr("Temporal window (frames)"), m_frames);
-    m_frameOverlap = spin(0, 63, s.windowOverlap, this);
+    m_frameOverlap = spin(0, 63, s.engine.windowOverlap, this);
     form->addRow(tr("Window overlap (frames)"), m_frameOverlap);
     m_ensemble = new QComboBox(this);
     m_ensemble->setObjectName(QStringLiteral("ensemble"));
     for (int copies : kEnsembleSizes) m_ensemble->addItem(copies == 1 ? tr("Off") : tr("%1 passes (%1× slower)").arg(copies), copies);
     m_ensemble->setToolTip(tr("Runs the model on flipped, transposed and time-reversed copies and averages them "
                               "(with the MSE model, 8 copies gain about 0.1 dB)"));
-    m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.ensemble)));
+    m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.engine.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
     m_deinterlace = new QComboBox(this);
     m_deinterlace->setObjectName(QStringLiteral("deinterlace"));
@@ -82,7 +82,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_deinterlace->addItem(tr("Off"), QStringLiteral("off"));
     m_deinterlace->setToolTip(tr("Interlaced tapes, DVDs and broadcasts are deinterlaced before restoration, "
                                  "found from the file's field order and its first frames"));
-    m_deinterlace->setCurrentIndex(std::max(0, m_deinterlace->findData(s.deinterlace)));
+    m_deinterlace->setCurrentIndex(
+        std::max(0, m_deinterlace->findData(QString::fromStdString(std::string(deinterlaceModeName(s.engine.deinterlace))))));
     form->addRow(tr("Deinterlacing"), m_deinterlace);
     auto* engineForm = form;
     form = new QFormLayout;
@@ -90,13 +91,13 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setToolTip(tr("Tells a source-aware model what the videos are like, so it neither smooths away real "
                             "detail nor keeps compression artefacts; models without source awareness ignore it"));
-    showSourceQuality(m_source, s.sourceCondition);
+    showSourceQuality(m_source, s.engine.sourceCondition);
     form->addRow(tr("Source quality for new jobs"), m_source);
 
     m_model = new QComboBox(this);
     m_model->addItem(tr("MSE (faithful)"), QStringLiteral("mse"));
     m_model->addItem(tr("GAN (sharp)"), QStringLiteral("gan"));
-    select(m_model, s.defaultModel);
+    select(m_model, QString::fromStdString(s.engine.model));
     form->addRow(tr("Model for new jobs"), m_model);
     m_preset = new QComboBox(this);
     for (const auto& p : allPresets()) m_preset->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
@@ -177,16 +178,17 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
 AppSettings SettingsDialog::settings() const
 {
     AppSettings s = m_original;
-    s.device = m_device->currentData().toString();
+    EngineSettings& e = s.engine;
+    e.device = devicePreferenceFromName(m_device->currentData().toString().toStdString());
     s.threads = m_threads->value();
-    s.tileLr = m_tile->value();
-    s.tileOverlapLr = m_tileOverlap->value();
-    s.windowFrames = m_frames->value();
-    s.windowOverlap = std::min(m_frameOverlap->value(), s.windowFrames - 1);
-    s.ensemble = m_ensemble->currentData().toInt();
-    s.sourceCondition = m_source->currentData().toDouble();
-    s.deinterlace = m_deinterlace->currentData().toString();
-    s.defaultModel = m_model->currentData().toString();
+    e.tileLr = m_tile->value();
+    e.tileOverlapLr = m_tileOverlap->value();
+    e.windowFrames = m_frames->value();
+    e.windowOverlap = std::min(m_frameOverlap->value(), e.windowFrames - 1);
+    e.ensemble = m_ensemble->currentData().toInt();
+    e.sourceCondition = m_source->currentData().toDouble();
+    e.deinterlace = parseDeinterlaceMode(m_deinterlace->currentData().toString().toStdString());
+    e.model = m_model->currentData().toString().toStdString();
     s.defaultPreset = m_preset->currentData().toString();
     s.outputFolder = m_folder->text();
     s.namingTemplate = m_naming->text();

@@ -46,20 +46,21 @@ double parseSeconds(const std::string& option, const std::string& text)
 UpscaleSettings upscaleSettingsFromArguments(const Arguments& args)
 {
     UpscaleSettings base;
-    base.preset = args.value("preset", "web-h264");
+    base.preset = args.value("preset", base.preset);
     findPreset(base.preset); // an unknown preset fails before anything else
-    base.modelPath = resolveModel(args.value("model", "mse"));
-    base.tileLr = args.intValue("tile", 0);
-    base.tileOverlapLr = args.intValue("tile-overlap", 16);
-    base.windowFrames = args.intValue("frames", 16);
-    base.windowOverlap = args.intValue("frame-overlap", 4);
-    base.ensemble = args.intValue("ensemble", 1);
-    checkEnsembleSize(base.ensemble); // once, before any output folder exists
-    base.sourceCondition = parseSourceCondition(args.value("source", "unknown"));
-    base.device = devicePreferenceFromName(args.value("device", "auto"));
+    EngineSettings& engine = base.engine;
+    engine.model = resolveModel(args.value("model", engine.model)); // a missing shipped model fails here
+    engine.tileLr = args.intValue("tile", engine.tileLr);
+    engine.tileOverlapLr = args.intValue("tile-overlap", engine.tileOverlapLr);
+    engine.windowFrames = args.intValue("frames", engine.windowFrames);
+    engine.windowOverlap = args.intValue("frame-overlap", engine.windowOverlap);
+    engine.ensemble = args.intValue("ensemble", engine.ensemble);
+    if (const auto source = args.value("source")) engine.sourceCondition = parseSourceCondition(*source);
+    if (const auto device = args.value("device")) engine.device = devicePreferenceFromName(*device);
+    if (const auto mode = args.value("deinterlace")) engine.deinterlace = parseDeinterlaceMode(*mode);
+    validateEngineSettings(engine); // once, before any output folder exists
     base.startSeconds = parseSeconds("start", args.value("start", "0"));
     base.durationSeconds = parseSeconds("duration", args.value("duration", "0"));
-    base.deinterlace = parseDeinterlaceMode(args.value("deinterlace", "auto"));
     base.squarePixels = args.flag("square-pixels");
     base.bakeRotation = args.flag("bake-rotation");
     base.segmentFrames = args.intValue("segment-frames", 0);

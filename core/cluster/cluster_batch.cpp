@@ -7,6 +7,7 @@
 #include "dualx/export_preset.h"
 #include "dualx/media_probe.h"
 #include "dualx/runtime.h"
+#include "dualx/shipped_models.h"
 
 #include <sys/statfs.h>
 #include <unistd.h>
@@ -250,9 +251,9 @@ BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const st
     for (UpscaleSettings job : jobsIn) {
         job.input = absolutePath(job.input);
         job.output = absolutePath(job.output);
-        job.modelPath = absolutePath(job.modelPath);
+        job.engine.model = absolutePath(resolveModel(job.engine.model)); // every node reads the same file
         requireReadable(job.input, "input");
-        requireReadable(job.modelPath, "model");
+        requireReadable(job.engine.model, "model");
         const ExportPreset preset = findPreset(job.preset);
         if (!preset.sourcePath.empty()) job.preset = absolutePath(preset.sourcePath);
         jobs.push_back(std::move(job));
@@ -323,7 +324,7 @@ BatchSubmission submitBatch(const std::vector<UpscaleSettings>& jobsIn, const st
     writeScripts(outputFolder, cluster.dualxProgram);
     if (Slurm::nodeCount(cluster.partition) > 1)
         for (const auto& [what, path] : std::vector<std::pair<std::string, std::string>>{{"the batch folder", outputFolder},
-                                                                                         {"the model", jobs[0].modelPath},
+                                                                                         {"the model", jobs[0].engine.model},
                                                                                          {"dualx", cluster.dualxProgram},
                                                                                          {"the first input", jobs[0].input}})
             if (const auto local = localFilesystemName(path); !local.empty())

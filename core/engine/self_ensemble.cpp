@@ -1,7 +1,7 @@
 #include "engine/self_ensemble.h"
 
+#include "dualx/engine_settings.h"
 #include "dualx/errors.h"
-#include "dualx/upscale_job.h"
 
 #include <torch/torch.h>
 

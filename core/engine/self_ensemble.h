@@ -8,7 +8,7 @@
 
 namespace dualx::engine {
 
-// The allowed numbers of copies (kEnsembleSizes, checkEnsembleSize in dualx/upscale_job.h):
+// The allowed numbers of copies (kEnsembleSizes, checkEnsembleSize in dualx/engine_settings.h):
 // 1 (off), 2, 4, 8 (every flip and transpose) or 16 (each also reversed in time). Copy k applies
 // bit 0: flip left-right, bit 1: flip up-down, bit 2: transpose, bit 3: reverse time, so a
 // smaller ensemble is a prefix of a larger one.

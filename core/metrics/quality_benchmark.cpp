@@ -1,5 +1,6 @@
 #include "dualx/quality_benchmark.h"
 
+#include "dualx/engine_settings.h"
 #include "dualx/errors.h"
 #include "dualx/evaluation.h"
 #include "dualx/runtime.h"

@@ -4,6 +4,7 @@
 // A source-conditioned network (model/source_condition.h) also takes each clip's source condition.
 #include "dualx/attention_kernel.h"
 #include "dualx/model_config.h"
+#include "dualx/source_quality.h"
 #include "model/source_condition.h"
 #include "model/transformer_block.h"
 
@@ -20,7 +21,7 @@ public:
     // Blind networks ignore it.
     torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {});
 
-    // The source condition used when forward() is not given one (0.5, unknown, until set).
+    // The source condition used when forward() is not given one (unknown until set).
     // Throws InvalidArgument outside [0, 1].
     void setSourceCondition(double s);
     double sourceCondition() const { return m_sourceCondition; }
@@ -37,7 +38,7 @@ private:
 
     ModelConfig m_config;
     std::shared_ptr<AttentionSettings> m_attentionSettings;
-    double m_sourceCondition = 0.5;
+    double m_sourceCondition = kSourceUnknown;
     SourceCondition m_condition{nullptr}; // registered only when sourceConditioned
 
     // Input video embedding

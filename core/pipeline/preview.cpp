@@ -1,13 +1,13 @@
 #include "dualx/preview.h"
 
 #include "dualx/errors.h"
-#include "dualx/weights.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
-#include "model/weights.h"
+#include "pipeline/engine_setup.h"
 #include "video/video_frame_reader.h"
 
-#include <algorithm>
+#include <deque>
+#include <functional>
 
 namespace dualx {
 
@@ -32,52 +32,98 @@ RgbImage toImage(const torch::Tensor& chw, double timeSeconds)
     return img;
 }
 
+RgbImage toImage(const video::RgbFrame& f) { return RgbImage{f.width, f.height, f.rgb, f.timeSeconds}; }
+
+// The frames around the first one `isTarget` accepts: up to half a window before it, the rest
+// after (fewer where the clip ends). The job's window is centred the same way where it can be.
+struct Window {
+    std::vector<torch::Tensor> frames;
+    size_t target = 0;
+    video::RgbFrame targetFrame;
+};
+
+// Empty when no frame is the target.
+Window readWindow(video::VideoFrameReader& reader, int windowFrames, const std::function<bool(const video::RgbFrame&)>& isTarget,
+                  const std::function<void()>& checkCancelled)
+{
+    const size_t before = static_cast<size_t>(windowFrames / 2), size = static_cast<size_t>(windowFrames);
+    std::deque<torch::Tensor> frames;
+    bool found = false;
+    Window w;
+    video::RgbFrame f;
+    while ((!found || frames.size() < size) && reader.read(f)) {
+        checkCancelled();
+        if (!found && isTarget(f)) {
+            found = true;
+            w.target = frames.size();
+            w.targetFrame = f;
+        }
+        frames.push_back(toTensor(f));
+        if (!found && frames.size() > before) frames.pop_front();
+    }
+    if (found) w.frames.assign(frames.begin(), frames.end());
+    return w;
+}
+
 } // namespace
 
-PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const PreviewSettings& settings, const std::atomic<bool>* cancel)
+PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const EngineSettings& jobSettings, const std::atomic<bool>* cancel)
 {
-    auto cancelled = [&] { return cancel && cancel->load(); };
-    checkEnsembleSize(settings.ensemble);
-    const WeightFileInfo info = inspectWeightFile(settings.modelPath);
-    auto net = model::loadModelWeights(settings.modelPath);
-    net->setSourceCondition(settings.sourceCondition);
-    const DeviceChoice device = selectDevice(settings.device);
-    // Cancel is checked before every network pass, each copy of a self-ensemble included.
-    const engine::WindowModel network = [pass = engine::networkWindowModel(net, device), &cancelled](const torch::Tensor& window) {
-        if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
-        return pass(window);
+    EngineSettings settings = jobSettings;
+    settings.windowOverlap = 0; // one window
+    const auto checkCancelled = [cancel] {
+        if (cancel && cancel->load()) throw Error(ErrorCode::Cancelled, "preview cancelled");
     };
+    const pipeline::PreparedEngine prepared = pipeline::prepareEngine(settings);
+    // Cancel is checked before every network pass, each copy of a self-ensemble included.
+    const engine::WindowModel network
+        = [pass = engine::networkWindowModel(prepared.net, prepared.device), &checkCancelled](const torch::Tensor& window) {
+              checkCancelled();
+              return pass(window);
+          };
     const engine::WindowModel modelFn = engine::selfEnsembleWindowModel(network, settings.ensemble);
+    const auto pastTheEnd
+        = [&] { return Error(ErrorCode::InvalidArgument, "frame " + std::to_string(frameIndex) + " is past the end of '" + input + "'"); };
 
-    // The window the job would use is centred on the frame where the clip allows.
-    const int64_t half = settings.windowFrames / 2;
-    const int64_t first = std::max<int64_t>(0, frameIndex - half);
     video::ReaderOptions readerOptions;
     readerOptions.fixedSize = true; // frames are stacked into one window
-    video::VideoFrameReader reader(input, readerOptions);
-    std::vector<torch::Tensor> frames;
-    video::RgbFrame f;
+    const DeinterlaceChoice deinterlacing = chooseDeinterlacing(input, settings.deinterlace);
     PreviewResult result;
-    for (int64_t i = 0; reader.read(f); ++i) {
-        if (cancelled()) throw Error(ErrorCode::Cancelled, "preview cancelled");
-        if (i < first) continue;
-        if (i == frameIndex) result.source = RgbImage{f.width, f.height, f.rgb, f.timeSeconds};
-        frames.push_back(toTensor(f));
-        if (static_cast<int64_t>(frames.size()) >= settings.windowFrames && i >= frameIndex) break;
+    Window window;
+    int rotation = 0;
+    if (deinterlacing.filter.empty()) {
+        video::VideoFrameReader reader(input, readerOptions);
+        rotation = reader.info().rotationDegrees;
+        window = readWindow(
+            reader, settings.windowFrames, [&](const video::RgbFrame& f) { return f.index == frameIndex; }, checkCancelled);
+        if (window.frames.empty()) throw pastTheEnd();
+        result.source = toImage(window.targetFrame);
+    } else {
+        // The source frame as decoded; then, from the stream the job restores, the frame made
+        // at its time (the first field's, at field rate).
+        video::VideoFrameReader decoded(input, readerOptions);
+        rotation = decoded.info().rotationDegrees;
+        video::RgbFrame f;
+        while (result.source.empty() && decoded.read(f)) {
+            checkCancelled();
+            if (f.index == frameIndex) result.source = toImage(f);
+        }
+        if (result.source.empty()) throw pastTheEnd();
+        readerOptions.videoFilter = deinterlacing.filter;
+        video::VideoFrameReader reader(input, readerOptions);
+        const double time = result.source.timeSeconds - 1e-6;
+        window = readWindow(
+            reader, settings.windowFrames, [&](const video::RgbFrame& g) { return g.timeSeconds >= time; }, checkCancelled);
+        if (window.frames.empty()) throw pastTheEnd();
     }
-    if (result.source.empty())
-        throw Error(ErrorCode::InvalidArgument, "frame " + std::to_string(frameIndex) + " is past the end of '" + input + "'");
-    const auto clip = torch::stack(frames);
-    engine::TilingSettings tiling;
-    tiling.tileLr = settings.tileLr > 0 ? settings.tileLr : engine::defaultTileLr(info.variant, device);
-    tiling.tileOverlapLr = std::min(settings.tileOverlapLr, tiling.tileLr - 1);
+    const auto clip = torch::stack(window.frames);
+    engine::TilingSettings tiling = prepared.tiling;
     tiling.windowFrames = static_cast<int>(clip.size(0));
-    tiling.windowOverlap = 0;
     const auto hr = engine::upscaleWindowFitting(modelFn, clip, tiling);
-    result.restored = toImage(hr[frameIndex - first], result.source.timeSeconds);
+    result.restored = toImage(hr[static_cast<int64_t>(window.target)], window.targetFrame.timeSeconds);
     // Shown as a player would: upright.
-    result.source = upright(std::move(result.source), reader.info().rotationDegrees);
-    result.restored = upright(std::move(result.restored), reader.info().rotationDegrees);
+    result.source = upright(std::move(result.source), rotation);
+    result.restored = upright(std::move(result.restored), rotation);
     return result;
 }
 

@@ -7,8 +7,8 @@
 #include "dualx/weights.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
-#include "model/weights.h"
 #include "pipeline/bounded_queue.h"
+#include "pipeline/engine_setup.h"
 #include "pipeline/final_mux.h"
 #include "pipeline/frame_selection.h"
 #include "pipeline/output_guard.h"
@@ -145,8 +145,8 @@ namespace {
 
 // Everything that decides the output's bytes: a journal written under another fingerprint is
 // not resumed.
-std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset, const engine::TilingSettings& tiling,
-                           const DeviceChoice& device, const std::string& videoFilter)
+std::string jobFingerprint(const UpscaleSettings& s, const std::string& modelPath, const ExportPreset& preset,
+                           const engine::TilingSettings& tiling, const DeviceChoice& device, const std::string& videoFilter)
 {
     auto fileId = [](const std::string& path) {
         std::error_code ec;
@@ -156,7 +156,7 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
         return nlohmann::json{{"path", canonical}, {"size", size}, {"modified", time}};
     };
     nlohmann::json j = {{"input", fileId(s.input)},
-                        {"model", fileId(s.modelPath)},
+                        {"model", fileId(modelPath)},
                         {"preset", nlohmann::json::parse(preset.toJson())},
                         {"tile", tiling.tileLr},
                         {"tile_overlap", tiling.tileOverlapLr},
@@ -166,24 +166,11 @@ std::string jobFingerprint(const UpscaleSettings& s, const ExportPreset& preset,
                         {"duration", s.durationSeconds},
                         {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
     // Only when on, so that jobs journaled before the self-ensemble existed still resume.
-    if (s.ensemble != 1) j["ensemble"] = s.ensemble;
-    if (s.sourceCondition != kSourceUnknown) j["source"] = s.sourceCondition; // likewise
-    if (!videoFilter.empty()) j["video_filter"] = videoFilter;                // likewise
+    if (s.engine.ensemble != 1) j["ensemble"] = s.engine.ensemble;
+    if (s.engine.sourceCondition != kSourceUnknown) j["source"] = s.engine.sourceCondition; // likewise
+    if (!videoFilter.empty()) j["video_filter"] = videoFilter;                              // likewise
     if (s.splitPart) j["split_part"] = true;
     return j.dump();
-}
-
-// The deinterlacing filter chain for the job's source (empty for none), said in the report.
-std::string chooseDeinterlacing(const UpscaleSettings& s, std::vector<std::string>& report)
-{
-    if (s.deinterlace == DeinterlaceMode::Off) return {};
-    const InterlaceAnalysis analysis = analyseInterlacing(s.input);
-    const std::string filter = deinterlaceFilter(s.deinterlace, analysis);
-    if (!filter.empty())
-        report.push_back("scan: " + analysis.describe() + ": " + filter);
-    else if (analysis.fieldOrderTag != "" && analysis.fieldOrderTag != "progressive")
-        report.push_back("scan: " + analysis.describe() + ": not deinterlaced");
-    return filter;
 }
 
 // HDR sources are restored on their coded (PQ or HLG) samples and written with the same tags:
@@ -255,7 +242,9 @@ OutputPlan planOutput(const UpscaleSettings& s, const ExportPreset& preset, Upsc
     video::ReaderOptions readerOptions;
     readerOptions.sixteenBit = true;
     readerOptions.fixedSize = true;
-    plan.deinterlacing = chooseDeinterlacing(s, report.streams);
+    const DeinterlaceChoice deinterlacing = chooseDeinterlacing(s.input, s.engine.deinterlace);
+    if (!deinterlacing.note.empty()) report.streams.push_back(deinterlacing.note);
+    plan.deinterlacing = deinterlacing.filter;
     readerOptions.videoFilter = plan.deinterlacing;
     plan.reader = std::make_unique<video::VideoFrameReader>(s.input, readerOptions);
     const auto& info = plan.reader->info();
@@ -309,21 +298,16 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
 {
     auto& job = *m_impl;
     const auto& s = job.settings;
-    checkEnsembleSize(s.ensemble);
+    validateEngineSettings(s.engine);
     checkPaths(s);
     const ExportPreset preset = resolvePreset(s);
 
     // Model first: a bad model file should fail before any output exists.
-    const WeightFileInfo modelInfo = inspectWeightFile(s.modelPath);
-    auto net = model::loadModelWeights(s.modelPath);
-    net->setSourceCondition(s.sourceCondition);
-    const DeviceChoice device = selectDevice(s.device);
-    engine::TilingSettings tiling;
-    tiling.tileLr = s.tileLr > 0 ? s.tileLr : engine::defaultTileLr(modelInfo.variant, device);
-    tiling.tileOverlapLr = std::min(s.tileOverlapLr, tiling.tileLr - 1);
-    tiling.windowFrames = s.windowFrames;
-    tiling.windowOverlap = s.windowOverlap;
-    const engine::WindowModel windowModel = engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.ensemble);
+    const pipeline::PreparedEngine prepared = pipeline::prepareEngine(s.engine);
+    const DeviceChoice& device = prepared.device;
+    const engine::TilingSettings& tiling = prepared.tiling;
+    auto net = prepared.net;
+    const engine::WindowModel windowModel = engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.engine.ensemble);
 
     UpscaleReport report;
     OutputPlan plan = planOutput(s, preset, report);
@@ -334,9 +318,9 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const auto headers = referenceEncoder.extradata();
     const std::string& deinterlacing = plan.deinterlacing;
     const double macsPerFrame = computeModelStats(net->config(), tiling.windowFrames, plan.firstFrame.width, plan.firstFrame.height).macs
-                                / tiling.windowFrames * s.ensemble;
+                                / tiling.windowFrames * s.engine.ensemble;
     const int64_t segmentLength = pipeline::segmentLengthFrames(s.segmentFrames, s.segmentSeconds, macsPerFrame, device.kind);
-    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, preset, tiling, device, deinterlacing), headers);
+    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, prepared.modelPath, preset, tiling, device, deinterlacing), headers);
     if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
     const int64_t resumeAt = journal.framesDone();
     if (resumeAt > 0)

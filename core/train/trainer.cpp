@@ -180,7 +180,7 @@ Batch Trainer::batchForStep(int64_t step) const
         auto lr = synthesiseLr(gt, synthesis, rng);
         if (m_recipe.model.sourceConditioned) {
             const bool unknown = std::uniform_real_distribution<double>(0, 1)(rng) < m_recipe.unknownSourceFraction;
-            conditions.push_back(unknown ? 0.5f : (clean ? 0.0f : 1.0f));
+            conditions.push_back(static_cast<float>(unknown ? kSourceUnknown : (clean ? kSourceClean : kSourceDegraded)));
         }
         if (region > m_recipe.lrCrop) {
             // Cut the training window out of the degraded region, GT aligned at 4x.

@@ -115,4 +115,17 @@ std::string deinterlaceFilter(DeinterlaceMode mode, const InterlaceAnalysis& a)
     return {};
 }
 
+DeinterlaceChoice chooseDeinterlacing(const std::string& path, DeinterlaceMode mode)
+{
+    if (mode == DeinterlaceMode::Off) return {};
+    const InterlaceAnalysis analysis = analyseInterlacing(path);
+    DeinterlaceChoice choice;
+    choice.filter = deinterlaceFilter(mode, analysis);
+    if (!choice.filter.empty())
+        choice.note = "scan: " + analysis.describe() + ": " + choice.filter;
+    else if (analysis.fieldOrderTag != "" && analysis.fieldOrderTag != "progressive")
+        choice.note = "scan: " + analysis.describe() + ": not deinterlaced";
+    return choice;
+}
+
 } // namespace dualx

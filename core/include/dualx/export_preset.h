@@ -53,6 +53,9 @@ struct ExportPreset {
     void checkAvailable() const;
 };
 
+// The preset a job gets when none is named: H.264 in MP4, for any player.
+inline constexpr const char* kDefaultPresetId = "web-h264";
+
 std::vector<ExportPreset> builtInPresets();
 // $DUALX_PRESET_DIR, else $XDG_CONFIG_HOME/dualx/presets, else ~/.config/dualx/presets.
 std::string userPresetFolder();

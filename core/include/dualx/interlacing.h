@@ -41,4 +41,13 @@ InterlaceAnalysis analyseInterlacing(const std::string& path, int frames = 120);
 // The libavfilter chain that `mode` applies to a source analysed as `analysis`; empty for none.
 std::string deinterlaceFilter(DeinterlaceMode mode, const InterlaceAnalysis& analysis);
 
+// What the engine does with `path` under `mode`: the filter chain (empty for none) and a line for
+// the job's report ("scan: interlaced, top field first (...): bwdif=..."), empty when there is
+// nothing to say (a progressive source). Analyses the file unless `mode` is Off.
+struct DeinterlaceChoice {
+    std::string filter;
+    std::string note;
+};
+DeinterlaceChoice chooseDeinterlacing(const std::string& path, DeinterlaceMode mode);
+
 } // namespace dualx

@@ -5,8 +5,8 @@
 // "<output>.dualx-job/"; after a kill (or cancel) the same job resumes after the last finished
 // segment, frame-exact. The output appears at its path only when complete (it is muxed as
 // "<output>.partial" and renamed).
-#include "dualx/device.h"
-#include "dualx/interlacing.h"
+#include "dualx/engine_settings.h"
+#include "dualx/export_preset.h"
 
 #include <atomic>
 #include <cstdint>
@@ -17,30 +17,12 @@
 
 namespace dualx {
 
-// The numbers of self-ensemble copies the engine takes (1: off; each copy is one network pass).
-inline constexpr int kEnsembleSizes[] = {1, 2, 4, 8, 16};
-constexpr bool isEnsembleSize(int copies)
-{
-    for (int size : kEnsembleSizes)
-        if (size == copies) return true;
-    return false;
-}
-// Throws InvalidArgument naming `copies` unless isEnsembleSize(copies).
-void checkEnsembleSize(int copies);
-
 struct UpscaleSettings {
     std::string input;
     std::string output;
-    std::string modelPath;           // a DualX weight file
-    std::string preset = "web-h264"; // id or .json path
-    int tileLr = 0;                  // 0: engine default (CPU: 112 MSE, 64 GAN; GPU: 512)
-    int tileOverlapLr = 16;
-    int windowFrames = 16;
-    int windowOverlap = 4;
-    int ensemble = 1;             // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
-    double sourceCondition = 0.5; // source quality for a source-conditioned model (source_quality.h)
-    DevicePreference device = DevicePreference::Auto;
-    int queueFrames = 8; // capacity of each queue between stages
+    EngineSettings engine;
+    std::string preset = kDefaultPresetId; // id or .json path
+    int queueFrames = 8;                   // capacity of each queue between stages
     // Restore only [start, start + duration) of the source (0 duration: to the end); the output
     // starts at 0. Its frames are those of a run over the whole source: the model also sees the
     // frames around the range.
@@ -50,8 +32,7 @@ struct UpscaleSettings {
     // as estimated from the model and picture size (pipeline/segment_grid.h), never timed.
     int segmentFrames = 0;
     double segmentSeconds = 30;
-    DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
-    bool squarePixels = false;                           // on top of the preset's picture settings (ExportPreset)
+    bool squarePixels = false; // on top of the preset's picture settings (ExportPreset)
     bool bakeRotation = false;
     // A part of a split job (dualx cluster): restore only [startSeconds, startSeconds +
     // durationSeconds) with the source's own timestamps, and write its encoded video alone to

@@ -1,0 +1,48 @@
+#pragma once
+// How the engine restores a video: which model, how it tiles space and time, the self-ensemble,
+// what it is told about the source, where it runs and how interlaced sources are made
+// progressive. One type for the job, the preview, the desktop app's settings and the CLI, so a
+// default is written once (here) and every front end validates the same way.
+#include "dualx/device.h"
+#include "dualx/interlacing.h"
+#include "dualx/source_quality.h"
+
+#include <string>
+
+namespace dualx {
+
+// The numbers of self-ensemble copies the engine takes (1: off; each copy is one network pass).
+inline constexpr int kEnsembleSizes[] = {1, 2, 4, 8, 16};
+constexpr bool isEnsembleSize(int copies)
+{
+    for (int size : kEnsembleSizes)
+        if (size == copies) return true;
+    return false;
+}
+// Throws InvalidArgument naming `copies` unless isEnsembleSize(copies).
+void checkEnsembleSize(int copies);
+
+struct EngineSettings {
+    std::string model = "mse"; // "mse", "gan" (shipped_models.h) or a DualX weight file's path
+    int tileLr = 0;            // input pixels per tile side; 0: the default (CPU: 112 MSE, 64 GAN; GPU: 512)
+    int tileOverlapLr = 16;    // at most the tile less one: a larger overlap is cut to that
+    int windowFrames = 16;     // frames the network sees at once
+    int windowOverlap = 4;
+    int ensemble = 1;                        // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
+    double sourceCondition = kSourceUnknown; // told to a source-conditioned model (source_quality.h)
+    DevicePreference device = DevicePreference::Auto;
+    DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
+    bool operator==(const EngineSettings&) const = default;
+};
+
+// Throws InvalidArgument naming the first setting out of range (the model file is not opened).
+void validateEngineSettings(const EngineSettings& settings);
+
+// A JSON object with the keys model, tile, tile_overlap, frames, frame_overlap, ensemble,
+// source, device, deinterlace (the CLI's option names, with _ for -).
+std::string engineSettingsToJson(const EngineSettings& settings);
+// Keys left out keep their defaults; an unknown key, a wrong type or a value out of range throws
+// InvalidArgument naming it and `origin`.
+EngineSettings engineSettingsFromJson(const std::string& json, const std::string& origin);
+
+} // namespace dualx
