@@ -292,6 +292,193 @@ void muxInPlace(const pipeline::VideoPacketSource& videoPackets, const UpscaleSe
     }
 }
 
+using RestoredFrame = std::pair<std::vector<uint16_t>, int64_t>; // RGB48 samples, output pts
+
+// What joins the three stages: the queues between them and the first error, which closes both
+// queues so that every stage ends.
+class StageLink {
+public:
+    explicit StageLink(size_t capacity) : decoded(capacity), restored(capacity) { }
+    pipeline::BoundedQueue<TimedFrame> decoded;
+    pipeline::BoundedQueue<RestoredFrame> restored;
+
+    void fail(std::exception_ptr error)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_firstError) m_firstError = error;
+        }
+        decoded.close();
+        restored.close();
+    }
+    std::exception_ptr firstError()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_firstError;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::exception_ptr m_firstError;
+};
+
+// The decode stage: the source's frames in order with their output timestamps (a frame without
+// one continues from the previous at the nominal rate). Frames before the range that the model
+// needs as context are held back until the range begins.
+void decodeFrames(OutputPlan& plan, pipeline::FrameSelection& selection, int64_t videoShift, const std::atomic<bool>& cancelled,
+                  StageLink& link)
+{
+    const video::OutputVideoSpec& spec = plan.spec;
+    const AVRational videoTb{spec.timeBaseNum, spec.timeBaseDen};
+    struct HeldFrame {
+        video::RgbFrame frame;
+        int64_t pts, index;
+    };
+    std::deque<HeldFrame> held; // the latest frames before the range: its context
+    auto push = [&](const video::RgbFrame& frame, int64_t pts, int64_t index) {
+        if (index < selection.pushFrom()) return true;
+        return link.decoded.push({rgb48ToTensor(frame), pts - videoShift, index, selection.writes(index)});
+    };
+    video::RgbFrame frame = std::move(plan.firstFrame);
+    int64_t lastPts = INT64_MIN;
+    for (int64_t index = 0; !cancelled; ++index) {
+        int64_t pts = frame.pts;
+        if (pts == INT64_MIN) {
+            const double step
+                = static_cast<double>(spec.timeBaseDen) * spec.frameRateDen / (static_cast<double>(spec.timeBaseNum) * spec.frameRateNum);
+            pts = lastPts == INT64_MIN ? 0 : lastPts + std::max<int64_t>(1, std::llround(step));
+        }
+        lastPts = pts;
+        const auto verdict = selection.next(index, pts * av_q2d(videoTb));
+        if (verdict == pipeline::FrameSelection::Verdict::Stop) break;
+        if (verdict == pipeline::FrameSelection::Verdict::Hold) {
+            held.push_back({std::move(frame), pts, index});
+            if (held.size() > selection.holdFrames()) held.pop_front();
+            frame = {};
+        } else {
+            bool open = true;
+            for (const auto& h : held) open = open && push(h.frame, h.pts, h.index);
+            held.clear();
+            if (!open || !push(frame, pts, index)) break;
+        }
+        if (!plan.reader->read(frame)) break;
+    }
+}
+
+// The model stage: windows through the network on a grid that starts at the first frame pushed;
+// only the frames to write go on (context frames, and those in finished segments, do not).
+void restoreFrames(const engine::WindowModel& windowModel, const engine::TilingSettings& tiling, const std::atomic<bool>& cancelled,
+                   const std::function<void()>& waitWhilePaused, StageLink& link)
+{
+    std::optional<engine::StreamingUpscaler> upscaler;
+    std::deque<TimedFrame> inputs; // pushed, not yet emitted
+    auto emit = [&] {
+        while (auto hr = upscaler->pop()) {
+            const TimedFrame input = std::move(inputs.front());
+            inputs.pop_front();
+            pipeline::checkRestoredFrame(input.rgb, *hr, input.index);
+            if (!input.write) continue;
+            if (!link.restored.push({tensorToRgb48(*hr), input.pts})) return false;
+        }
+        return true;
+    };
+    while (auto f = link.decoded.pop()) {
+        waitWhilePaused();
+        if (cancelled) break;
+        if (!upscaler) upscaler.emplace(windowModel, tiling, f->index);
+        inputs.push_back(*f);
+        upscaler->push(f->rgb);
+        if (!emit()) break;
+    }
+    if (!cancelled && upscaler) {
+        upscaler->finish();
+        emit();
+    }
+}
+
+// The encode stage's output: a fresh encoder per segment, so each segment starts with a keyframe
+// and stands alone, committed to the journal at every multiple of `segmentLength` output frames
+// (segment_grid.h).
+class SegmentedEncoder {
+public:
+    SegmentedEncoder(pipeline::SegmentJournal& journal, const ExportPreset& preset, const video::OutputVideoSpec& spec,
+                     std::vector<uint8_t> headers, int64_t segmentLength)
+        : m_journal(journal),
+          m_preset(preset),
+          m_spec(spec),
+          m_headers(std::move(headers)),
+          m_segmentLength(segmentLength),
+          m_frameIndex(journal.framesDone())
+    {
+        // DUALX_KILL_AFTER_SEGMENTS=N: the process kills itself (SIGKILL, no cleanup) once N
+        // segments are journaled, so crash-safety tests hit the same moment on any machine.
+        if (const char* text = std::getenv("DUALX_KILL_AFTER_SEGMENTS")) m_killAfterSegments = std::strtoull(text, nullptr, 10);
+    }
+
+    void encode(const RestoredFrame& frame)
+    {
+        if (!m_encoder) {
+            m_encoder = std::make_unique<video::VideoEncoder>(m_preset, m_spec);
+            if (m_encoder->extradata() != m_headers)
+                throw Error(ErrorCode::Internal, "the " + m_preset.videoCodec + " encoder's headers differ between segments");
+            m_journal.beginSegment(m_frameIndex);
+        }
+        m_encoder->encode(frame.first.data(), frame.second, m_sink);
+        ++m_framesInSegment;
+        ++m_frameIndex;
+        if (pipeline::segmentEndsAfter(m_frameIndex, m_segmentLength)) closeSegment();
+    }
+    // Commits the open segment (the last one, shorter than the others).
+    void finish()
+    {
+        if (m_encoder) closeSegment();
+    }
+    // Drops the open segment: a resumed job encodes it again.
+    void abandon() { m_encoder.reset(); }
+    int64_t frameIndex() const { return m_frameIndex; }
+
+private:
+    void closeSegment()
+    {
+        m_encoder->flush(m_sink);
+        m_journal.commitSegment(m_framesInSegment);
+        m_encoder.reset();
+        m_framesInSegment = 0;
+        if (m_killAfterSegments > 0 && m_journal.segments().size() == m_killAfterSegments) std::raise(SIGKILL);
+    }
+
+    pipeline::SegmentJournal& m_journal;
+    const ExportPreset& m_preset;
+    const video::OutputVideoSpec& m_spec;
+    const std::vector<uint8_t> m_headers;
+    const int64_t m_segmentLength;
+    const video::PacketSink m_sink = [this](AVPacket* p) { m_journal.appendPacket(p); };
+    std::unique_ptr<video::VideoEncoder> m_encoder;
+    int64_t m_framesInSegment = 0;
+    int64_t m_frameIndex;
+    size_t m_killAfterSegments = 0;
+};
+
+// Progress for the callback: frames, rate and time left (of the range when trimming), and which
+// stage holds the others up, read from how full the queues are.
+UpscaleProgress progressOf(int64_t framesDone, int64_t framesThisRun, double elapsedSeconds, const video::VideoInfo& info,
+                           const pipeline::TrimRange& trim, bool trimmed, const StageLink& link)
+{
+    UpscaleProgress p;
+    p.framesDone = framesDone;
+    p.framesTotal = info.frameCountEstimate;
+    if (info.fps > 0 && trimmed) {
+        const double remaining = std::min(info.durationSeconds, trim.endSeconds) - trim.startSeconds;
+        p.framesTotal = std::max<int64_t>(0, std::llround(remaining * info.fps));
+    }
+    p.framesPerSecond = elapsedSeconds > 0 ? framesThisRun / elapsedSeconds : 0;
+    if (p.framesTotal > 0 && p.framesPerSecond > 0) p.etaSeconds = std::max<double>(0, p.framesTotal - p.framesDone) / p.framesPerSecond;
+    p.decodedQueueFill = link.decoded.occupancy();
+    p.upscaledQueueFill = link.restored.occupancy();
+    p.bottleneck = p.upscaledQueueFill > 0.75 ? Stage::Encode : p.decodedQueueFill < 0.25 ? Stage::Decode : Stage::Model;
+    return p;
+}
+
 } // namespace
 
 UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>& onProgress)
@@ -306,21 +493,18 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const pipeline::PreparedEngine prepared = pipeline::prepareEngine(s.engine);
     const DeviceChoice& device = prepared.device;
     const engine::TilingSettings& tiling = prepared.tiling;
-    auto net = prepared.net;
-    const engine::WindowModel windowModel = engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), s.engine.ensemble);
+    const engine::WindowModel windowModel
+        = engine::selfEnsembleWindowModel(engine::networkWindowModel(prepared.net, device), s.engine.ensemble);
 
     UpscaleReport report;
     OutputPlan plan = planOutput(s, preset, report);
-    video::VideoFrameReader& reader = *plan.reader;
-    const auto& info = reader.info();
-    const video::OutputVideoSpec& spec = plan.spec;
-    const video::VideoEncoder& referenceEncoder = *plan.referenceEncoder;
-    const auto headers = referenceEncoder.extradata();
-    const std::string& deinterlacing = plan.deinterlacing;
-    const double macsPerFrame = computeModelStats(net->config(), tiling.windowFrames, plan.firstFrame.width, plan.firstFrame.height).macs
-                                / tiling.windowFrames * s.engine.ensemble;
+    const auto& info = plan.reader->info();
+    const auto headers = plan.referenceEncoder->extradata();
+    const double macsPerFrame
+        = computeModelStats(prepared.net->config(), tiling.windowFrames, plan.firstFrame.width, plan.firstFrame.height).macs
+          / tiling.windowFrames * s.engine.ensemble;
     const int64_t segmentLength = pipeline::segmentLengthFrames(s.segmentFrames, s.segmentSeconds, macsPerFrame, device.kind);
-    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, prepared.modelPath, preset, tiling, device, deinterlacing), headers);
+    pipeline::SegmentJournal journal(s.output, jobFingerprint(s, prepared.modelPath, preset, tiling, device, plan.deinterlacing), headers);
     if (!journal.restartReason().empty()) report.streams.push_back("earlier progress not used: " + journal.restartReason());
     const int64_t resumeAt = journal.framesDone();
     if (resumeAt > 0)
@@ -332,174 +516,68 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     pipeline::TrimRange trim;
     trim.startSeconds = std::max(0.0, s.startSeconds);
     trim.endSeconds = s.durationSeconds > 0 ? trim.startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
-    const double startSeconds = trim.startSeconds, endSeconds = trim.endSeconds;
-    auto secondsToTicks = [](double seconds, AVRational tb) { return std::llround(seconds * tb.den / tb.num); };
-    const AVRational videoTb{spec.timeBaseNum, spec.timeBaseDen};
-    const int64_t videoShift = s.splitPart ? 0 : secondsToTicks(startSeconds, videoTb);
+    const AVRational videoTb{plan.spec.timeBaseNum, plan.spec.timeBaseDen};
+    const int64_t videoShift = s.splitPart ? 0 : std::llround(trim.startSeconds * videoTb.den / videoTb.num);
     // Frames before resumeAt (and around the range) are decoded again but only a window's worth
     // of them goes through the model, so the frames written are the bits an uninterrupted run
     // over the whole source gives.
-    pipeline::FrameSelection selection(startSeconds, endSeconds, resumeAt, tiling);
+    pipeline::FrameSelection selection(trim.startSeconds, trim.endSeconds, resumeAt, tiling);
 
-    pipeline::BoundedQueue<TimedFrame> decoded(static_cast<size_t>(std::max(1, s.queueFrames)));
-    pipeline::BoundedQueue<std::pair<std::vector<uint16_t>, int64_t>> upscaled(static_cast<size_t>(std::max(1, s.queueFrames)));
-    std::mutex errorMutex;
-    std::exception_ptr firstError;
-    auto fail = [&](std::exception_ptr e) {
-        {
-            std::lock_guard lock(errorMutex);
-            if (!firstError) firstError = e;
-        }
-        decoded.close();
-        upscaled.close();
-    };
-
+    StageLink link(static_cast<size_t>(std::max(1, s.queueFrames)));
     std::thread decodeThread([&] {
         try {
-            struct HeldFrame {
-                video::RgbFrame frame;
-                int64_t pts, index;
-            };
-            std::deque<HeldFrame> held; // the latest frames before the range: its context
-            auto push = [&](const video::RgbFrame& frame, int64_t pts, int64_t index) {
-                if (index < selection.pushFrom()) return true;
-                return decoded.push({rgb48ToTensor(frame), pts - videoShift, index, selection.writes(index)});
-            };
-            video::RgbFrame frame = std::move(plan.firstFrame);
-            int64_t lastPts = INT64_MIN;
-            for (int64_t index = 0; !job.cancelled; ++index) {
-                // Frames without a timestamp continue from the previous one at the nominal rate.
-                int64_t pts = frame.pts;
-                if (pts == INT64_MIN) {
-                    const double step = static_cast<double>(spec.timeBaseDen) * spec.frameRateDen
-                                        / (static_cast<double>(spec.timeBaseNum) * spec.frameRateNum);
-                    pts = lastPts == INT64_MIN ? 0 : lastPts + std::max<int64_t>(1, std::llround(step));
-                }
-                lastPts = pts;
-                const auto verdict = selection.next(index, pts * av_q2d(videoTb));
-                if (verdict == pipeline::FrameSelection::Verdict::Stop) break;
-                if (verdict == pipeline::FrameSelection::Verdict::Hold) {
-                    held.push_back({std::move(frame), pts, index});
-                    if (held.size() > selection.holdFrames()) held.pop_front();
-                    frame = {};
-                } else {
-                    bool open = true;
-                    for (const auto& h : held) open = open && push(h.frame, h.pts, h.index);
-                    held.clear();
-                    if (!open || !push(frame, pts, index)) break;
-                }
-                if (!reader.read(frame)) break;
-            }
+            decodeFrames(plan, selection, videoShift, job.cancelled, link);
         } catch (...) {
-            fail(std::current_exception());
+            link.fail(std::current_exception());
         }
-        decoded.close();
+        link.decoded.close();
     });
-
     std::thread modelThread([&] {
         try {
-            std::optional<engine::StreamingUpscaler> upscaler; // its grid starts at the first frame pushed
-            std::deque<TimedFrame> inputs;                     // pushed, not yet emitted
-            auto emit = [&] {
-                while (auto hr = upscaler->pop()) {
-                    const TimedFrame input = std::move(inputs.front());
-                    inputs.pop_front();
-                    pipeline::checkRestoredFrame(input.rgb, *hr, input.index);
-                    if (!input.write) continue; // context, or already in a finished segment
-                    if (!upscaled.push({tensorToRgb48(*hr), input.pts})) return false;
-                }
-                return true;
-            };
-            while (auto f = decoded.pop()) {
-                job.waitWhilePaused();
-                if (job.cancelled) break;
-                if (!upscaler) upscaler.emplace(windowModel, tiling, f->index);
-                inputs.push_back(*f);
-                upscaler->push(f->rgb);
-                if (!emit()) break;
-            }
-            if (!job.cancelled && upscaler) {
-                upscaler->finish();
-                emit();
-            }
+            restoreFrames(
+                windowModel, tiling, job.cancelled, [&job] { job.waitWhilePaused(); }, link);
         } catch (...) {
-            fail(std::current_exception());
+            link.fail(std::current_exception());
         }
-        upscaled.close();
+        link.restored.close();
     });
 
-    // Encode thread (this one): a fresh encoder per segment, so each segment starts with a
-    // keyframe and stands alone; a segment is committed at every multiple of segmentLength
-    // output frames (segment_grid.h).
+    // The encode stage runs on this thread.
     const auto start = std::chrono::steady_clock::now();
     auto lastReport = start - std::chrono::seconds(1);
-    std::unique_ptr<video::VideoEncoder> encoder;
-    int64_t framesInSegment = 0;
-    int64_t frameIndex = resumeAt;
-    const video::PacketSink toSegment = [&](AVPacket* p) { journal.appendPacket(p); };
-    // DUALX_KILL_AFTER_SEGMENTS=N: the process kills itself (SIGKILL, no cleanup) once N
-    // segments are journaled, so crash-safety tests hit the same moment on any machine.
-    const char* killAfterText = std::getenv("DUALX_KILL_AFTER_SEGMENTS");
-    const size_t killAfterSegments = killAfterText ? std::strtoull(killAfterText, nullptr, 10) : 0;
-    auto closeSegment = [&] {
-        encoder->flush(toSegment);
-        journal.commitSegment(framesInSegment);
-        encoder.reset();
-        framesInSegment = 0;
-        if (killAfterSegments > 0 && journal.segments().size() == killAfterSegments) std::raise(SIGKILL);
-    };
+    SegmentedEncoder encoder(journal, preset, plan.spec, headers, segmentLength);
     try {
-        while (auto f = upscaled.pop()) {
-            if (!encoder) {
-                encoder = std::make_unique<video::VideoEncoder>(preset, spec);
-                if (encoder->extradata() != headers)
-                    throw Error(ErrorCode::Internal, "the " + preset.videoCodec + " encoder's headers differ between segments");
-                journal.beginSegment(frameIndex);
-            }
-            encoder->encode(f->first.data(), f->second, toSegment);
-            ++framesInSegment;
-            ++frameIndex;
+        while (auto f = link.restored.pop()) {
+            encoder.encode(*f);
             ++report.frames;
-            if (pipeline::segmentEndsAfter(frameIndex, segmentLength)) closeSegment();
             const auto now = std::chrono::steady_clock::now();
             if (onProgress && now - lastReport >= std::chrono::milliseconds(100)) {
                 lastReport = now;
-                UpscaleProgress p;
-                p.framesDone = frameIndex;
-                p.framesTotal = info.frameCountEstimate;
-                if (info.fps > 0 && (startSeconds > 0 || s.durationSeconds > 0)) {
-                    const double remaining = std::min(info.durationSeconds, endSeconds) - startSeconds;
-                    p.framesTotal = std::max<int64_t>(0, std::llround(remaining * info.fps));
-                }
                 const double elapsed = std::chrono::duration<double>(now - start).count();
-                p.framesPerSecond = elapsed > 0 ? report.frames / elapsed : 0;
-                if (p.framesTotal > 0 && p.framesPerSecond > 0)
-                    p.etaSeconds = std::max<double>(0, p.framesTotal - p.framesDone) / p.framesPerSecond;
-                p.decodedQueueFill = decoded.occupancy();
-                p.upscaledQueueFill = upscaled.occupancy();
-                p.bottleneck = p.upscaledQueueFill > 0.75 ? Stage::Encode : p.decodedQueueFill < 0.25 ? Stage::Decode : Stage::Model;
-                onProgress(p);
+                onProgress(progressOf(encoder.frameIndex(), report.frames, elapsed, info, trim, s.startSeconds > 0 || s.durationSeconds > 0,
+                                      link));
             }
         }
-        if (!job.cancelled && !firstError && encoder) closeSegment();
+        if (!job.cancelled && !link.firstError()) encoder.finish();
     } catch (...) {
-        fail(std::current_exception());
+        link.fail(std::current_exception());
     }
     decodeThread.join();
     modelThread.join();
-    if (const auto damage = reader.damage().describe(info.durationSeconds); !damage.empty())
+    if (const auto damage = plan.reader->damage().describe(info.durationSeconds); !damage.empty())
         report.warnings.push_back("damaged input: " + damage + "; what could not be decoded is missing from the output");
 
-    if (job.cancelled && !firstError)
-        firstError = std::make_exception_ptr(
+    std::exception_ptr error = link.firstError();
+    if (job.cancelled && !error)
+        error = std::make_exception_ptr(
             Error(ErrorCode::Cancelled, journal.framesDone() > 0
                                             ? "cancelled (finished segments kept in '" + journal.folder() + "': the same command resumes)"
                                             : "cancelled"));
-    if (firstError) {
-        encoder.reset();
+    if (error) {
+        encoder.abandon();
         // Progress is worth keeping only if a segment was finished; then the same command resumes.
         if (journal.framesDone() == 0) journal.remove();
-        std::rethrow_exception(firstError);
+        std::rethrow_exception(error);
     }
 
     if (s.splitPart)
