@@ -174,14 +174,68 @@ PresetEditor::PresetEditor(QString folder, QWidget* parent) : QDialog(parent), m
     updateButtons();
 }
 
+namespace {
+
+void named(QWidget* w, const char* objectName, const QString& accessible)
+{
+    w->setObjectName(QLatin1String(objectName));
+    w->setAccessibleName(accessible);
+}
+
+} // namespace
+
 void PresetEditor::buildUi()
 {
-    auto named = [](QWidget* w, const char* objectName, const QString& accessible) {
-        w->setObjectName(QLatin1String(objectName));
-        w->setAccessibleName(accessible);
-    };
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildListPanel());
+    splitter->addWidget(buildFormPanel());
+    splitter->addWidget(buildPreviewPanel());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 3);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({280, 500, 380});
 
-    // Left: the presets and what can be done with them as a whole.
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+
+    m_revertButton = new QPushButton(tr("Re&vert"), this);
+    named(m_revertButton, "revertButton", tr("Revert unsaved changes"));
+    m_saveButton = new QPushButton(tr("Save"), this);
+    named(m_saveButton, "saveButton", tr("Save preset"));
+    m_saveButton->setToolTip(tr("Check the preset and write it to %1 (Ctrl+S)").arg(QDir::toNativeSeparators(m_folder)));
+    m_closeButton = new QPushButton(tr("Close"), this);
+    named(m_closeButton, "closeButton", tr("Close"));
+    // Enter in a field must not close the dialog; it saves (Save is disabled where that means nothing).
+    for (auto* b : {m_newButton, m_duplicateButton, m_deleteButton, m_importButton, m_exportButton, m_revertButton, m_closeButton})
+        b->setAutoDefault(false);
+    m_saveButton->setDefault(true);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_revertButton);
+    bottom->addStretch(1);
+    bottom->addWidget(m_saveButton);
+    bottom->addWidget(m_closeButton);
+
+    auto* root = new QVBoxLayout(this);
+    root->addWidget(splitter, 1);
+    root->addWidget(m_message);
+    root->addLayout(bottom);
+    resize(1200, 720);
+
+    m_editors = {m_id,          m_name,          m_description,  m_container,   m_extension,  m_codec,        m_pixelFormat,    m_crf,
+                 m_bitRate,     m_encoderPreset, m_options,      m_audioPolicy, m_audioCodec, m_audioBitRate, m_subtitlePolicy, m_scaleMode,
+                 m_scaleFactor, m_targetHeight,  m_squarePixels, m_bakeRotation};
+
+    connectEditors();
+}
+
+// Left: the presets and what can be done with them as a whole.
+QWidget* PresetEditor::buildListPanel()
+{
     auto* listPanel = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -215,8 +269,12 @@ void PresetEditor::buildUi()
     listButtons->addWidget(m_importButton, 1, 0);
     listButtons->addWidget(m_exportButton, 1, 1);
     listLayout->addLayout(listButtons);
+    return listPanel;
+}
 
-    // Middle: the form.
+// Middle: the form, in a scroll area.
+QWidget* PresetEditor::buildFormPanel()
+{
     auto* formPanel = new QWidget(this);
     auto* formLayout = new QVBoxLayout(formPanel);
     m_readOnlyNote = new QLabel(tr("Built-in presets are read-only. Use Duplicate to make an editable copy."), formPanel);
@@ -224,7 +282,23 @@ void PresetEditor::buildUi()
     m_readOnlyNote->setWordWrap(true);
     formLayout->addWidget(m_readOnlyNote);
 
-    auto* general = new QGroupBox(tr("General"), formPanel);
+    for (QGroupBox* group :
+         {buildGeneralGroup(formPanel), buildVideoGroup(formPanel), buildStreamsGroup(formPanel), buildScaleGroup(formPanel)})
+        formLayout->addWidget(group);
+    formLayout->addStretch(1);
+
+    auto* formScroll = new QScrollArea(this);
+    formScroll->setWidget(formPanel);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    return formScroll;
+}
+
+QGroupBox* PresetEditor::buildGeneralGroup(QWidget* parent)
+{
+    auto* general = new QGroupBox(tr("General"), parent);
     auto* generalForm = new QFormLayout(general);
     m_id = new QLineEdit(general);
     named(m_id, "idEdit", tr("Preset id"));
@@ -249,9 +323,12 @@ void PresetEditor::buildUi()
     named(m_extension, "extensionEdit", tr("File extension"));
     m_extension->setToolTip(tr("Extension of the output files, starting with '.'"));
     generalForm->addRow(tr("E&xtension"), m_extension);
-    formLayout->addWidget(general);
+    return general;
+}
 
-    auto* video = new QGroupBox(tr("Video"), formPanel);
+QGroupBox* PresetEditor::buildVideoGroup(QWidget* parent)
+{
+    auto* video = new QGroupBox(tr("Video"), parent);
     auto* videoForm = new QFormLayout(video);
     m_codec = new QComboBox(video);
     named(m_codec, "codecCombo", tr("Video codec"));
@@ -293,9 +370,12 @@ void PresetEditor::buildUi()
     m_options->setPlaceholderText(tr("one key=value per line, e.g. movflags=+faststart"));
     m_options->setFixedHeight(m_options->fontMetrics().lineSpacing() * 3 + 12);
     videoForm->addRow(tr("Options"), m_options);
-    formLayout->addWidget(video);
+    return video;
+}
 
-    auto* streams = new QGroupBox(tr("Audio and subtitles"), formPanel);
+QGroupBox* PresetEditor::buildStreamsGroup(QWidget* parent)
+{
+    auto* streams = new QGroupBox(tr("Audio and subtitles"), parent);
     auto* streamsForm = new QFormLayout(streams);
     auto policyCombo = [this](QWidget* parent) {
         auto* box = new QComboBox(parent);
@@ -325,9 +405,12 @@ void PresetEditor::buildUi()
     m_subtitlePolicy = policyCombo(streams);
     named(m_subtitlePolicy, "subtitlePolicyCombo", tr("Subtitle policy"));
     streamsForm->addRow(tr("S&ubtitles"), m_subtitlePolicy);
-    formLayout->addWidget(streams);
+    return streams;
+}
 
-    auto* scale = new QGroupBox(tr("Final scale"), formPanel);
+QGroupBox* PresetEditor::buildScaleGroup(QWidget* parent)
+{
+    auto* scale = new QGroupBox(tr("Final scale"), parent);
     auto* scaleForm = new QFormLayout(scale);
     auto* scaleRow = new QHBoxLayout;
     m_scaleMode = new QComboBox(scale);
@@ -360,16 +443,12 @@ void PresetEditor::buildUi()
     m_bakeRotation->setToolTip(tr("By default the rotation tag is copied (lossless); some players ignore it. Matroska "
                                   "cannot hold the tag, so its outputs are always turned"));
     scaleForm->addRow(tr("Rotation"), m_bakeRotation);
-    formLayout->addWidget(scale);
-    formLayout->addStretch(1);
+    return scale;
+}
 
-    auto* formScroll = new QScrollArea(this);
-    formScroll->setWidget(formPanel);
-    formScroll->setWidgetResizable(true);
-    formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
-    // Right: what will be written, live.
+// Right: what will be written, live.
+QWidget* PresetEditor::buildPreviewPanel()
+{
     auto* previewPanel = new QWidget(this);
     auto* previewLayout = new QVBoxLayout(previewPanel);
     previewLayout->setContentsMargins(0, 0, 0, 0);
@@ -383,50 +462,11 @@ void PresetEditor::buildUi()
     previewLayout->addWidget(previewLabel);
     previewLayout->addWidget(m_preview, 1);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(listPanel);
-    splitter->addWidget(formScroll);
-    splitter->addWidget(previewPanel);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 4);
-    splitter->setStretchFactor(2, 3);
-    splitter->setChildrenCollapsible(false);
-    splitter->setSizes({280, 500, 380});
+    return previewPanel;
+}
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("messageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->hide();
-
-    m_revertButton = new QPushButton(tr("Re&vert"), this);
-    named(m_revertButton, "revertButton", tr("Revert unsaved changes"));
-    m_saveButton = new QPushButton(tr("Save"), this);
-    named(m_saveButton, "saveButton", tr("Save preset"));
-    m_saveButton->setToolTip(tr("Check the preset and write it to %1 (Ctrl+S)").arg(QDir::toNativeSeparators(m_folder)));
-    m_closeButton = new QPushButton(tr("Close"), this);
-    named(m_closeButton, "closeButton", tr("Close"));
-    // Enter in a field must not close the dialog; it saves (Save is disabled where that means nothing).
-    for (auto* b : {m_newButton, m_duplicateButton, m_deleteButton, m_importButton, m_exportButton, m_revertButton, m_closeButton})
-        b->setAutoDefault(false);
-    m_saveButton->setDefault(true);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_revertButton);
-    bottom->addStretch(1);
-    bottom->addWidget(m_saveButton);
-    bottom->addWidget(m_closeButton);
-
-    auto* root = new QVBoxLayout(this);
-    root->addWidget(splitter, 1);
-    root->addWidget(m_message);
-    root->addLayout(bottom);
-    resize(1200, 720);
-
-    m_editors = {m_id,          m_name,          m_description,  m_container,   m_extension,  m_codec,        m_pixelFormat,    m_crf,
-                 m_bitRate,     m_encoderPreset, m_options,      m_audioPolicy, m_audioCodec, m_audioBitRate, m_subtitlePolicy, m_scaleMode,
-                 m_scaleFactor, m_targetHeight,  m_squarePixels, m_bakeRotation};
-
+void PresetEditor::connectEditors()
+{
     // Every change goes to the working copy at once: the preview, the list and switching between
     // presets never lose an edit.
     auto edited = [this] { onFormEdited(); };

@@ -15,6 +15,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -81,6 +82,14 @@ private:
     enum class MessageKind { None, Info, Warning, Error };
 
     void buildUi();
+    QWidget* buildListPanel();
+    QWidget* buildFormPanel(); // in a scroll area
+    QGroupBox* buildGeneralGroup(QWidget* parent);
+    QGroupBox* buildVideoGroup(QWidget* parent);
+    QGroupBox* buildStreamsGroup(QWidget* parent);
+    QGroupBox* buildScaleGroup(QWidget* parent);
+    QWidget* buildPreviewPanel();
+    void connectEditors();
     void loadEntries();
     int addEntry(Entry entry);
     int indexOf(const QString& id) const;
