@@ -355,9 +355,15 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
     return md;
 }
 
-} // namespace
+// NIQE is defined from one whole 96x96 block on; smaller frames get none (n/a).
+double niqeOrNan(const torch::Tensor& frames)
+{
+    const bool defined = frames.size(2) - 2 * kBorder >= 96 && frames.size(3) - 2 * kBorder >= 96;
+    return defined ? metrics::meanNiqe(frames, kBorder) : std::numeric_limits<double>::quiet_NaN();
+}
 
-QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, const BenchmarkProgress& progress)
+// Refuses options that cannot give a report, naming them.
+void checkBenchmarkOptions(const QualityBenchmarkOptions& o)
 {
     const auto known = knownMetrics();
     for (const auto& m : o.metrics)
@@ -371,32 +377,19 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     if (o.maxFrames < 2 && std::count(o.metrics.begin(), o.metrics.end(), "ewarp"))
         throw Error(ErrorCode::InvalidArgument, "E_warp needs at least 2 frames per clip");
     if (!o.validationSet.empty() && !o.clips.empty()) throw Error(ErrorCode::InvalidArgument, "give clips or a validation set, not both");
-    const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
+}
 
-    // The clips and the inputs each is upscaled from.
-    ReportContext ctx;
-    std::optional<metrics::ValidationSet> set;
-    if (!o.validationSet.empty()) {
-        set = metrics::loadValidationSet(o.validationSet);
-        ctx.setName = set->name;
-        for (const auto& c : set->clips) ctx.clips.push_back({c.name, c.gtPath});
-        for (const auto& f : set->families) ctx.families.push_back({f.id, f.title});
-        ctx.summaryFamilies = set->summaryFamilies;
-    } else {
-        ctx.clips = listClips(o.clips);
-        ctx.families = {{"bicubic", "Bicubic ×¼ input"},
-                        {"degraded", "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)"}};
-    }
-    const auto& clips = ctx.clips;
+// Each model by its label; a source-conditioned one also as "LABEL (source stated)" when asked.
+struct LabelledModel {
+    std::string label;
+    model::DualXVSR net;
+    bool stateSource = false;
+};
 
-    // Models first: a bad weight file should fail before minutes of work.
-    const DeviceChoice device = selectDevice(o.device);
-    // Each model by its label; a source-conditioned one also as "LABEL (source stated)" when asked.
-    struct LabelledModel {
-        std::string label;
-        model::DualXVSR net;
-        bool stateSource = false;
-    };
+// The models of `o`, on `device`, labelled by file name (distinct from each other and from the
+// classical methods).
+std::vector<LabelledModel> loadLabelledModels(const QualityBenchmarkOptions& o, const DeviceChoice& device)
+{
     std::vector<LabelledModel> models;
     std::set<std::string> labels{"bicubic", "lanczos"};
     for (const auto& path : o.models) {
@@ -412,145 +405,113 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
             models.push_back({label + " (source stated)", net, true});
         }
     }
-    ctx.methods = {"bicubic", "lanczos"};
-    for (const auto& m : models) ctx.methods.push_back(m.label);
-    const auto& methods = ctx.methods;
-    engine::TilingSettings tiling;
-    tiling.tileLr = o.tileLr;
-    tiling.tileOverlapLr = o.tileOverlapLr;
-    tiling.windowFrames = o.windowFrames;
-    tiling.windowOverlap = o.windowOverlap;
+    return models;
+}
 
-    std::error_code ec;
-    fs::create_directories(o.outputFolder, ec);
-    if (!fs::is_directory(o.outputFolder, ec))
-        throw Error(ErrorCode::FileUnwritable, "cannot create the output folder '" + o.outputFolder + "'");
-
-    QualityBenchmarkResult result;
-    const size_t inputsPerClip = set ? set->families.size() : static_cast<size_t>(1 + o.degradationPlans);
-    const int total = static_cast<int>(clips.size() * inputsPerClip * methods.size());
-    const int64_t maxFrames = set ? std::min<int64_t>(o.maxFrames, set->frames) : o.maxFrames;
-    int done = 0;
-    for (size_t c = 0; c < clips.size(); ++c) {
-        const auto& clip = clips[c];
-        const torch::Tensor reference = prepareReference(metrics::readFrames(clip.path, maxFrames), o, clip.name);
-        const auto sampled = reference.slice(0, 0, reference.size(0), std::max(1, o.noReferenceEvery));
-        // NIQE is defined from one whole 96x96 block on; smaller clips get no NIQE (n/a).
-        const bool niqeDefined = reference.size(2) - 2 * kBorder >= 96 && reference.size(3) - 2 * kBorder >= 96;
-        auto niqeOf = [&](const torch::Tensor& frames) {
-            return niqeDefined ? metrics::meanNiqe(frames, kBorder) : std::numeric_limits<double>::quiet_NaN();
-        };
-        if (asked.count("niqe")) result.referenceScores[clip.name]["niqe"] = niqeOf(sampled);
-        if (asked.count("brisque")) result.referenceScores[clip.name]["brisque"] = metrics::meanBrisque(sampled);
-
-        // A first-order plan from a seed and the clip's name: the same whatever else is benchmarked.
-        auto synthesised = [&](uint64_t seed, std::string& text) {
-            std::mt19937_64 rng(seed * 1000003ULL ^ nameHash(clip.name));
-            train::DegradationPlan plan;
-            auto lr = train::degradeClip(reference, rng, &plan);
-            text = plan.describe();
-            return lr;
-        };
-        std::vector<PreparedInput> inputs;
-        if (set) {
-            const auto& entry = set->clips[c];
-            for (const auto& family : set->families) {
-                PreparedInput in{family.id, 0, {}, family.kind == metrics::FamilyKind::Bicubic};
-                std::string text;
-                switch (family.kind) {
-                case metrics::FamilyKind::Bicubic: in.lr = train::bicubicDownscale(reference, kScale); break;
-                case metrics::FamilyKind::Synthesis:
-                    in.seed = family.seed;
-                    in.lr = synthesised(family.seed, text);
-                    break;
-                case metrics::FamilyKind::Files: {
-                    const auto& file = entry.inputs.at(family.id);
-                    in.lr = metrics::readFrames(file.path, reference.size(0));
-                    text = file.plan;
-                    if (in.lr.size(0) != reference.size(0) || in.lr.size(2) * kScale != reference.size(2)
-                        || in.lr.size(3) * kScale != reference.size(3))
-                        throw Error(ErrorCode::InvalidArgument,
-                                    "validation clip '" + clip.name + "', family '" + family.id + "': " + std::to_string(in.lr.size(0))
-                                        + " frames of " + std::to_string(in.lr.size(3)) + "x" + std::to_string(in.lr.size(2))
-                                        + ", expected a quarter of the ground truth's " + std::to_string(reference.size(0)) + " frames of "
-                                        + std::to_string(reference.size(3)) + "x" + std::to_string(reference.size(2)));
-                    break;
-                }
-                }
-                if (!text.empty()) result.plans[clip.name][family.id] = text;
-                inputs.push_back(std::move(in));
+// The inputs that `reference` (clip number `c`) is restored from: the validation set's families,
+// or bicubic and first-order degraded ones; their degradation plans go into `result`.
+std::vector<PreparedInput> prepareInputs(const Clip& clip, size_t c, const std::optional<metrics::ValidationSet>& set,
+                                         const torch::Tensor& reference, const QualityBenchmarkOptions& o, QualityBenchmarkResult& result)
+{
+    // A first-order plan from a seed and the clip's name: the same whatever else is benchmarked.
+    auto synthesised = [&](uint64_t seed, std::string& text) {
+        std::mt19937_64 rng(seed * 1000003ULL ^ nameHash(clip.name));
+        train::DegradationPlan plan;
+        auto lr = train::degradeClip(reference, rng, &plan);
+        text = plan.describe();
+        return lr;
+    };
+    std::vector<PreparedInput> inputs;
+    if (set) {
+        const auto& entry = set->clips[c];
+        for (const auto& family : set->families) {
+            PreparedInput in{family.id, 0, {}, family.kind == metrics::FamilyKind::Bicubic};
+            std::string text;
+            switch (family.kind) {
+            case metrics::FamilyKind::Bicubic: in.lr = train::bicubicDownscale(reference, kScale); break;
+            case metrics::FamilyKind::Synthesis:
+                in.seed = family.seed;
+                in.lr = synthesised(family.seed, text);
+                break;
+            case metrics::FamilyKind::Files: {
+                const auto& file = entry.inputs.at(family.id);
+                in.lr = metrics::readFrames(file.path, reference.size(0));
+                text = file.plan;
+                if (in.lr.size(0) != reference.size(0) || in.lr.size(2) * kScale != reference.size(2)
+                    || in.lr.size(3) * kScale != reference.size(3))
+                    throw Error(ErrorCode::InvalidArgument,
+                                "validation clip '" + clip.name + "', family '" + family.id + "': " + std::to_string(in.lr.size(0))
+                                    + " frames of " + std::to_string(in.lr.size(3)) + "x" + std::to_string(in.lr.size(2))
+                                    + ", expected a quarter of the ground truth's " + std::to_string(reference.size(0)) + " frames of "
+                                    + std::to_string(reference.size(3)) + "x" + std::to_string(reference.size(2)));
+                break;
             }
-        } else {
-            inputs.push_back({"bicubic", 0, train::bicubicDownscale(reference, kScale), true});
-            for (int p = 0; p < o.degradationPlans; ++p) {
-                const uint64_t seed = o.seed + static_cast<uint64_t>(p);
-                std::string text;
-                inputs.push_back({"degraded", seed, synthesised(seed, text), false});
-                result.plans[clip.name]["seed " + std::to_string(seed)] = text;
             }
+            if (!text.empty()) result.plans[clip.name][family.id] = text;
+            inputs.push_back(std::move(in));
         }
-        for (const auto& input : inputs) {
-            const auto& lr = input.lr;
-            const bool grab = !o.grabFamily.empty() && input.family == o.grabFamily;
-            const int64_t grabFrame = reference.size(0) / 2;
-            std::vector<std::pair<std::string, torch::Tensor>> grabPanels;
-            if (grab) grabPanels.emplace_back("ground truth", reference[grabFrame]);
-            for (const auto& method : methods) {
-                if (progress)
-                    progress(clip.name + " (" + input.family + (input.seed ? " input, seed " + std::to_string(input.seed) : " input")
-                                 + "): " + method,
-                             done, total);
-                resetPeakMemory();
-                const auto start = std::chrono::steady_clock::now();
-                torch::Tensor output;
-                if (method == "bicubic") {
-                    output = train::bicubicUpscale(lr, kScale);
-                } else if (method == "lanczos") {
-                    output = lanczosUpscale(lr);
-                } else {
-                    const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
-                    auto net = entry.net;
-                    net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
-                    output = engine::upscaleClipTiled(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble),
-                                                      lr, tiling);
-                }
-                output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
-                if (grab && method != "lanczos") grabPanels.emplace_back(method, output[grabFrame]);
-                BenchmarkRow row{clip.name,
-                                 input.family,
-                                 method,
-                                 input.seed,
-                                 reference.size(0),
-                                 static_cast<int>(lr.size(3)),
-                                 static_cast<int>(lr.size(2))};
-                row.secondsPerFrame = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-                                      / static_cast<double>(reference.size(0));
-                row.peakMemoryMb = peakResidentMemoryMb();
-                if (asked.count("psnr")) {
-                    row.psnrPerFrame = metrics::psnrPerFrame(output, reference, true, kBorder);
-                    double sum = 0;
-                    for (double v : row.psnrPerFrame) sum += v;
-                    row.scores["psnr"] = sum / static_cast<double>(row.psnrPerFrame.size());
-                }
-                if (asked.count("ssim")) row.scores["ssim"] = metrics::meanSsim(output, reference, true, kBorder);
-                const auto outSampled = output.slice(0, 0, output.size(0), std::max(1, o.noReferenceEvery));
-                if (asked.count("niqe")) row.scores["niqe"] = niqeOf(outSampled);
-                if (asked.count("brisque")) row.scores["brisque"] = metrics::meanBrisque(outSampled);
-                if (asked.count("ewarp")) row.scores["ewarp"] = metrics::ewarp(output, reference);
-                if (asked.count("periodic")) row.scores["periodic"] = metrics::meanPeriodicArtifacts(output);
-                result.rows.push_back(std::move(row));
-                ++done;
-            }
-            if (grab) {
-                const auto path = (fs::path(o.outputFolder) / ("grab-" + clip.name + "-" + input.family + ".png")).string();
-                report::writeFrameGrab(grabPanels, path);
-                result.files.push_back(path);
-            }
+    } else {
+        inputs.push_back({"bicubic", 0, train::bicubicDownscale(reference, kScale), true});
+        for (int p = 0; p < o.degradationPlans; ++p) {
+            const uint64_t seed = o.seed + static_cast<uint64_t>(p);
+            std::string text;
+            inputs.push_back({"degraded", seed, synthesised(seed, text), false});
+            result.plans[clip.name]["seed " + std::to_string(seed)] = text;
         }
     }
-    if (progress) progress("done", done, total);
+    return inputs;
+}
 
-    // Files: the report, the numbers, and the charts.
+// One method on one input: the output as an 8-bit video would hold it, timed, and its scores.
+struct MethodRun {
+    BenchmarkRow row;
+    torch::Tensor output;
+};
+MethodRun runMethod(const std::string& method, const PreparedInput& input, const Clip& clip, const torch::Tensor& reference,
+                    const std::vector<LabelledModel>& models, const DeviceChoice& device, const engine::TilingSettings& tiling,
+                    const QualityBenchmarkOptions& o, const std::set<std::string>& asked)
+{
+    const auto& lr = input.lr;
+    resetPeakMemory();
+    const auto start = std::chrono::steady_clock::now();
+    torch::Tensor output;
+    if (method == "bicubic") {
+        output = train::bicubicUpscale(lr, kScale);
+    } else if (method == "lanczos") {
+        output = lanczosUpscale(lr);
+    } else {
+        const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
+        auto net = entry.net;
+        net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
+        output = engine::upscaleClipTiled(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
+    }
+    output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
+    BenchmarkRow row{
+        clip.name, input.family, method, input.seed, reference.size(0), static_cast<int>(lr.size(3)), static_cast<int>(lr.size(2))};
+    row.secondsPerFrame
+        = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / static_cast<double>(reference.size(0));
+    row.peakMemoryMb = peakResidentMemoryMb();
+    if (asked.count("psnr")) {
+        row.psnrPerFrame = metrics::psnrPerFrame(output, reference, true, kBorder);
+        double sum = 0;
+        for (double v : row.psnrPerFrame) sum += v;
+        row.scores["psnr"] = sum / static_cast<double>(row.psnrPerFrame.size());
+    }
+    if (asked.count("ssim")) row.scores["ssim"] = metrics::meanSsim(output, reference, true, kBorder);
+    const auto outSampled = output.slice(0, 0, output.size(0), std::max(1, o.noReferenceEvery));
+    if (asked.count("niqe")) row.scores["niqe"] = niqeOrNan(outSampled);
+    if (asked.count("brisque")) row.scores["brisque"] = metrics::meanBrisque(outSampled);
+    if (asked.count("ewarp")) row.scores["ewarp"] = metrics::ewarp(output, reference);
+    if (asked.count("periodic")) row.scores["periodic"] = metrics::meanPeriodicArtifacts(output);
+    return {std::move(row), output};
+}
+
+// The report, the numbers (JSON, per-frame CSV) and the charts, in o.outputFolder.
+void writeResultFiles(QualityBenchmarkResult& result, const QualityBenchmarkOptions& o, ReportContext& ctx,
+                      const std::set<std::string>& asked, const DeviceChoice& device)
+{
+    const auto& clips = ctx.clips;
+    const auto& methods = ctx.methods;
     auto file = [&](const std::string& name) {
         const auto path = (fs::path(o.outputFolder) / name).string();
         result.files.push_back(path);
@@ -624,6 +585,83 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
         report::drawChart("Quality vs speed", "log10 seconds per frame (left is faster)", panels, file("quality-vs-speed.png"), 1200, 800,
                           2);
     }
+}
+
+} // namespace
+
+QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, const BenchmarkProgress& progress)
+{
+    checkBenchmarkOptions(o);
+    const std::set<std::string> asked(o.metrics.begin(), o.metrics.end());
+
+    // The clips and the inputs each is upscaled from.
+    ReportContext ctx;
+    std::optional<metrics::ValidationSet> set;
+    if (!o.validationSet.empty()) {
+        set = metrics::loadValidationSet(o.validationSet);
+        ctx.setName = set->name;
+        for (const auto& c : set->clips) ctx.clips.push_back({c.name, c.gtPath});
+        for (const auto& f : set->families) ctx.families.push_back({f.id, f.title});
+        ctx.summaryFamilies = set->summaryFamilies;
+    } else {
+        ctx.clips = listClips(o.clips);
+        ctx.families = {{"bicubic", "Bicubic ×¼ input"},
+                        {"degraded", "First-order degraded ×¼ input (blur, noise, resize, JPEG/video compression)"}};
+    }
+    const auto& clips = ctx.clips;
+
+    // Models first: a bad weight file should fail before minutes of work.
+    const DeviceChoice device = selectDevice(o.device);
+    const std::vector<LabelledModel> models = loadLabelledModels(o, device);
+    ctx.methods = {"bicubic", "lanczos"};
+    for (const auto& m : models) ctx.methods.push_back(m.label);
+    const auto& methods = ctx.methods;
+    engine::TilingSettings tiling;
+    tiling.tileLr = o.tileLr;
+    tiling.tileOverlapLr = o.tileOverlapLr;
+    tiling.windowFrames = o.windowFrames;
+    tiling.windowOverlap = o.windowOverlap;
+
+    std::error_code ec;
+    fs::create_directories(o.outputFolder, ec);
+    if (!fs::is_directory(o.outputFolder, ec))
+        throw Error(ErrorCode::FileUnwritable, "cannot create the output folder '" + o.outputFolder + "'");
+
+    QualityBenchmarkResult result;
+    const size_t inputsPerClip = set ? set->families.size() : static_cast<size_t>(1 + o.degradationPlans);
+    const int total = static_cast<int>(clips.size() * inputsPerClip * methods.size());
+    const int64_t maxFrames = set ? std::min<int64_t>(o.maxFrames, set->frames) : o.maxFrames;
+    int done = 0;
+    for (size_t c = 0; c < clips.size(); ++c) {
+        const auto& clip = clips[c];
+        const torch::Tensor reference = prepareReference(metrics::readFrames(clip.path, maxFrames), o, clip.name);
+        const auto sampled = reference.slice(0, 0, reference.size(0), std::max(1, o.noReferenceEvery));
+        if (asked.count("niqe")) result.referenceScores[clip.name]["niqe"] = niqeOrNan(sampled);
+        if (asked.count("brisque")) result.referenceScores[clip.name]["brisque"] = metrics::meanBrisque(sampled);
+        for (const auto& input : prepareInputs(clip, c, set, reference, o, result)) {
+            const bool grab = !o.grabFamily.empty() && input.family == o.grabFamily;
+            const int64_t grabFrame = reference.size(0) / 2;
+            std::vector<std::pair<std::string, torch::Tensor>> grabPanels;
+            if (grab) grabPanels.emplace_back("ground truth", reference[grabFrame]);
+            for (const auto& method : methods) {
+                if (progress)
+                    progress(clip.name + " (" + input.family + (input.seed ? " input, seed " + std::to_string(input.seed) : " input")
+                                 + "): " + method,
+                             done, total);
+                MethodRun run = runMethod(method, input, clip, reference, models, device, tiling, o, asked);
+                if (grab && method != "lanczos") grabPanels.emplace_back(method, run.output[grabFrame]);
+                result.rows.push_back(std::move(run.row));
+                ++done;
+            }
+            if (grab) {
+                const auto path = (fs::path(o.outputFolder) / ("grab-" + clip.name + "-" + input.family + ".png")).string();
+                report::writeFrameGrab(grabPanels, path);
+                result.files.push_back(path);
+            }
+        }
+    }
+    if (progress) progress("done", done, total);
+    writeResultFiles(result, o, ctx, asked, device);
     return result;
 }
 
