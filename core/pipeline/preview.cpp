@@ -7,7 +7,10 @@
 #include "video/video_frame_reader.h"
 
 #include <deque>
+#include <filesystem>
 #include <functional>
+#include <mutex>
+#include <optional>
 
 namespace dualx {
 
@@ -65,6 +68,33 @@ Window readWindow(video::VideoFrameReader& reader, int windowFrames, const std::
     return w;
 }
 
+// The interlacing analysis decodes up to 120 frames, and previews are asked for again and again
+// on one file (every picked frame, in a quick and a full pass): the last answer is kept while the
+// file is unchanged.
+DeinterlaceChoice deinterlacingFor(const std::string& input, DeinterlaceMode mode)
+{
+    if (mode == DeinterlaceMode::Off) return {};
+    struct Key {
+        std::string path;
+        DeinterlaceMode mode;
+        std::uintmax_t size;
+        std::filesystem::file_time_type modified;
+        bool operator==(const Key&) const = default;
+    };
+    static std::mutex mutex;
+    static std::optional<std::pair<Key, DeinterlaceChoice>> last;
+    std::error_code ec;
+    const Key key{input, mode, std::filesystem::file_size(input, ec), std::filesystem::last_write_time(input, ec)};
+    {
+        std::lock_guard lock(mutex);
+        if (last && last->first == key) return last->second;
+    }
+    DeinterlaceChoice choice = chooseDeinterlacing(input, mode);
+    std::lock_guard lock(mutex);
+    last.emplace(key, choice);
+    return choice;
+}
+
 } // namespace
 
 PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const EngineSettings& jobSettings, const std::atomic<bool>* cancel)
@@ -87,7 +117,7 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const E
 
     video::ReaderOptions readerOptions;
     readerOptions.fixedSize = true; // frames are stacked into one window
-    const DeinterlaceChoice deinterlacing = chooseDeinterlacing(input, settings.deinterlace);
+    const DeinterlaceChoice deinterlacing = deinterlacingFor(input, settings.deinterlace);
     PreviewResult result;
     Window window;
     int rotation = 0;
