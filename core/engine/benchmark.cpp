@@ -63,9 +63,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
     BenchmarkResult result;
     result.device = device.description;
     result.threads = intraOpThreads();
-    AttentionKernel kernel = options.attention.kernel;
-    if (kernel == AttentionKernel::Auto) kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
-    result.attentionKernel = std::string(attentionKernelName(kernel));
+    const bool cpuInference = device.kind != DeviceKind::Cuda && dtype == torch::kFloat32;
+    result.attentionKernel = std::string(attentionKernelName(resolveAttentionKernel(options.attention.kernel, cpuInference)));
 
     torch::InferenceMode inference;
     if (options.tileLr != 0) {

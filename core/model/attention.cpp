@@ -1,6 +1,7 @@
 #include "model/attention.h"
 
 #include "dualx/errors.h"
+#include "model/cpu_attention.h"
 
 #include <torch/version.h>
 
@@ -15,19 +16,27 @@ std::string_view attentionKernelName(AttentionKernel kernel)
     case AttentionKernel::Plain: return "plain";
     case AttentionKernel::Chunked: return "chunked";
     case AttentionKernel::Fused: return "fused";
+    case AttentionKernel::Cpu: return "cpu";
     }
     return "unknown";
 }
 
 AttentionKernel attentionKernelFromName(std::string_view name)
 {
-    for (auto k : {AttentionKernel::Auto, AttentionKernel::Plain, AttentionKernel::Chunked, AttentionKernel::Fused})
+    for (auto k : {AttentionKernel::Auto, AttentionKernel::Plain, AttentionKernel::Chunked, AttentionKernel::Fused, AttentionKernel::Cpu})
         if (attentionKernelName(k) == name) return k;
     throw Error(ErrorCode::InvalidArgument,
-                "unknown attention kernel '" + std::string(name) + "' (expected auto, plain, chunked or fused)");
+                "unknown attention kernel '" + std::string(name) + "' (expected auto, plain, chunked, fused or cpu)");
 }
 
 bool fusedAttentionAvailable() { return TORCH_VERSION_MAJOR >= 2; }
+
+AttentionKernel resolveAttentionKernel(AttentionKernel kernel, bool cpuInference)
+{
+    if (kernel != AttentionKernel::Auto) return kernel;
+    if (cpuInference) return AttentionKernel::Cpu;
+    return fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
+}
 
 } // namespace dualx
 
@@ -76,10 +85,14 @@ torch::Tensor chunkedAttention(const torch::Tensor& q, const torch::Tensor& k, c
 
 } // namespace
 
-torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const AttentionSettings& settings)
+torch::Tensor attend(torch::Tensor q, torch::Tensor k, const torch::Tensor& v, const AttentionSettings& settings, const RotaryTables* rope)
 {
-    AttentionKernel kernel = settings.kernel;
-    if (kernel == AttentionKernel::Auto) kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
+    const AttentionKernel kernel = resolveAttentionKernel(settings.kernel, cpuFusedAttentionApplies(q, k, v));
+    if (kernel == AttentionKernel::Cpu) return cpuFusedAttention(q, k, v, rope);
+    if (rope) {
+        q = applyRotary(q, *rope);
+        k = applyRotary(k, *rope);
+    }
     switch (kernel) {
     case AttentionKernel::Plain: return plainAttention(q, k, v);
     case AttentionKernel::Chunked: return chunkedAttention(q, k, v, settings.maxScoreElements);
@@ -90,7 +103,8 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
         throw Error(ErrorCode::InvalidArgument,
                     "fused attention needs LibTorch >= 2.0 (this build has " + std::string(TORCH_VERSION) + "); use chunked");
 #endif
-    case AttentionKernel::Auto: break;
+    case AttentionKernel::Auto:
+    case AttentionKernel::Cpu: break;
     }
     throw Error(ErrorCode::Internal, "attention kernel not resolved");
 }
@@ -110,12 +124,7 @@ torch::Tensor MultiHeadSelfAttentionImpl::forward(const torch::Tensor& x, const 
 {
     const int64_t s = x.size(0), l = x.size(1);
     auto qkv = m_qkv->forward(x).view({s, l, 3, m_heads, m_headDim}).permute({2, 0, 3, 1, 4});
-    auto q = qkv[0], k = qkv[1], v = qkv[2]; // [S, heads, L, d]
-    if (rope) {
-        q = applyRotary(q, *rope);
-        k = applyRotary(k, *rope);
-    }
-    auto out = attend(q, k, v, *m_settings); // [S, heads, L, d]
+    auto out = attend(qkv[0], qkv[1], qkv[2], *m_settings, rope); // [S, heads, L, d]
     out = out.transpose(1, 2).reshape({s, l, m_heads * m_headDim});
     return m_proj->forward(out);
 }

@@ -10,9 +10,11 @@
 
 namespace dualx::model {
 
-// q, k, v: [S, heads, L, d] -> [S, heads, L, d]. Softmax(q k^T / sqrt(d)) v with the kernel
-// chosen by settings (Auto resolves to Fused or Chunked).
-torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const AttentionSettings& settings);
+// q, k, v: [S, heads, L, d] -> [S, heads, L, d]. Softmax(q' k'^T / sqrt(d)) v with the kernel
+// chosen by settings (resolveAttentionKernel), where q', k' are q, k rotated by `rope` (or q, k
+// themselves when it is null).
+torch::Tensor attend(torch::Tensor q, torch::Tensor k, const torch::Tensor& v, const AttentionSettings& settings,
+                     const RotaryTables* rope = nullptr);
 
 class MultiHeadSelfAttentionImpl : public torch::nn::Module {
 public:

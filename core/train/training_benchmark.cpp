@@ -41,9 +41,7 @@ TrainingBenchmarkResult runTrainingBenchmark(const TrainingBenchmarkOptions& opt
     TrainingBenchmarkResult result;
     result.device = device.kind == DeviceKind::Cuda ? "CUDA:" + std::to_string(device.index) + " (fp32)" : device.description;
     result.threads = intraOpThreads();
-    AttentionKernel kernel = options.attention.kernel;
-    if (kernel == AttentionKernel::Auto) kernel = fusedAttentionAvailable() ? AttentionKernel::Fused : AttentionKernel::Chunked;
-    result.attentionKernel = std::string(attentionKernelName(kernel));
+    result.attentionKernel = std::string(attentionKernelName(resolveAttentionKernel(options.attention.kernel, /*cpuInference=*/false)));
 
     for (int i = 0; i < options.warmup; ++i) step();
     engine::synchronise(device);

@@ -8,10 +8,11 @@
 namespace dualx {
 
 enum class AttentionKernel {
-    Auto,    // Fused where LibTorch >= 2.0 provides it, else Chunked
+    Auto,    // Cpu for float32 inference on the CPU; elsewhere Fused where LibTorch >= 2.0 provides it, else Chunked
     Plain,   // full score matrices (reference path; memory grows with L^2)
     Chunked, // query/batch chunks so no score block exceeds maxScoreElements
     Fused,   // torch scaled_dot_product_attention (LibTorch >= 2.0 only)
+    Cpu,     // one cache-resident pass per sequence and head (float32 inference on the CPU only)
 };
 
 struct AttentionSettings {
@@ -24,5 +25,7 @@ struct AttentionSettings {
 std::string_view attentionKernelName(AttentionKernel kernel);
 AttentionKernel attentionKernelFromName(std::string_view name); // throws InvalidArgument
 bool fusedAttentionAvailable();
+// What Auto becomes: `cpuInference` is float32 inference on the CPU (no gradient wanted).
+AttentionKernel resolveAttentionKernel(AttentionKernel kernel, bool cpuInference);
 
 } // namespace dualx
