@@ -47,6 +47,30 @@ private Q_SLOTS:
         test::expectError([] { segmentStarts(100, 16, 16); }, ErrorCode::InvalidArgument, "smaller than");
     }
 
+    // Balanced tiles: as many as the nominal side needs, no larger than covering requires.
+    void balancedSegmentsKeepTheCountAndShrink()
+    {
+        QCOMPARE(balancedSegment(320, 112, 16, 2), int64_t{92});  // 4 tiles of 92 instead of 4 of 112
+        QCOMPARE(balancedSegment(180, 112, 16, 2), int64_t{98});  // 2 of 98
+        QCOMPARE(balancedSegment(720, 112, 16, 2), int64_t{104}); // 8 of 104
+        QCOMPARE(balancedSegment(480, 112, 16, 2), int64_t{110}); // 5 of 110 (109 rounded up)
+        QCOMPARE(balancedSegment(100, 112, 16, 2), int64_t{100}); // one tile: the whole axis
+        QCOMPARE(balancedSegment(208, 112, 16, 2), int64_t{112}); // exactly two tiles of 112
+        for (int64_t length = 1; length <= 400; ++length)
+            for (int64_t segment : {24, 64, 112}) {
+                const int64_t side = std::min(segment, length);
+                const int64_t overlap = std::min<int64_t>(8, side - 1);
+                const int64_t balanced = balancedSegment(length, side, overlap, 2);
+                QVERIFY(balanced <= side && balanced > overlap);
+                const auto nominal = segmentStarts(length, side, overlap);
+                const auto starts = segmentStarts(length, balanced, overlap);
+                QCOMPARE(starts.size(), nominal.size());
+                QCOMPARE(starts.back() + balanced, length);
+                for (size_t i = 1; i < starts.size(); ++i) QVERIFY(starts[i - 1] + balanced - starts[i] >= overlap);
+            }
+        test::expectError([] { balancedSegment(100, 16, 16, 2); }, ErrorCode::InvalidArgument, "smaller than");
+    }
+
     void weightsRampOnlyOnInteriorEdges()
     {
         const auto border = segmentWeights(0, 10, 10, 4);
@@ -101,8 +125,9 @@ private Q_SLOTS:
         StreamingUpscaler upscaler(picky, settings(112, 16, 4, 1));
         const auto out = upscaleClip(upscaler, clip);
         QCOMPARE(out.size(0), clip.size(0));
-        QCOMPARE(upscaler.tileLr(), 16); // 112 -> 56 -> 28 -> 16 (the smallest tile): the first that fits
-        QVERIFY(refusals >= 3);
+        // 112 -> 56 -> 28: the first that fits, as 28-px tiles with 7 px overlap balance to 24 x 24.
+        QCOMPARE(upscaler.tileLr(), 28);
+        QVERIFY(refusals >= 2);
         QVERIFY((out - nearestModel(clip)).abs().max().item<double>() < 1e-6);
 
         // Any other error is not retried.

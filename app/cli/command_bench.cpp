@@ -108,6 +108,9 @@ int runBench(const std::vector<std::string>& argv)
                             {"baseline_memory_mb", r.baselineMemoryMb},
                             {"frames_timed", r.framesTimed},
                             {"tile", r.tileLr},
+                            {"tile_width", r.tileWidth},
+                            {"tile_height", r.tileHeight},
+                            {"tiles_per_window", r.tilesPerWindow},
                             {"tile_overlap", options.tileOverlapLr},
                             {"frame_overlap", options.windowOverlap},
                             {"windows", r.windowsRun}};
@@ -117,9 +120,10 @@ int runBench(const std::vector<std::string>& argv)
     std::printf("preset %s, %d frames of %dx%d -> %dx%d, %s, attention %s\n", options.config.preset.c_str(), options.frames, options.width,
                 options.height, options.width * 4, options.height * 4, r.device.c_str(), r.attentionKernel.c_str());
     if (options.tileLr != 0)
-        std::printf("tiled: %lld frames through %lld windows of %d frames (overlap %d), tiles %d px (overlap %d)\n",
+        std::printf("tiled: %lld frames through %lld windows of %d frames (overlap %d), %d tiles of %dx%d px per window (asked %d, "
+                    "overlap %d)\n",
                     static_cast<long long>(r.framesTimed), static_cast<long long>(r.windowsRun), options.frames, options.windowOverlap,
-                    r.tileLr, options.tileOverlapLr);
+                    r.tilesPerWindow, r.tileWidth, r.tileHeight, r.tileLr, options.tileOverlapLr);
     std::printf("%.1f ms per frame (%.3f fps), peak memory %.0f MB (%.0f MB before the first timed pass)\n", r.msPerFrame,
                 r.framesPerSecond, r.peakMemoryMb, r.baselineMemoryMb);
     return 0;

@@ -4,6 +4,7 @@
 #include "dualx/runtime.h"
 #include "engine/device_control.h"
 #include "engine/streaming_upscaler.h"
+#include "engine/tiling.h"
 #include "engine/torch_device.h"
 #include "model/dualx_vsr.h"
 
@@ -71,6 +72,10 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options)
         engine::TilingSettings tiling;
         tiling.tileLr = options.tileLr > 0 ? options.tileLr : engine::defaultTileLr(options.variant, device);
         result.tileLr = tiling.tileLr;
+        const engine::TileGrid grid = engine::tileGrid(options.height, options.width, tiling.tileLr, options.tileOverlapLr);
+        result.tileWidth = static_cast<int>(grid.tileWidth);
+        result.tileHeight = static_cast<int>(grid.tileHeight);
+        result.tilesPerWindow = static_cast<int>(grid.count());
         tiling.tileOverlapLr = options.tileOverlapLr;
         tiling.windowFrames = options.frames;
         tiling.windowOverlap = options.windowOverlap;

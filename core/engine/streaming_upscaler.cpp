@@ -38,14 +38,13 @@ torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& 
 {
     validate(settings);
     const int64_t t = window.size(0), h = window.size(2), w = window.size(3), s = settings.scale;
-    const int64_t tileH = std::min<int64_t>(settings.tileLr, h), tileW = std::min<int64_t>(settings.tileLr, w);
-    const auto ys = segmentStarts(h, tileH, std::min<int64_t>(settings.tileOverlapLr, tileH - 1));
-    const auto xs = segmentStarts(w, tileW, std::min<int64_t>(settings.tileOverlapLr, tileW - 1));
-    if (ys.size() == 1 && xs.size() == 1) return model(window);
+    const TileGrid grid = tileGrid(h, w, settings.tileLr, settings.tileOverlapLr);
+    const int64_t tileH = grid.tileHeight, tileW = grid.tileWidth;
+    if (grid.count() == 1) return model(window);
 
     torch::Tensor out, weightSum;
-    for (int64_t y0 : ys)
-        for (int64_t x0 : xs) {
+    for (int64_t y0 : grid.ys)
+        for (int64_t x0 : grid.xs) {
             auto tile = model(window.narrow(2, y0, tileH).narrow(3, x0, tileW));
             if (!out.defined()) {
                 out = torch::zeros({t, tile.size(1), h * s, w * s}, tile.options());

@@ -27,6 +27,32 @@ std::vector<int64_t> segmentStarts(int64_t length, int64_t segment, int64_t over
     return starts;
 }
 
+int64_t balancedSegment(int64_t length, int64_t segment, int64_t overlap, int64_t multiple)
+{
+    if (length < 1 || segment < 1 || overlap < 0 || multiple < 1)
+        throw Error(ErrorCode::InvalidArgument, "tiling needs a positive length, segment and multiple and a non-negative overlap");
+    if (segment >= length) return length;
+    if (overlap >= segment)
+        throw Error(ErrorCode::InvalidArgument,
+                    "overlap " + std::to_string(overlap) + " must be smaller than the tile/window " + std::to_string(segment));
+    const int64_t count = (length - overlap + segment - overlap - 1) / (segment - overlap);
+    const int64_t size = (length + (count - 1) * overlap + count - 1) / count;
+    return std::min(segment, (size + multiple - 1) / multiple * multiple);
+}
+
+TileGrid tileGrid(int64_t height, int64_t width, int64_t tile, int64_t overlap)
+{
+    TileGrid grid;
+    const auto axis = [&](int64_t length, int64_t& side, std::vector<int64_t>& starts) {
+        const int64_t nominal = std::min(tile, length);
+        side = balancedSegment(length, nominal, std::min(overlap, nominal - 1), 2);
+        starts = segmentStarts(length, side, std::min(overlap, side - 1));
+    };
+    axis(height, grid.tileHeight, grid.ys);
+    axis(width, grid.tileWidth, grid.xs);
+    return grid;
+}
+
 torch::Tensor segmentWeights(int64_t start, int64_t size, int64_t length, int64_t ramp)
 {
     auto w = torch::ones({size}, torch::kFloat32);

@@ -38,7 +38,10 @@ struct BenchmarkResult {
     std::string attentionKernel; // the kernel actually used
     int64_t framesTimed = 0;
     int64_t windowsRun = 0; // tiled mode
-    int tileLr = 0;         // tiled mode: the tile used
+    int tileLr = 0;         // tiled mode: the tile asked for
+    int tileWidth = 0;      // tiled mode: the tiles actually run (balanced to the frame), and how many per window
+    int tileHeight = 0;
+    int tilesPerWindow = 0;
 };
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& options);
