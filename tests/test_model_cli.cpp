@@ -49,6 +49,10 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const auto j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j["tile"].toInt(), 112);
+        // Two tiles across are balanced to 88 px each (16 shared); the 24 rows fit one.
+        QCOMPARE(j["tiles_per_window"].toInt(), 2);
+        QCOMPARE(j["tile_width"].toInt(), 88);
+        QCOMPARE(j["tile_height"].toInt(), 24);
         QCOMPARE(j["windows"].toInt(), 2);
         QCOMPARE(j["frames_timed"].toInt(), 6);
         QVERIFY(j["ms_per_frame"].toDouble() > 0);

@@ -254,6 +254,27 @@ private Q_SLOTS:
         QCOMPARE(video::readAllFrames(path("ensemble.mkv").toStdString()).size(),
                  video::readAllFrames(path("videos/a.mp4").toStdString()).size());
     }
+
+    // `bench --preview` times the app's preview of a file's frame: the quick window, then the job's.
+    void benchTimesThePreview()
+    {
+        QProcess p;
+        p.start(QStringLiteral(DUALX_CLI_PATH), {"bench", "--preview", path("videos/a.mp4"), "--frame", "2", "--model",
+                                                 path("tiny.safetensors"), "--threads", "1", "--json"});
+        QVERIFY(p.waitForFinished(300'000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const auto j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(j["frame"].toInt(), 2);
+        QCOMPARE(j["quick_window_frames"].toInt(), 5);
+        QCOMPARE(j["window_frames"].toInt(), 16);
+        QVERIFY(j["first_picture_seconds"].toDouble() > 0 && j["job_window_seconds"].toDouble() > 0);
+
+        p.start(QStringLiteral(DUALX_CLI_PATH),
+                {"bench", "--preview", path("videos/a.mp4"), "--frame", "99", "--model", path("tiny.safetensors")});
+        QVERIFY(p.waitForFinished(300'000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(p.readAllStandardError().contains("frame 99 is past the end"), "a frame past the end is named");
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPipelineCli)

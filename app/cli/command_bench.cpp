@@ -2,12 +2,17 @@
 #include "cli/commands.h"
 
 #include "dualx/benchmark.h"
+#include "dualx/engine_settings.h"
 #include "dualx/errors.h"
+#include "dualx/media_probe.h"
+#include "dualx/preview.h"
 #include "dualx/runtime.h"
 #include "dualx/weights.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -62,16 +67,57 @@ int runPeakBench(const Arguments& args)
     return 0;
 }
 
+// `bench --preview VIDEO`: the compare viewer's *Preview this frame* as the app runs it, a
+// short window first and then the job's own window, each timed from nothing loaded.
+int runPreviewBench(const Arguments& args)
+{
+    const std::string input = *args.value("preview");
+    EngineSettings settings;
+    settings.model = args.value("model", "mse");
+    const MediaSummary summary = probeMedia(input);
+    const int64_t frame = args.intValue("frame", static_cast<int>(std::max<int64_t>(0, summary.frameCountEstimate / 2)));
+    const auto timed = [&](int windowFrames) {
+        EngineSettings pass = settings;
+        pass.windowFrames = windowFrames;
+        const auto start = std::chrono::steady_clock::now();
+        (void)previewFrame(input, frame, pass);
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    const int quickFrames = std::min(settings.windowFrames, kQuickPreviewFrames);
+    const double quick = timed(quickFrames);
+    const double full = timed(settings.windowFrames);
+    if (args.flag("json")) {
+        std::cout << nlohmann::json{{"input", input},
+                                    {"width", summary.width},
+                                    {"height", summary.height},
+                                    {"frame", frame},
+                                    {"threads", intraOpThreads()},
+                                    {"quick_window_frames", quickFrames},
+                                    {"first_picture_seconds", quick},
+                                    {"window_frames", settings.windowFrames},
+                                    {"job_window_seconds", full}}
+                         .dump(2)
+                  << "\n";
+        return 0;
+    }
+    std::printf("preview of frame %lld of %s (%dx%d), %d threads\n", static_cast<long long>(frame), input.c_str(), summary.width,
+                summary.height, intraOpThreads());
+    std::printf("first picture (%d-frame window): %.2f s\nthe job's window (%d frames): %.2f s\n", quickFrames, quick,
+                settings.windowFrames, full);
+    return 0;
+}
+
 } // namespace
 
 int runBench(const std::vector<std::string>& argv)
 {
     Arguments args(argv,
                    {"preset", "model", "size", "frames", "repeats", "warmup", "attention", "device", "threads", "tile", "tile-overlap",
-                    "frame-overlap", "clip", "batch", "crop"},
+                    "frame-overlap", "clip", "batch", "crop", "preview", "frame"},
                    {"json", "train", "peak"});
     configureThreads(args.intValue("threads", 0));
     if (args.flag("peak")) return runPeakBench(args);
+    if (args.value("preview")) return runPreviewBench(args);
     BenchmarkOptions options;
     const auto preset = args.value("preset");
     const auto model = args.value("model");

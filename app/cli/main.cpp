@@ -43,7 +43,7 @@ commands:
   model-info FILE|--preset NAME [--size WxH] [--frames N] [--json]
         configuration, exact parameter count and MACs per stage for an input size
   bench --preset NAME|--model FILE [--size WxH] [--frames N] [--repeats R] [--warmup W]
-        [--attention auto|plain|chunked|fused] [--device auto|cpu|cuda[:N]] [--threads N] [--json]
+        [--attention auto|plain|chunked|fused|cpu] [--device auto|cpu|cuda[:N]] [--threads N] [--json]
         [--tile P|auto [--tile-overlap O] [--frame-overlap O] [--clip N]] [--train [--batch B] [--crop C]]
         milliseconds per frame and peak memory of one forward pass per window, or (with --tile)
         of the streaming tiled path over a clip of N frames (default 2 x frames), or (with --train)
@@ -51,6 +51,9 @@ commands:
   bench --peak [--device auto|cpu|cuda[:N]] [--threads N] [--json]
         the device's float matrix-product rate (GFLOP/s): with model-info's MAC count, the
         fastest any implementation of the network could run
+  bench --preview VIDEO [--frame N] [--model mse|gan|FILE] [--threads N] [--json]
+        seconds to the app's preview of a frame (default: the middle one): the first picture
+        from a short window, then the job's own window
   eval --test VIDEO|FOLDER [--ref VIDEO|FOLDER] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--y]
        [--crop-border N] [--csv FILE] [--json]
         quality of a result against a reference (or without one: niqe, brisque, periodic), per frame
