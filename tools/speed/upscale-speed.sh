@@ -5,6 +5,7 @@
 #   - the physical floor: the multiply-accumulates the job's network passes run per frame
 #     (`dualx model-info` of one tile, times the tiles and windows, less the clean-side blocks a
 #     blind job skips) at the device's float matrix-product rate (`dualx bench --peak`).
+# and the app's *Preview this frame* on the first size's input (`dualx bench --preview`).
 # Run it on an otherwise idle machine: anything else running shows up in every number.
 #
 # usage: tools/speed/upscale-speed.sh [--dualx PATH] [--model mse|gan|FILE] [--threads N]
@@ -58,7 +59,7 @@ for size in ${sizes//,/ }; do
     bench_json=$("$dualx" bench --model "$model_file" --size "$size" --frames 16 --frame-overlap 4 \
         --tile auto --clip "$frames" --threads "$threads" --json)
     # The network's work as the job does it: every tile of every window, overlaps included.
-    tile_size=$(python3 -c 'import json,sys; j=json.loads(sys.argv[1]); print(f"{j[\"tile_width\"]}x{j[\"tile_height\"]}")' "$bench_json")
+    tile_size=$(python3 -c 'import json,sys; j=json.loads(sys.argv[1]); print(j["tile_width"], j["tile_height"], sep="x")' "$bench_json")
     info_json=$("$dualx" model-info "$model_file" --size "$tile_size" --frames 16 --json)
     rows+=("$(python3 - "$size" "$frames" "$start" "$end" "$bench_json" "$info_json" "$peak_json" <<'EOF'
 import json, sys
@@ -79,10 +80,12 @@ print(json.dumps({"size": size, "frames": frames, "threads": peak["threads"], "t
 EOF
 )")
 done
+first_size=${sizes%%,*}
+preview_json=$("$dualx" bench --preview "$out/input-$first_size.mp4" --model "$model_file" --threads "$threads" --json)
 
-python3 - "$out" "$model_file" "${rows[@]}" <<'EOF'
+python3 - "$out" "$model_file" "$preview_json" "${rows[@]}" <<'EOF'
 import json, os, sys
-out, model, rows = sys.argv[1], sys.argv[2], [json.loads(r) for r in sys.argv[3:]]
+out, model, preview, rows = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), [json.loads(r) for r in sys.argv[4:]]
 lines = [f"`dualx upscale --model {os.path.basename(model)}` (preset web-h264), threads: {rows[0]['threads']}, "
          f"matrix products {rows[0]['peak_gflops']:.0f} GFLOP/s on this device",
          "",
@@ -92,9 +95,13 @@ for r in rows:
     lines.append(f"| {r['size']} | {r['frames']} | {r['tiles']} | {r['upscale_s_per_frame']:.2f} | {r['network_s_per_frame']:.2f} | "
                  f"{r['upscale_s_per_frame'] / r['network_s_per_frame']:.2f} | {r['gmacs_per_frame']:.1f} | "
                  f"{r['floor_s_per_frame']:.2f} | {r['upscale_s_per_frame'] / r['floor_s_per_frame']:.1f} |")
+lines += ["",
+          f"Preview of frame {preview['frame']} at {preview['width']}x{preview['height']}: first picture in "
+          f"{preview['first_picture_seconds']:.2f} s ({preview['quick_window_frames']}-frame window), the job's "
+          f"{preview['window_frames']}-frame window in {preview['job_window_seconds']:.2f} s"]
 text = "\n".join(lines) + "\n"
 open(os.path.join(out, "speed.md"), "w").write(text)
-json.dump(rows, open(os.path.join(out, "speed.json"), "w"), indent=2)
+json.dump({"rows": rows, "preview": preview}, open(os.path.join(out, "speed.json"), "w"), indent=2)
 print(text)
 print(f"wrote {out}/speed.md and {out}/speed.json")
 EOF
