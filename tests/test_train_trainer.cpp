@@ -2,6 +2,7 @@
 #include "dualx/weights.h"
 #include "media_fixtures.h"
 #include "metrics/psnr.h"
+#include "model/safetensors.h"
 #include "test_support.h"
 #include "train/bicubic_downscale.h"
 #include "train/checkpoint.h"
@@ -307,6 +308,90 @@ private Q_SLOTS:
         const auto info = inspectWeightFile(path("frozen.safetensors"));
         QCOMPARE(info.config.cleanReconBlocks, 1);
         QCOMPARE(info.metadata.at("dualx.iterations"), std::string("2"));
+    }
+
+    void weightAverageFollowsTheStepsResumesAndShips()
+    {
+        auto recipe = tinyRecipe("ema.safetensors");
+        recipe.emaDecay = 0.5;
+        Trainer first(recipe, {});
+        std::map<std::string, torch::Tensor> expected;
+        for (const auto& item : first.network()->named_parameters()) expected[item.key()] = item.value().detach().clone();
+        for (int i = 0; i < 3; ++i) {
+            first.trainStep();
+            for (const auto& item : first.network()->named_parameters())
+                expected[item.key()] = 0.5 * expected[item.key()] + 0.5 * item.value().detach();
+        }
+        bool moved = false;
+        for (const auto& [name, average] : first.weightAverage().averaged()) {
+            QVERIFY2(torch::allclose(average, expected[name], 1e-5, 1e-7), name.c_str());
+            moved = moved || !torch::equal(average, first.network()->named_parameters()[name]);
+        }
+        QVERIFY(moved); // the average is not the last step's weights
+
+        // Validation runs the average and puts the trained weights back.
+        std::map<std::string, torch::Tensor> trained;
+        for (const auto& item : first.network()->named_parameters()) trained[item.key()] = item.value().detach().clone();
+        first.validate();
+        for (const auto& item : first.network()->named_parameters()) QVERIFY(torch::equal(item.value(), trained[item.key()]));
+
+        // The checkpoint keeps the average: a resumed run continues it exactly.
+        first.saveCheckpoint();
+        const double continued = first.trainStep();
+        Trainer second(recipe, {});
+        QVERIFY(second.restore());
+        QCOMPARE(second.trainStep(), continued);
+        for (size_t i = 0; i < first.weightAverage().averaged().size(); ++i)
+            QVERIFY(torch::equal(first.weightAverage().averaged()[i].second, second.weightAverage().averaged()[i].second));
+
+        // A next stage starts from the average.
+        model::DualXVSR next(recipe.model);
+        const auto initial = loadInitialWeights(recipe.checkpoint, *next);
+        QVERIFY(initial.averaged);
+        second.saveCheckpoint();
+        const auto resaved = loadInitialWeights(recipe.checkpoint, *next);
+        QVERIFY(resaved.averaged);
+        for (const auto& [name, average] : second.weightAverage().averaged())
+            QVERIFY(torch::equal(next->named_parameters()[name], average));
+
+        auto bad = nlohmann::json::parse(R"({"name": "x", "preset": "tiny", "data": {"photos": ["p"]}, "checkpoint": "c", "ema_decay": 1.0})");
+        test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "ema_decay");
+    }
+
+    void anAveragingStageExportsItsAverage()
+    {
+        auto recipeFile = path("ema.json");
+        const nlohmann::json recipe = {{"name", "ema-test"},
+                                       {"preset", "tiny"},
+                                       {"lr_crop", 8},
+                                       {"frames", 2},
+                                       {"batch", 1},
+                                       {"ema_decay", 0.9},
+                                       {"learning_rate", 1e-2},
+                                       {"data", {{"photos", {m_photoA}}}},
+                                       {"checkpoint", "ema/ck.safetensors"},
+                                       {"validate_every", 0}};
+        std::ofstream(recipeFile) << recipe.dump();
+        TrainingOptions options;
+        options.maxSteps = 3;
+        runTraining(recipeFile, options);
+        exportTrainedModel(recipeFile, path("ema-export.safetensors"), "mse", false);
+        const auto checkpoint = model::readSafetensors(path("ema/ck.safetensors"));
+        std::map<std::string, torch::Tensor> averages, weights;
+        for (const auto& [name, t] : checkpoint.tensors) {
+            if (name.rfind("ema.", 0) == 0) averages[name.substr(4)] = t;
+            if (name.rfind("model.", 0) == 0) weights[name.substr(6)] = t;
+        }
+        QVERIFY(!averages.empty());
+        const auto exported = model::readSafetensors(path("ema-export.safetensors"));
+        QCOMPARE(exported.metadata.at("dualx.ema_decay").substr(0, 3), std::string("0.9"));
+        int differing = 0;
+        for (const auto& [name, t] : exported.tensors) {
+            if (!averages.count(name)) continue;
+            QVERIFY2(torch::equal(t, averages[name]), name.c_str());
+            differing += !torch::equal(t, weights[name]);
+        }
+        QVERIFY(differing > 0);
     }
 
     void smoothedLossStartsAtTheFirstRowsMean()

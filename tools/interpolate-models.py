@@ -7,7 +7,7 @@ the MSE network's faithfulness without training.
     tools/interpolate-models.py A.safetensors B.safetensors ALPHA OUT.safetensors
 
 A is a shippable weight file; B may also be a training checkpoint (its "model." tensors are
-used). OUT keeps A's config, variant and provenance, its dtype, and records the interpolation in
+used, replaced by its weight average, "ema.", where it keeps one). OUT keeps A's config, variant and provenance, its dtype, and records the interpolation in
 the metadata entry dualx.interpolation. Standard library only."""
 
 import argparse
@@ -54,7 +54,9 @@ def main():
     meta_a, a = read(args.a)
     _, b = read(args.b)
     if any(name.startswith("model.") for name in b):
+        averaged = {name[len("ema."):]: t for name, t in b.items() if name.startswith("ema.")}
         b = {name[len("model."):]: t for name, t in b.items() if name.startswith("model.")}
+        b.update(averaged)
     header, body = {}, bytearray()
     for name in sorted(a):
         dtype, shape, values = a[name]

@@ -5,6 +5,7 @@
 #include "model/weights.h"
 
 #include <filesystem>
+#include <map>
 
 namespace dualx::train {
 
@@ -14,6 +15,7 @@ constexpr const char* kModelPrefix = "model.";
 constexpr const char* kOptimPrefix = "optim.";
 constexpr const char* kDiscPrefix = "disc.";
 constexpr const char* kDiscOptimPrefix = "disc_optim.";
+constexpr const char* kAveragePrefix = "ema.";
 
 TrainingState stateFromMetadata(const model::Metadata& m)
 {
@@ -50,10 +52,11 @@ model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std:
 } // namespace
 
 void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
-                    AdversaryParts adversary)
+                    AdversaryParts adversary, const model::NamedTensors& averaged)
 {
     model::NamedTensors tensors;
     for (const auto& item : model.named_parameters()) tensors.emplace_back(kModelPrefix + item.key(), item.value());
+    for (const auto& [name, t] : averaged) tensors.emplace_back(kAveragePrefix + name, t);
     for (const auto& [name, t] : optimizer.state()) tensors.emplace_back(kOptimPrefix + name, t);
     if (adversary.discriminator) {
         for (const auto& item : adversary.discriminator->named_parameters()) tensors.emplace_back(kDiscPrefix + item.key(), item.value());
@@ -78,7 +81,8 @@ void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const A
     model::writeSafetensors(path, tensors, metadata);
 }
 
-bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state, AdversaryParts adversary)
+bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state, AdversaryParts adversary,
+                    model::NamedTensors* averaged)
 {
     if (!std::filesystem::exists(path)) return false;
     auto content = model::readSafetensors(path);
@@ -110,6 +114,7 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
         for (auto& [name, t] : withoutPrefix(content.tensors, kDiscOptimPrefix)) discOptim[name] = t;
         adversary.optimizer->loadState(discOptim, std::stoll(content.metadata.at("dualx.disc_optimizer_step")));
     }
+    if (averaged) *averaged = withoutPrefix(content.tensors, kAveragePrefix);
     state = stateFromMetadata(content.metadata);
     return true;
 }
@@ -120,7 +125,16 @@ InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& 
     auto format = content.metadata.find(metadata_keys::kFormat);
     InitialWeights result;
     if (format != content.metadata.end() && format->second == kCheckpointFormat) {
-        result.grownBlocks = model::loadTensorsGrowing(model, withoutPrefix(content.tensors, kModelPrefix), path);
+        auto weights = withoutPrefix(content.tensors, kModelPrefix);
+        const auto average = withoutPrefix(content.tensors, kAveragePrefix);
+        if (!average.empty()) {
+            // The averaged weights replace their trained counterparts (frozen ones have none).
+            std::map<std::string, torch::Tensor> byName(average.begin(), average.end());
+            for (auto& [name, t] : weights)
+                if (auto it = byName.find(name); it != byName.end()) t = it->second;
+            result.averaged = true;
+        }
+        result.grownBlocks = model::loadTensorsGrowing(model, weights, path);
         result.earlier = stateFromMetadata(content.metadata);
     } else {
         result.grownBlocks = model::loadTensorsGrowing(model, content.tensors, path);

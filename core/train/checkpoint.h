@@ -1,8 +1,10 @@
 #pragma once
 // Training checkpoints: one safetensors file holding the network ("model.<name>"), the AdamW
-// moments ("optim.exp_avg.<name>", ...) and the loop state in __metadata__. Written atomically
+// moments ("optim.exp_avg.<name>", ...), the weight average when the stage keeps one
+// ("ema.<name>", weight_average.h) and the loop state in __metadata__. Written atomically
 // (temporary file + rename), so a kill at any moment leaves the previous checkpoint intact.
 #include "model/dualx_vsr.h"
+#include "model/safetensors.h"
 #include "train/adamw.h"
 #include "train/discriminator.h"
 
@@ -30,19 +32,22 @@ struct AdversaryParts {
 };
 
 void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
-                    AdversaryParts adversary = {});
+                    AdversaryParts adversary = {}, const model::NamedTensors& averaged = {});
 
-// Restores model, optimizer, state (and the adversary when given). Returns false when `path`
-// does not exist.
+// Restores model, optimizer, state (and the adversary when given). `averaged`, when given,
+// receives the weight average the file keeps (empty if none). Returns false when `path` does
+// not exist.
 bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state,
-                    AdversaryParts adversary = {});
+                    AdversaryParts adversary = {}, model::NamedTensors* averaged = nullptr);
 
-// Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over).
+// Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over);
+// from a checkpoint that keeps a weight average, the averaged weights (what its export ships).
 // The network may have more residual reconstruction blocks than the file (a recipe that grows
 // the model); they start as identities. Returns the earlier file's state when it was a checkpoint.
 struct InitialWeights {
     std::optional<TrainingState> earlier;
     int grownBlocks = 0;
+    bool averaged = false; // the checkpoint's weight average was used
 };
 InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model);
 

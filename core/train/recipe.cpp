@@ -144,6 +144,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.warmupIterations = j.value("warmup_iterations", r.warmupIterations);
         r.schedule = j.value("schedule", r.schedule);
         r.gradClip = j.value("grad_clip", r.gradClip);
+        r.emaDecay = j.value("ema_decay", r.emaDecay);
         r.checkpoint = resolve(baseFolder, j.at("checkpoint").get<std::string>());
         r.log = resolve(baseFolder, j.value("log", std::string()));
         r.checkpointEverySeconds = j.value("checkpoint_every_seconds", r.checkpointEverySeconds);
@@ -166,6 +167,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     for (const auto& prefix : r.trainable)
         if (prefix.empty()) bad("trainable lists an empty prefix (it would train everything; leave trainable out instead)");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
+    if (!(r.emaDecay >= 0 && r.emaDecay < 1)) bad("ema_decay must be in [0, 1) (0: no weight average)");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");
     if (!(r.data.videoFraction >= 0 && r.data.videoFraction <= 1)) bad("data.video_fraction must be in [0, 1]");

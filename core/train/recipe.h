@@ -84,8 +84,11 @@ struct Recipe {
     int64_t warmupIterations = 0;
     std::string schedule = "constant"; // or "cosine" (to 10 % at `iterations`)
     double gradClip = 0;               // global-norm clip; 0 disables
-    std::string checkpoint;            // single file, replaced in place
-    std::string log;                   // CSV: step, loss, lr, validation PSNR
+    // Exponential moving average of the trained weights (weight_average.h); 0 keeps none. The
+    // checkpoint keeps it, export and the next stage's init use it, validation runs it.
+    double emaDecay = 0;
+    std::string checkpoint; // single file, replaced in place
+    std::string log;        // CSV: step, loss, lr, validation PSNR
     int checkpointEverySeconds = 600;
     int validateEvery = 500;
     uint64_t seed = 1;

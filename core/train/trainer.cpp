@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace dualx::train {
@@ -85,6 +86,7 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log) : m
     torch::manual_seed(m_recipe.seed);
     m_model = model::DualXVSR(m_recipe.model);
     m_trainable = trainableParameters(*m_model, m_recipe.trainable);
+    if (m_recipe.emaDecay > 0) m_average = WeightAverage(m_trainable, m_recipe.emaDecay);
     m_optimizer = std::make_unique<AdamW>(m_trainable,
                                           AdamWOptions{m_recipe.learningRate, m_recipe.beta1, m_recipe.beta2, 1e-8, m_recipe.weightDecay});
     m_state.recipeName = m_recipe.name;
@@ -137,7 +139,13 @@ AdversaryParts Trainer::adversary()
 
 bool Trainer::restore()
 {
-    if (loadCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary())) {
+    model::NamedTensors averaged;
+    if (loadCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary(), &averaged)) {
+        // A run that kept no average yet starts one at the weights it resumes.
+        if (averaged.empty())
+            m_average.reset();
+        else
+            m_average.load(averaged, m_recipe.checkpoint);
         if (m_log) m_log("resumed " + m_recipe.checkpoint + " at step " + std::to_string(m_state.step));
         return true;
     }
@@ -147,8 +155,9 @@ bool Trainer::restore()
             m_state.history
                 = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@" + std::to_string(earlier->step);
         if (m_log)
-            m_log("initialised from " + m_recipe.init
+            m_log("initialised from " + m_recipe.init + (initial.averaged ? " (its weight average)" : "")
                   + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : ""));
+        m_average.reset();
     }
     return false;
 }
@@ -228,6 +237,7 @@ double Trainer::adversarialStep(const Batch& batch)
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
+    m_average.update();
 
     // Discriminator: real frames against the generator's (detached) output.
     for (auto& p : discParams) p.set_requires_grad(true);
@@ -252,6 +262,7 @@ double Trainer::trainStep()
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
+    m_average.update();
     ++m_state.step;
     m_state.samplesSeen += m_recipe.batch;
     return loss.item<double>();
@@ -260,6 +271,8 @@ double Trainer::trainStep()
 std::pair<double, double> Trainer::validate()
 {
     if (!m_validation.defined()) return {0, 0};
+    std::optional<WeightAverage::Applied> average;
+    if (m_average.enabled()) average.emplace(m_average);
     torch::InferenceMode guard;
     m_model->eval();
     double model = 0, bicubic = 0;
@@ -276,6 +289,9 @@ std::pair<double, double> Trainer::validate()
     return {model / n, bicubic / n};
 }
 
-void Trainer::saveCheckpoint() { train::saveCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary()); }
+void Trainer::saveCheckpoint()
+{
+    train::saveCheckpoint(m_recipe.checkpoint, *m_model, *m_optimizer, m_state, adversary(), m_average.averaged());
+}
 
 } // namespace dualx::train

@@ -8,6 +8,7 @@
 #include "train/clip_library.h"
 #include "train/perceptual_loss.h"
 #include "train/recipe.h"
+#include "train/weight_average.h"
 
 #include <memory>
 
@@ -33,8 +34,9 @@ public:
     // One optimisation step (generator and, in the GAN stage, discriminator); returns the
     // generator's loss.
     double trainStep();
-    // PSNR-Y (border 4) against the original GT, of the network and of bicubic upscaling, on the
-    // fixed validation clips degraded as the recipe degrades its training input.
+    // PSNR-Y (border 4) against the original GT, of the network (its weight average, when the
+    // recipe keeps one) and of bicubic upscaling, on the fixed validation clips degraded as the
+    // recipe degrades its training input.
     std::pair<double, double> validate();
     void saveCheckpoint();
 
@@ -46,6 +48,7 @@ public:
     // The fixed validation clips: LR input and GT, float [V, N, 3, h, w].
     Batch validationSet() const { return {m_validationLr, m_validation, {}}; }
     double lastGradNorm() const { return m_lastGradNorm; }
+    const WeightAverage& weightAverage() const { return m_average; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
     double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }
 
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<AdamW> m_optimizer;
     // The parameters the optimizer moves: all, or those named by the recipe's `trainable`.
     std::vector<std::pair<std::string, torch::Tensor>> m_trainable;
+    WeightAverage m_average; // of m_trainable, when the recipe keeps one
     std::unique_ptr<ClipLibrary> m_train;
     torch::Tensor m_validation;   // GT clips [V, N, 3, H, W]
     torch::Tensor m_validationLr; // their LR inputs under the recipe's synthesis

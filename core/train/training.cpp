@@ -111,8 +111,11 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
     model::DualXVSR net(recipe.model);
     train::AdamW optimizer(train::trainableParameters(*net, recipe.trainable), {});
     train::TrainingState state;
-    if (!train::loadCheckpoint(recipe.checkpoint, *net, optimizer, state))
+    model::NamedTensors averaged;
+    if (!train::loadCheckpoint(recipe.checkpoint, *net, optimizer, state, {}, &averaged))
         throw Error(ErrorCode::FileNotFound, "recipe '" + recipe.name + "' has no checkpoint yet at " + recipe.checkpoint);
+    // A stage that keeps a weight average ships the average.
+    train::loadAveragedWeights(*net, averaged, recipe.checkpoint);
     std::ostringstream hours;
     hours.precision(2);
     hours << std::fixed << state.trainSeconds / 3600.0;
@@ -129,6 +132,7 @@ void exportTrainedModel(const std::string& recipePath, const std::string& output
         {"dualx.frames", std::to_string(recipe.frames)},
         {"dualx.batch", std::to_string(recipe.batch)},
     };
+    if (!averaged.empty()) provenance["dualx.ema_decay"] = std::to_string(recipe.emaDecay);
     model::saveModelWeights(*net, outputPath, variant, provenance, halfPrecision ? torch::kFloat16 : torch::kFloat32);
 }
 
