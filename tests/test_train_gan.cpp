@@ -4,6 +4,7 @@
 #include "test_support.h"
 #include "train/checkpoint.h"
 #include "train/discriminator.h"
+#include "train/losses.h"
 #include "train/perceptual_loss.h"
 #include "train/trainer.h"
 
@@ -43,6 +44,38 @@ private Q_SLOTS:
         const auto w = conv->normalisedWeight().reshape({10, -1});
         const double sigma = at::linalg_svdvals(w)[0].item<double>();
         QVERIFY2(std::abs(sigma - 1.0) < 0.02, std::to_string(sigma).c_str());
+    }
+
+    void periodicEnergyLossSeesOnlyAFourPixelPattern()
+    {
+        torch::manual_seed(4);
+        // Smooth content (a few slow waves: no power at the x4 periods) and the same with a fixed
+        // 4x4-block pattern.
+        const auto ramp = torch::arange(48, torch::kFloat32) * (2 * M_PI / 48);
+        const auto y = ramp.view({48, 1}), x = ramp.view({1, 48});
+        auto content = torch::full({2, 3, 48, 48}, 0.5);
+        for (int k = 1; k <= 3; ++k) content = content + 0.05 * torch::sin(k * x + (4 - k) * y + k);
+        auto pattern = (torch::rand({1, 1, 4, 4}) - 0.5).repeat({1, 1, 12, 12}) * 0.05;
+        const double same = periodicEnergyLoss(content, content).item<double>();
+        const double patterned = periodicEnergyLoss(content + pattern, content).item<double>();
+        QCOMPARE(same, 0.0);
+        QVERIFY2(patterned > 1.0, std::to_string(patterned).c_str());
+        // As much noise without the period costs far less than the pattern.
+        const double noisy
+            = periodicEnergyLoss(content + torch::randn_like(content) * 0.05 * pattern.std().item<double>() / 0.05, content).item<double>();
+        QVERIFY2(noisy < patterned / 3, (std::to_string(noisy) + " vs " + std::to_string(patterned)).c_str());
+        // Ground truth that has the pattern itself is not penalised for it; the gradient reaches the output.
+        QCOMPARE(periodicEnergyLoss(content + pattern, content + pattern).item<double>(), 0.0);
+        auto output = (content + pattern).clone().requires_grad_(true);
+        periodicEnergyLoss(output, content).backward();
+        QVERIFY(output.grad().defined() && output.grad().abs().sum().item<double>() > 0);
+        // Leading dimensions ([B, N, 3, H, W]) are frames too.
+        QVERIFY(periodicEnergyLoss((content + pattern).unsqueeze(0), content.unsqueeze(0)).item<double>() > 1.0);
+        test::expectError(
+            [&] {
+                periodicEnergyLoss(torch::rand({1, 3, 34, 32}), torch::rand({1, 3, 34, 32}));
+            },
+            ErrorCode::InvalidArgument, "divisible by 4");
     }
 
     void perceptualLossesAreZeroOnlyForEqualImages()
@@ -92,7 +125,7 @@ private Q_SLOTS:
                                   {"learning_rate", 1e-4},
                                   {"validate_every", 0},
                                   {"sharpen_gt", true},
-                                  {"gan", {{"discriminator_features", 8}}}};
+                                  {"gan", {{"discriminator_features", 8}, {"lambda_periodic", 0.01}}}};
         const auto recipe = parseRecipe(j.dump(), "/");
         // The discriminator on one of the two frames: still trains and resumes exactly.
         auto subset = j;

@@ -110,6 +110,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             r.gan.lambdaPixel = g.value("lambda_pixel", r.gan.lambdaPixel);
             r.gan.lambdaPerceptual = g.value("lambda_perceptual", r.gan.lambdaPerceptual);
             r.gan.lambdaAdversarial = g.value("lambda_adversarial", r.gan.lambdaAdversarial);
+            r.gan.lambdaPeriodic = g.value("lambda_periodic", r.gan.lambdaPeriodic);
             r.gan.perceptual = g.value("perceptual", r.gan.perceptual);
             r.gan.vggWeights = resolve(baseFolder, g.value("vgg19_weights", std::string()));
             r.gan.discriminatorLearningRate = g.value("discriminator_learning_rate", r.gan.discriminatorLearningRate);

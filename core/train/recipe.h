@@ -43,6 +43,7 @@ struct GanSpec {
     bool enabled = false;
     int discriminatorFeatures = 32; // U-Net width (Real-ESRGAN: 64; narrower for CPU)
     double lambdaPixel = 1e-2, lambdaPerceptual = 1.0, lambdaAdversarial = 5e-3;
+    double lambdaPeriodic = 0;                   // periodicEnergyLoss (losses.h); 0 leaves it out
     std::string perceptual = "feature-matching"; // or "vgg19" with vggWeights
     std::string vggWeights;
     double discriminatorLearningRate = 1e-5;

@@ -234,6 +234,7 @@ double Trainer::adversarialStep(const Batch& batch)
     auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
                 + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
+    if (g.lambdaPeriodic > 0) loss = loss + g.lambdaPeriodic * periodicEnergyLoss(output, batch.gt);
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
