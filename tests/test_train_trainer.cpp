@@ -354,7 +354,8 @@ private Q_SLOTS:
         for (const auto& [name, average] : second.weightAverage().averaged())
             QVERIFY(torch::equal(next->named_parameters()[name], average));
 
-        auto bad = nlohmann::json::parse(R"({"name": "x", "preset": "tiny", "data": {"photos": ["p"]}, "checkpoint": "c", "ema_decay": 1.0})");
+        auto bad
+            = nlohmann::json::parse(R"({"name": "x", "preset": "tiny", "data": {"photos": ["p"]}, "checkpoint": "c", "ema_decay": 1.0})");
         test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "ema_decay");
     }
 
