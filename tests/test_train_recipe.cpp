@@ -108,7 +108,7 @@ private Q_SLOTS:
         // The stages the model cards and the recipes README describe are all there.
         for (const char* stage :
              {"small-stage1-bicubic.json", "small-stage2e-photos.json", "small-stage2i-deep-source.json", "small-stage2k-split-source.json",
-              "small-stage2m-clean-blocks.json", "small-stage3-gan.json", "medium-stage1-mix.json"})
+              "small-stage2m-clean-blocks.json", "small-stage3-gan.json", "small-stage3b-gan-mix.json", "medium-stage1-mix.json"})
             QVERIFY2(files.contains(QString::fromLatin1(stage)), stage);
         std::map<std::string, Recipe> byFile;
         std::set<std::string> checkpoints;
