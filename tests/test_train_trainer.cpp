@@ -308,6 +308,13 @@ private Q_SLOTS:
         const auto info = inspectWeightFile(path("frozen.safetensors"));
         QCOMPARE(info.config.cleanReconBlocks, 1);
         QCOMPARE(info.metadata.at("dualx.iterations"), std::string("2"));
+        // A next stage started from the exported file carries its lineage on.
+        model::DualXVSR next(info.config);
+        const auto initial = loadInitialWeights(path("frozen.safetensors"), *next);
+        QVERIFY(initial.earlier.has_value());
+        QCOMPARE(initial.earlier->recipeName, std::string("frozen-test"));
+        QCOMPARE(initial.earlier->step, int64_t{2});
+        QCOMPARE(initial.earlier->history, std::string());
     }
 
     void weightAverageFollowsTheStepsResumesAndShips()

@@ -43,7 +43,8 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
 // Loads only the network weights, from a checkpoint or a plain weight file (stage hand-over);
 // from a checkpoint that keeps a weight average, the averaged weights (what its export ships).
 // The network may have more residual reconstruction blocks than the file (a recipe that grows
-// the model); they start as identities. Returns the earlier file's state when it was a checkpoint.
+// the model); they start as identities. Returns the earlier file's state when it was a checkpoint,
+// or, for a weight file, its last stage and their history from its dualx.stages entry.
 struct InitialWeights {
     std::optional<TrainingState> earlier;
     int grownBlocks = 0;
