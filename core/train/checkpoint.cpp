@@ -49,6 +49,22 @@ model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std:
     return out;
 }
 
+// A shipped weight file names the stages it came from ("a@1;b@2"): the last is the earlier
+// stage, the rest its history, so the lineage carries on through an export.
+std::optional<TrainingState> stateFromStages(const std::string& all)
+{
+    const auto split = all.rfind(';');
+    const std::string last = split == std::string::npos ? all : all.substr(split + 1);
+    const auto at = last.rfind('@');
+    if (at == std::string::npos || at + 1 >= last.size() || last.find_first_not_of("0123456789", at + 1) != std::string::npos)
+        return std::nullopt;
+    TrainingState earlier;
+    earlier.recipeName = last.substr(0, at);
+    earlier.step = std::stoll(last.substr(at + 1));
+    earlier.history = split == std::string::npos ? "" : all.substr(0, split);
+    return earlier;
+}
+
 } // namespace
 
 void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
@@ -138,22 +154,8 @@ InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& 
         result.earlier = stateFromMetadata(content.metadata);
     } else {
         result.grownBlocks = model::loadTensorsGrowing(model, content.tensors, path);
-        // A shipped weight file names the stages it came from ("a@1;b@2"): the last is the
-        // earlier stage, the rest its history, so the lineage carries on through an export.
-        auto stages = content.metadata.find("dualx.stages");
-        if (stages != content.metadata.end() && !stages->second.empty()) {
-            const auto& all = stages->second;
-            const auto split = all.rfind(';');
-            const std::string last = split == std::string::npos ? all : all.substr(split + 1);
-            const auto at = last.rfind('@');
-            if (at != std::string::npos && at + 1 < last.size() && last.find_first_not_of("0123456789", at + 1) == std::string::npos) {
-                TrainingState earlier;
-                earlier.recipeName = last.substr(0, at);
-                earlier.step = std::stoll(last.substr(at + 1));
-                earlier.history = split == std::string::npos ? "" : all.substr(0, split);
-                result.earlier = earlier;
-            }
-        }
+        if (auto stages = content.metadata.find("dualx.stages"); stages != content.metadata.end())
+            result.earlier = stateFromStages(stages->second);
     }
     return result;
 }
