@@ -17,6 +17,8 @@ packages=(
   nlohmann-json3-dev
   # The validation-set builder (tools/validation) and the tools beside it; its test runs in CI.
   python3
+  # The GPU machine's unpackers (tools/device-check/unpack-*.py: numpy and cv2), tested here.
+  python3-numpy python3-opencv
   # Cluster batches: Slurm's client commands; the daemons and munge for its test, which starts
   # a one-machine cluster in a temporary folder (tools/cluster/local-slurm.sh).
   slurm-client slurmctld slurmd munge

@@ -18,7 +18,10 @@ extern "C" void requestStop(int) { g_stopRequested.store(true); }
 
 int runTrain(const std::vector<std::string>& argv)
 {
-    Arguments args(argv, {"config", "steps", "threads", "report-every", "export", "variant", "plot", "write-bank", "clips"}, {"fp16"});
+    Arguments args(argv,
+                   {"config", "steps", "threads", "report-every", "export", "variant", "plot", "write-bank", "clips", "write-sources",
+                    "max-side", "video-frames"},
+                   {"fp16"});
     const auto config = args.value("config");
     if (!config) throw Error(ErrorCode::InvalidArgument, "--config RECIPE.json is required");
     configureThreads(args.intValue("threads", 0));
@@ -31,6 +34,12 @@ int runTrain(const std::vector<std::string>& argv)
     if (const auto bank = args.value("write-bank")) {
         writeTrainingBank(*config, *bank, args.intValue("clips", 500), [](const std::string& line) { std::cout << line << std::endl; });
         std::cout << "wrote " << *bank << "\n";
+        return 0;
+    }
+    if (const auto pack = args.value("write-sources")) {
+        writeTrainingSources(*config, *pack, args.intValue("max-side", 1024), args.intValue("video-frames", 120),
+                             [](const std::string& line) { std::cout << line << std::endl; });
+        std::cout << "wrote " << *pack << "\n";
         return 0;
     }
     if (const auto out = args.value("export")) {

@@ -71,6 +71,10 @@ commands:
   train --config RECIPE.json --write-bank OUT.safetensors [--clips N]
         synthesise N training clips (default 500) and the validation clips into a packed sample
         bank, for dualx-bank-train on a machine without FFmpeg and OpenCV (a GPU machine)
+  train --config RECIPE.json --write-sources OUT.safetensors [--max-side N] [--video-frames N]
+        pack the recipe's photos (long side at most N px, default 1024), videos (first N frames,
+        default 120) and validation files as JPEG frames, for dualx-synth-train, which draws and
+        degrades its own clips on the GPU machine
   degrade INPUT OUTPUT [--seed S] [--frames N]
         the stage-2 training degradation (blur, resize, noise, JPEG, codec) of a clip, at 1/4 size
   cluster submit INPUT...|FOLDER -o OUTDIR [--engine slurm] [--partition P] [--cpus-per-task N] [--gpus-per-task N]

@@ -40,6 +40,9 @@ public:
     size_t photoCount() const { return m_photos.size(); }
     size_t videoCount() const { return m_videos.size(); }
     int64_t videoFrameCount() const;
+    // The decoded material (what a source pack carries elsewhere, source_pack_packing.h).
+    const std::vector<cv::Mat>& photos() const { return m_photos; }
+    const std::vector<std::vector<cv::Mat>>& videos() const { return m_videos; }
 
 private:
     std::vector<cv::Mat> m_photos;              // RGB, 8-bit

@@ -6,42 +6,12 @@ train::unpackSampleBank does in C++ (core/train/sample_bank_packing.cpp).
 
     unpack-bank.py PACKED.safetensors RAW.safetensors
 """
-import json
-import struct
 import sys
 
 import cv2
 import numpy as np
 
-
-def read_safetensors(path):
-    with open(path, "rb") as f:
-        (n,) = struct.unpack("<Q", f.read(8))
-        header = json.loads(f.read(n))
-        data = f.read()
-    meta = header.pop("__metadata__", {})
-    tensors = {}
-    for name, info in header.items():
-        begin, end = info["data_offsets"]
-        dtype = {"U8": np.uint8, "I64": np.int64}[info["dtype"]]
-        tensors[name] = np.frombuffer(data[begin:end], dtype=dtype).reshape(info["shape"])
-    return tensors, meta
-
-
-def write_safetensors(path, tensors, meta):
-    header, offset, blobs = {"__metadata__": meta}, 0, []
-    for name, array in tensors.items():
-        blob = np.ascontiguousarray(array).tobytes()
-        header[name] = {"dtype": "U8", "shape": list(array.shape), "data_offsets": [offset, offset + len(blob)]}
-        offset += len(blob)
-        blobs.append(blob)
-    text = json.dumps(header).encode()
-    text += b" " * (-len(text) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        for blob in blobs:
-            f.write(blob)
+from safetensors_io import read_safetensors, write_safetensors
 
 
 def decode(data, offsets, clips, frames, height, width, what):

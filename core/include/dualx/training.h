@@ -36,6 +36,13 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options);
 void writeTrainingBank(const std::string& recipePath, const std::string& outputPath, int clips,
                        const std::function<void(const std::string&)>& log = {});
 
+// Writes the recipe's training material (photos at most `maxPhotoSide` on their long side, the
+// first `maxVideoFrames` frames of each video, as the trainer decodes them) and its held-out
+// validation files as a packed source pack (train/source_pack_packing.h), from which
+// dualx-synth-train draws and degrades its own clips on a GPU machine.
+void writeTrainingSources(const std::string& recipePath, const std::string& outputPath, int maxPhotoSide, int maxVideoFrames,
+                          const std::function<void(const std::string&)>& log = {});
+
 // Writes the recipe's latest checkpoint as a shippable weight file with its provenance.
 void exportTrainedModel(const std::string& recipePath, const std::string& outputPath, const std::string& variant, bool halfPrecision);
 
