@@ -176,6 +176,20 @@ private Q_SLOTS:
         test::expectError([&] { drawDeviceFamily({0, 0, 0, 0}, rng); }, ErrorCode::InvalidArgument, "every share is zero");
     }
 
+    void aSingleFieldCaptureAlternatesItsField()
+    {
+        const auto frames = torch::rand({3, 3, 8, 6});
+        const auto bob = keepOneField(frames);
+        // Frame 0 keeps its even lines; line 3 is the mean of lines 2 and 4; the last odd line copies its neighbour.
+        QVERIFY(torch::equal(bob[0].slice(1, 0, 8, 2), frames[0].slice(1, 0, 8, 2)));
+        QVERIFY(torch::allclose(bob[0].select(1, 3), 0.5 * (frames[0].select(1, 2) + frames[0].select(1, 4))));
+        QVERIFY(torch::allclose(bob[0].select(1, 7), frames[0].select(1, 6)));
+        // Frame 1 keeps its odd lines; line 0 copies line 1.
+        QVERIFY(torch::equal(bob[1].slice(1, 1, 8, 2), frames[1].slice(1, 1, 8, 2)));
+        QVERIFY(torch::allclose(bob[1].select(1, 0), frames[1].select(1, 1)));
+        QVERIFY(torch::equal(bob[2].slice(1, 0, 8, 2), frames[2].slice(1, 0, 8, 2)));
+    }
+
     void sourcePacksTravelAndUnpack()
     {
         const auto packed = writePackedPack();

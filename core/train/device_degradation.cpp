@@ -65,25 +65,6 @@ torch::Tensor addPoisson(const torch::Tensor& x, double scale, bool grey)
     return x + noise * scale;
 }
 
-// A bob deinterlacer's view of one field per frame (alternating): the other field's lines
-// rebuilt from their neighbours.
-torch::Tensor keepOneField(const torch::Tensor& x)
-{
-    auto out = x.clone();
-    const int64_t h = x.size(2);
-    if (h < 2) return out;
-    for (int64_t f = 0; f < x.size(0); ++f) {
-        const int64_t parity = f % 2; // the field kept
-        auto frame = out[f];
-        const auto kept = x[f];
-        for (int64_t y = 1 - parity; y < h; y += 2) {
-            const int64_t above = y - 1 >= 0 ? y - 1 : y + 1, below = y + 1 < h ? y + 1 : y - 1;
-            frame.select(1, y).copy_(0.5 * (kept.select(1, above) + kept.select(1, below)));
-        }
-    }
-    return out;
-}
-
 // Horizontal 1-D Gaussian on [N, C, H, W].
 torch::Tensor horizontalBlur(const torch::Tensor& x, double sigma)
 {
@@ -216,6 +197,28 @@ torch::Tensor home(const torch::Tensor& gt, std::mt19937_64& rng, std::ostringst
 }
 
 } // namespace
+
+torch::Tensor keepOneField(const torch::Tensor& x)
+{
+    auto out = x.clone();
+    const int64_t h = x.size(2);
+    if (h < 2) return out;
+    for (int64_t parity = 0; parity < 2; ++parity) { // the field kept: frames 0, 2, ... keep the even lines
+        const auto frames = torch::arange(parity, x.size(0), 2, torch::TensorOptions().dtype(torch::kLong).device(x.device()));
+        if (frames.numel() == 0) continue;
+        std::vector<int64_t> rebuilt, above, below;
+        for (int64_t y = 1 - parity; y < h; y += 2) {
+            rebuilt.push_back(y);
+            above.push_back(y - 1 >= 0 ? y - 1 : y + 1);
+            below.push_back(y + 1 < h ? y + 1 : y - 1);
+        }
+        auto index = [&](const std::vector<int64_t>& v) { return torch::tensor(v, torch::kLong).to(x.device()); };
+        const auto kept = x.index_select(0, frames);
+        const auto lines = 0.5 * (kept.index_select(2, index(above)) + kept.index_select(2, index(below)));
+        out.index_copy_(0, frames, kept.index_copy(2, index(rebuilt), lines));
+    }
+    return out;
+}
 
 const char* deviceFamilyName(DeviceFamily family)
 {

@@ -33,6 +33,10 @@ torch::Tensor degradeOnDevice(const torch::Tensor& gt, DeviceFamily family, std:
 // raised to `beta` inside the exponent (1: Gaussian; the generalised kernels of Real-ESRGAN).
 torch::Tensor gaussianBlurKernel(int size, double sigmaX, double sigmaY, double theta, double beta = 1.0);
 
+// A single-field capture as a bob deinterlacer shows it: frame t of [T, C, H, W] keeps field
+// t % 2 (its even lines when t is even) and rebuilds the other field's lines from their neighbours.
+torch::Tensor keepOneField(const torch::Tensor& frames);
+
 // Convolves every channel of frames [N, C, H, W] with kernel [k, k] (reflected edges).
 torch::Tensor blurFrames(const torch::Tensor& frames, const torch::Tensor& kernel);
 
