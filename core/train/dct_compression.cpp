@@ -50,15 +50,12 @@ torch::Tensor quantiseBlocks(const torch::Tensor& planes, const torch::Tensor& t
 torch::Tensor compressFrames(const torch::Tensor& rgb, const torch::Tensor& lumaTables, const torch::Tensor& chromaTables)
 {
     const int64_t h = rgb.size(2), w = rgb.size(3);
-    const auto x = rgb * 255.0;
-    const auto r = x.select(1, 0), g = x.select(1, 1), b = x.select(1, 2);
-    auto y = 0.299 * r + 0.587 * g + 0.114 * b;
-    auto cb = -0.168736 * r - 0.331264 * g + 0.5 * b;
-    auto cr = 0.5 * r - 0.418688 * g - 0.081312 * b;
+    const auto ycc = jpegYCbCr(rgb * 255.0);
+    auto y = ycc.select(1, 0);
     const auto d = dctMatrix(rgb.options());
     y = quantiseBlocks(y - 128.0, lumaTables, d) + 128.0;
     // 4:2:0: chroma averaged over 2x2 (odd edges replicated), coded, then interpolated back.
-    auto chroma = torch::stack({cb, cr}, 1);
+    auto chroma = ycc.narrow(1, 1, 2);
     if (h % 2 || w % 2) chroma = F::pad(chroma, F::PadFuncOptions({0, w % 2, 0, h % 2}).mode(torch::kReplicate));
     chroma = F::avg_pool2d(chroma, F::AvgPool2dFuncOptions(2));
     const int64_t n = rgb.size(0), ch = chroma.size(2), cw = chroma.size(3);
@@ -67,13 +64,23 @@ torch::Tensor compressFrames(const torch::Tensor& rgb, const torch::Tensor& luma
                  chroma, F::InterpolateFuncOptions().size(std::vector<int64_t>{2 * ch, 2 * cw}).mode(torch::kBilinear).align_corners(false))
                  .narrow(2, 0, h)
                  .narrow(3, 0, w);
-    cb = chroma.select(1, 0);
-    cr = chroma.select(1, 1);
-    auto out = torch::stack({y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb}, 1);
-    return quantise8(out / 255.0);
+    return quantise8(jpegRgb(torch::cat({y.unsqueeze(1), chroma}, 1)) / 255.0);
 }
 
 } // namespace
+
+torch::Tensor jpegYCbCr(const torch::Tensor& rgb)
+{
+    const auto r = rgb.select(1, 0), g = rgb.select(1, 1), b = rgb.select(1, 2);
+    return torch::stack({0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b, 0.5 * r - 0.418688 * g - 0.081312 * b},
+                        1);
+}
+
+torch::Tensor jpegRgb(const torch::Tensor& ycc)
+{
+    const auto y = ycc.select(1, 0), cb = ycc.select(1, 1), cr = ycc.select(1, 2);
+    return torch::stack({y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb}, 1);
+}
 
 torch::Tensor jpegQuantisationTable(bool chroma, int quality)
 {

@@ -17,6 +17,11 @@ namespace dualx::train {
 // so only the rounding of coefficients and the chroma subsampling remain.
 torch::Tensor dctCompress(const torch::Tensor& frames, const std::vector<int>& quality, bool fieldCoded = false);
 
+// JPEG's full-range BT.601 colour transform, chroma centred on 0 (linear, so on any scale):
+// [N, 3, H, W] RGB -> Y, Cb, Cr and back.
+torch::Tensor jpegYCbCr(const torch::Tensor& rgb);
+torch::Tensor jpegRgb(const torch::Tensor& ycc);
+
 // JPEG's (ITU-T T.81 annex K) luma or chroma table scaled to `quality` as libjpeg does: [8, 8].
 torch::Tensor jpegQuantisationTable(bool chroma, int quality);
 

@@ -35,19 +35,6 @@ torch::Tensor resizeFrames(const torch::Tensor& x, int64_t h, int64_t w, ResizeM
     return F::interpolate(x, options.mode(torch::kBicubic));
 }
 
-// JPEG's full-range BT.601 YCbCr (chroma centred on 0), [N, 3, H, W] -> the same layout.
-torch::Tensor toYCbCr(const torch::Tensor& rgb)
-{
-    const auto r = rgb.select(1, 0), g = rgb.select(1, 1), b = rgb.select(1, 2);
-    return torch::stack({0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b, 0.5 * r - 0.418688 * g - 0.081312 * b},
-                        1);
-}
-torch::Tensor toRgb(const torch::Tensor& ycc)
-{
-    const auto y = ycc.select(1, 0), cb = ycc.select(1, 1), cr = ycc.select(1, 2);
-    return torch::stack({y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb}, 1);
-}
-
 // Gaussian noise of sigma255 (0-255 scale), on luma only (the same on R, G, B) or per channel.
 torch::Tensor addGaussian(const torch::Tensor& x, double sigma255, bool grey)
 {
@@ -186,10 +173,10 @@ torch::Tensor home(const torch::Tensor& gt, std::mt19937_64& rng, std::ostringst
     const double chromaBlur = uniform(rng, 0.6, 2.5), shift = uniform(rng, -1.5, 1.5), saturation = uniform(rng, 0.75, 1.05);
     const double chromaNoise = uniform(rng, 0.0, 6.0), noise = uniform(rng, 1.0, 10.0);
     const bool lumaOnly = chance(rng, 0.7);
-    auto ycc = toYCbCr(x);
+    auto ycc = jpegYCbCr(x);
     auto chroma = horizontalShift(horizontalBlur(ycc.narrow(1, 1, 2), chromaBlur), shift) * saturation;
     chroma = chroma + torch::randn(chroma.sizes(), chroma.options()) * (chromaNoise / 255.0);
-    x = toRgb(torch::cat({ycc.narrow(1, 0, 1), chroma}, 1));
+    x = jpegRgb(torch::cat({ycc.narrow(1, 0, 1), chroma}, 1));
     x = addGaussian(x, noise, lumaOnly);
     d << ", chroma blur " << chromaBlur << " shift " << shift << " sat " << saturation << ", noise " << noise
       << (lumaOnly ? " luma" : " rgb") << " + chroma " << chromaNoise;

@@ -8,6 +8,7 @@
 #include "model/weights.h"
 #include "train/bicubic_downscale.h"
 #include "train/losses.h"
+#include "train/step_rng.h"
 
 #include <cmath>
 #include <filesystem>
@@ -21,13 +22,6 @@ namespace {
 constexpr int kScale = 4;
 constexpr int kBorder = 4;
 constexpr DeviceFamily kFamilies[] = {DeviceFamily::Clean, DeviceFamily::FirstOrder, DeviceFamily::Mild, DeviceFamily::Home};
-
-std::mt19937_64 rngFor(uint64_t seed, int64_t step, uint64_t stream)
-{
-    std::seed_seq seq{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32), static_cast<uint32_t>(step),
-                      static_cast<uint32_t>(static_cast<uint64_t>(step) >> 32), static_cast<uint32_t>(stream)};
-    return std::mt19937_64(seq);
-}
 
 // LibTorch's generators (noise on the device) seeded from the step as well.
 void seedTorchFor(uint64_t seed, int64_t step, uint64_t stream) { torch::manual_seed(rngFor(seed, step, stream)() >> 1); }

@@ -7,6 +7,7 @@
 #include "train/degradation.h"
 #include "train/losses.h"
 #include "train/realistic_degradation.h"
+#include "train/step_rng.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -23,13 +24,6 @@ namespace {
 constexpr int kScale = 4;
 constexpr int kValidationLrSize = 48;
 constexpr int kValidationBorder = 4;
-
-std::mt19937_64 rngFor(uint64_t seed, int64_t step, uint64_t stream)
-{
-    std::seed_seq seq{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32), static_cast<uint32_t>(step),
-                      static_cast<uint32_t>(static_cast<uint64_t>(step) >> 32), static_cast<uint32_t>(stream)};
-    return std::mt19937_64(seq);
-}
 
 std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
 {
