@@ -67,6 +67,11 @@ std::optional<TrainingState> stateFromStages(const std::string& all)
 
 } // namespace
 
+std::string stagesThrough(const TrainingState& stage)
+{
+    return (stage.history.empty() ? "" : stage.history + ";") + stage.recipeName + "@" + std::to_string(stage.step);
+}
+
 void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const AdamW& optimizer, const TrainingState& state,
                     AdversaryParts adversary, const model::NamedTensors& averaged)
 {

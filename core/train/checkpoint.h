@@ -25,6 +25,10 @@ struct TrainingState {
     std::string history; // ";"-separated "recipe@step" entries of earlier stages
 };
 
+// A stage's full lineage: its history and itself, "a@1;b@2;recipe@step" (what a next stage
+// records as its history).
+std::string stagesThrough(const TrainingState& stage);
+
 // The GAN stage's discriminator and its optimizer, stored as "disc.*" and "disc_optim.*".
 struct AdversaryParts {
     UNetDiscriminatorImpl* discriminator = nullptr;

@@ -114,9 +114,7 @@ bool DeviceTrainer::restore()
         return true;
     }
     const auto initial = loadInitialWeights(m_options.init, *m_model);
-    if (const auto& earlier = initial.earlier)
-        m_state.history
-            = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@" + std::to_string(earlier->step);
+    if (const auto& earlier = initial.earlier) m_state.history = stagesThrough(*earlier);
     m_average.reset();
     if (m_log) m_log("initialised from " + m_options.init + (initial.averaged ? " (its weight average)" : ""));
     return false;

@@ -145,9 +145,7 @@ bool Trainer::restore()
     }
     if (!m_recipe.init.empty()) {
         const auto initial = loadInitialWeights(m_recipe.init, *m_model);
-        if (const auto& earlier = initial.earlier)
-            m_state.history
-                = (earlier->history.empty() ? "" : earlier->history + ";") + earlier->recipeName + "@" + std::to_string(earlier->step);
+        if (const auto& earlier = initial.earlier) m_state.history = stagesThrough(*earlier);
         if (m_log)
             m_log("initialised from " + m_recipe.init + (initial.averaged ? " (its weight average)" : "")
                   + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : ""));
