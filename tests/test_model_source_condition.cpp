@@ -1,5 +1,6 @@
-// Source conditioning: a grown network starts blind, 0.5 is always the blind behaviour, each clip
-// of a batch gets its own condition, and bad conditions are named.
+// Source conditioning: a grown network starts blind, 0.5 is always the blind behaviour, the
+// user's "unknown" goes through the file's calibrated unknown point, each clip of a batch gets its
+// own condition, and bad conditions are named.
 #include "dualx/model_stats.h"
 #include "model/dualx_vsr.h"
 #include "model/weights.h"
@@ -87,6 +88,39 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(run(net, x), unknown, 0, 0));
         net->setSourceCondition(0.0);
         QVERIFY(torch::allclose(run(net, x), clean, 0, 0));
+    }
+
+    void theUnknownPointMapsTheUsersScale()
+    {
+        // The user's 0.5 is the network's calibrated unknown point; 0 and 1 keep their meaning.
+        QCOMPARE(networkSourceCondition(0.5, 0.25), 0.25);
+        QCOMPARE(networkSourceCondition(0.0, 0.25), 0.0);
+        QCOMPARE(networkSourceCondition(1.0, 0.25), 1.0);
+        QCOMPARE(networkSourceCondition(0.25, 0.25), 0.125);
+        QCOMPARE(networkSourceCondition(0.75, 0.25), 0.625);
+        QCOMPARE(networkSourceCondition(0.3, 0.5), 0.3); // the default point is the identity
+        test::expectError([] { networkSourceCondition(-0.1, 0.25); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
+
+        torch::manual_seed(6);
+        DualXVSR blind(presetConfig("tiny"));
+        auto config = conditionedTiny();
+        config.unknownSourceCondition = 0.25;
+        auto net = trainedConditioned(blind, config);
+        const auto x = torch::rand({1, 2, 3, 8, 10});
+        QVERIFY(torch::allclose(run(net, x), run(net, x, torch::full({1}, 0.25f)), 0, 1e-6)); // unknown until set
+        net->setSourceCondition(0.0);
+        QVERIFY(torch::allclose(run(net, x), run(net, x, torch::zeros({1})), 0, 1e-6));
+        net->setSourceCondition(1.0);
+        QVERIFY(torch::allclose(run(net, x), run(net, x, torch::ones({1})), 0, 1e-6));
+
+        // Stored with the config; files without it use 0.5; outside [0, 1] is named.
+        QCOMPARE(ModelConfig::fromJson(config.toJson()).unknownSourceCondition, 0.25);
+        auto old = nlohmann::json::parse(config.toJson());
+        old.erase("unknown_source_condition");
+        QCOMPARE(ModelConfig::fromJson(old.dump()).unknownSourceCondition, 0.5);
+        old["unknown_source_condition"] = 1.5;
+        test::expectError([&] { ModelConfig::fromJson(old.dump()); }, ErrorCode::InvalidArgument,
+                          "unknown_source_condition must be in [0, 1]");
     }
 
     void eachClipGetsItsOwnCondition()

@@ -3,9 +3,11 @@
 
     tools/set-model-config.py MODEL.safetensors FIELD=VALUE [--out OUT.safetensors]
 
-For switches that reinterpret the same weights (e.g. phase_consistent_upsampler, which makes
-the forward pass use the phases' means); a field the network's parameter shapes depend on would
-give a file that no longer loads, so only boolean fields are accepted. The change is recorded in
+For settings that reinterpret the same weights: boolean switches (e.g.
+phase_consistent_upsampler, which makes the forward pass use the phases' means) and
+unknown_source_condition=S, the network condition in [0, 1] that a user's "unknown source"
+stands for (calibrated on the validation set). A field the network's parameter shapes depend on
+would give a file that no longer loads, so no other field is accepted. The change is recorded in
 the metadata entry dualx.config_changes, so `dualx --version` and the model card can say what
 was done. Standard library only."""
 
@@ -16,6 +18,10 @@ import struct
 import sys
 
 
+# Numeric fields that reinterpret the same weights, each in [0, 1].
+NUMBER_FIELDS = ("unknown_source_condition",)
+
+
 def fail(message):
     sys.exit("set-model-config: " + message)
 
@@ -23,12 +29,23 @@ def fail(message):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("model")
-    parser.add_argument("assignment", help="FIELD=true|false")
+    parser.add_argument("assignment", help="FIELD=true|false or unknown_source_condition=S")
     parser.add_argument("--out", help="write here instead of replacing MODEL")
     args = parser.parse_args()
     field, _, value = args.assignment.partition("=")
-    if value not in ("true", "false"):
-        fail(f"'{args.assignment}': only boolean fields can be changed (FIELD=true or FIELD=false)")
+    if field in NUMBER_FIELDS:
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not 0.0 <= number <= 1.0:
+            fail(f"'{args.assignment}': {field} must be a number in [0, 1]")
+        new_value = number
+    elif value in ("true", "false"):
+        new_value = value == "true"
+    else:
+        fail(f"'{args.assignment}': only boolean fields (FIELD=true or FIELD=false) and "
+             + ", ".join(f"{name}=S" for name in NUMBER_FIELDS) + " can be changed")
     with open(args.model, "rb") as f:
         data = f.read()
     if len(data) < 8:
@@ -40,9 +57,11 @@ def main():
         config = json.loads(metadata["dualx.config"])
     except (ValueError, KeyError) as e:
         fail(f"{args.model} has no DualX config: {e}")
-    if field in config and not isinstance(config[field], bool):
+    if isinstance(new_value, bool) and field in config and not isinstance(config[field], bool):
         fail(f"field '{field}' is not boolean")
-    config[field] = value == "true"
+    if isinstance(new_value, float) and not config.get("source_conditioned", False):
+        fail(f"{args.model}: {field} needs a source-conditioned network")
+    config[field] = new_value
     metadata["dualx.config"] = json.dumps(config, separators=(",", ":"))
     changes = metadata.get("dualx.config_changes", "")
     metadata["dualx.config_changes"] = (changes + "; " if changes else "") + f"{field}={value} (weights unchanged)"

@@ -17,12 +17,14 @@ class DualXVSRImpl : public torch::nn::Module {
 public:
     explicit DualXVSRImpl(const ModelConfig& config);
 
-    // sourceCondition: [B] values in [0, 1]; undefined means sourceCondition() for every clip.
+    // sourceCondition: [B] values in [0, 1] on the network's own scale (as training draws them);
+    // undefined means sourceCondition() for every clip.
     // Blind networks ignore it.
     torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {});
 
-    // The source condition used when forward() is not given one (unknown until set).
-    // Throws InvalidArgument outside [0, 1].
+    // The source condition used when forward() is not given one (unknown until set), on the
+    // user's scale: the network sees it through the config's unknown point
+    // (networkSourceCondition). Throws InvalidArgument outside [0, 1].
     void setSourceCondition(double s);
     double sourceCondition() const { return m_sourceCondition; }
 

@@ -132,6 +132,13 @@ double sourceConditionToU(double s)
     return 2.0 * s - 1.0;
 }
 
+double networkSourceCondition(double userCondition, double unknownPoint)
+{
+    sourceConditionToU(userCondition); // validates
+    if (userCondition <= kSourceUnknown) return userCondition / kSourceUnknown * unknownPoint;
+    return unknownPoint + (userCondition - kSourceUnknown) / (kSourceDegraded - kSourceUnknown) * (kSourceDegraded - unknownPoint);
+}
+
 } // namespace dualx::model
 
 namespace dualx {

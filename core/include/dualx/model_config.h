@@ -56,6 +56,14 @@ struct ModelConfig {
     // Split source conditioning: the clean side gets its own modulation at every site instead of
     // mirroring the degraded side's (needs sourceConditioned). Default off.
     bool splitSourceCondition = false;
+    // The network condition a user's "unknown" (0.5 on the user's scale) stands for: the point
+    // where the model does best on a mix of sources, found on the validation set after training
+    // (tools/set-model-config.py). Training draws unknown inputs at 0.5 among mostly degraded
+    // ones, so that point leans to degraded; a model whose blind behaviour serves clean sources
+    // poorly gets a lower one. The user's scale maps through it in two linear pieces (0 -> 0,
+    // 0.5 -> this, 1 -> 1), so "clean" and "degraded" keep their meaning. Files without the
+    // field use 0.5.
+    double unknownSourceCondition = 0.5;
     // Clean-side reconstruction blocks: residual 3x3 conv blocks after the reconstruction blocks
     // whose residual is scaled by c = max(1 - 2s, 0), so they act only on inputs told clean (or
     // partly clean) and blind or degraded inputs go through the network unchanged (and skip
