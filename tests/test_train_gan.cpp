@@ -1,6 +1,8 @@
 // GAN stage: discriminator, spectral norm, perceptual losses, and the adversarial training loop.
 #include "media_fixtures.h"
+#include "model/dualx_vsr.h"
 #include "model/safetensors.h"
+#include "model/weights.h"
 #include "test_support.h"
 #include "train/checkpoint.h"
 #include "train/discriminator.h"
@@ -69,6 +71,12 @@ private Q_SLOTS:
         auto output = (content + pattern).clone().requires_grad_(true);
         periodicEnergyLoss(output, content).backward();
         QVERIFY(output.grad().defined() && output.grad().abs().sum().item<double>() > 0);
+        // A margin lets the output stand out that much more than the reference before it costs.
+        const double withMargin = periodicEnergyLoss(content + pattern, content, 1.5).item<double>();
+        QVERIFY2(withMargin <= patterned && withMargin >= patterned - std::log(1.5) - 1e-5,
+                 (std::to_string(withMargin) + " vs " + std::to_string(patterned)).c_str());
+        QCOMPARE(periodicEnergyLoss(content + pattern, content, 1e12).item<double>(), 0.0);
+        test::expectError([&] { periodicEnergyLoss(content, content, 0.5); }, ErrorCode::InvalidArgument, "margin must be >= 1");
         // Leading dimensions ([B, N, 3, H, W]) are frames too.
         QVERIFY(periodicEnergyLoss((content + pattern).unsqueeze(0), content.unsqueeze(0)).item<double>() > 1.0);
         test::expectError(
@@ -128,11 +136,17 @@ private Q_SLOTS:
                                   {"gan", {{"discriminator_features", 8}, {"lambda_periodic", 0.01}}}};
         const auto recipe = parseRecipe(j.dump(), "/");
         // The discriminator on one of the two frames: still trains and resumes exactly.
+        // It also holds the periodic energy to the input's bicubic upscale.
         auto subset = j;
         subset["gan"]["discriminator_frames"] = 1;
+        subset["gan"]["periodic_reference"] = "bicubic";
+        subset["gan"]["periodic_margin"] = 1.5;
         subset["checkpoint"] = path("gan-subset.safetensors");
         const auto subsetRecipe = parseRecipe(subset.dump(), "/");
         QCOMPARE(subsetRecipe.gan.discriminatorFrames, 1);
+        QVERIFY(subsetRecipe.gan.periodicReference == GanSpec::PeriodicReference::Bicubic);
+        QCOMPARE(subsetRecipe.gan.periodicMargin, 1.5);
+        QVERIFY(recipe.gan.periodicReference == GanSpec::PeriodicReference::GroundTruth);
         {
             Trainer a(subsetRecipe, {});
             QVERIFY(std::isfinite(a.trainStep()));
@@ -154,12 +168,44 @@ private Q_SLOTS:
         QVERIFY(second.restore());
         QCOMPARE(second.trainStep(), continued);
 
+        // A GAN stage started from this one's checkpoint takes its discriminator too.
+        auto next = j;
+        next["init"] = path("gan.safetensors");
+        next["checkpoint"] = path("gan-next.safetensors");
+        Trainer third(parseRecipe(next.dump(), "/"), {});
+        QVERIFY(!third.restore());
+        const auto saved = model::readSafetensors(path("gan.safetensors")).tensors;
+        const auto taken = third.adversary().discriminator->named_parameters();
+        int compared = 0;
+        for (const auto& [name, t] : saved)
+            if (name.starts_with("disc.") && taken.contains(name.substr(5))) {
+                QVERIFY(torch::equal(taken[name.substr(5)], t));
+                ++compared;
+            }
+        QCOMPARE(compared, static_cast<int>(taken.size()));
+        QVERIFY(std::isfinite(third.trainStep()));
+        // From a stage-2 (no discriminator) file it starts a fresh one, as before.
+        model::DualXVSR plain(recipe.model);
+        const auto weights = path("plain.safetensors");
+        model::saveModelWeights(*plain, weights, "mse", {});
+        next["init"] = weights;
+        next["checkpoint"] = path("gan-fresh.safetensors");
+        Trainer fresh(parseRecipe(next.dump(), "/"), {});
+        QVERIFY(!fresh.restore());
+        QVERIFY(std::isfinite(fresh.trainStep()));
+
         auto bad = j;
         bad["gan"]["perceptual"] = "vgg19";
         test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "vgg19_weights");
         auto negative = j;
         negative["gan"]["discriminator_frames"] = -1;
         test::expectError([&] { parseRecipe(negative.dump(), "/"); }, ErrorCode::InvalidArgument, "discriminator_frames");
+        auto unknownReference = j;
+        unknownReference["gan"]["periodic_reference"] = "lanczos";
+        test::expectError([&] { parseRecipe(unknownReference.dump(), "/"); }, ErrorCode::InvalidArgument, "periodic_reference");
+        auto smallMargin = j;
+        smallMargin["gan"]["periodic_margin"] = 0.9;
+        test::expectError([&] { parseRecipe(smallMargin.dump(), "/"); }, ErrorCode::InvalidArgument, "periodic_margin must be >= 1");
     }
 };
 

@@ -102,6 +102,29 @@ void saveCheckpoint(const std::string& path, model::DualXVSRImpl& model, const A
     model::writeSafetensors(path, tensors, metadata);
 }
 
+namespace {
+
+// The discriminator and its optimizer from a GAN-stage checkpoint's "disc.*" and "disc_optim.*".
+void restoreDiscriminator(const model::SafetensorsContent& content, const std::string& path, AdversaryParts adversary)
+{
+    const auto disc = withoutPrefix(content.tensors, kDiscPrefix);
+    std::map<std::string, torch::Tensor> byName(disc.begin(), disc.end());
+    torch::NoGradGuard noGrad;
+    auto restore = [&](const std::string& name, torch::Tensor& target) {
+        auto it = byName.find(name);
+        if (it == byName.end() || it->second.sizes() != target.sizes())
+            throw Error(ErrorCode::WeightMismatch, "checkpoint '" + path + "': discriminator tensor " + name + " missing or mis-shaped");
+        target.copy_(it->second);
+    };
+    for (auto& item : adversary.discriminator->named_parameters()) restore(item.key(), item.value());
+    for (auto& item : adversary.discriminator->named_buffers()) restore(item.key(), item.value());
+    std::map<std::string, torch::Tensor> discOptim;
+    for (auto& [name, t] : withoutPrefix(content.tensors, kDiscOptimPrefix)) discOptim[name] = t;
+    adversary.optimizer->loadState(discOptim, std::stoll(content.metadata.at("dualx.disc_optimizer_step")));
+}
+
+} // namespace
+
 bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& optimizer, TrainingState& state, AdversaryParts adversary,
                     model::NamedTensors* averaged)
 {
@@ -115,32 +138,18 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
     for (auto& [name, t] : withoutPrefix(content.tensors, kOptimPrefix)) optimState[name] = t;
     optimizer.loadState(optimState, std::stoll(content.metadata.at("dualx.optimizer_step")));
     if (adversary.discriminator) {
-        auto disc = withoutPrefix(content.tensors, kDiscPrefix);
-        if (disc.empty()) {
+        if (withoutPrefix(content.tensors, kDiscPrefix).empty()) {
             // A stage-2 checkpoint resumed as stage 3 would be a recipe mix-up: say so.
             throw Error(ErrorCode::WeightMismatch, "checkpoint '" + path + "' has no discriminator; it is not a GAN-stage checkpoint");
         }
-        std::map<std::string, torch::Tensor> byName(disc.begin(), disc.end());
-        torch::NoGradGuard noGrad;
-        auto restore = [&](const std::string& name, torch::Tensor& target) {
-            auto it = byName.find(name);
-            if (it == byName.end() || it->second.sizes() != target.sizes())
-                throw Error(ErrorCode::WeightMismatch,
-                            "checkpoint '" + path + "': discriminator tensor " + name + " missing or mis-shaped");
-            target.copy_(it->second);
-        };
-        for (auto& item : adversary.discriminator->named_parameters()) restore(item.key(), item.value());
-        for (auto& item : adversary.discriminator->named_buffers()) restore(item.key(), item.value());
-        std::map<std::string, torch::Tensor> discOptim;
-        for (auto& [name, t] : withoutPrefix(content.tensors, kDiscOptimPrefix)) discOptim[name] = t;
-        adversary.optimizer->loadState(discOptim, std::stoll(content.metadata.at("dualx.disc_optimizer_step")));
+        restoreDiscriminator(content, path, adversary);
     }
     if (averaged) *averaged = withoutPrefix(content.tensors, kAveragePrefix);
     state = stateFromMetadata(content.metadata);
     return true;
 }
 
-InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model)
+InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model, AdversaryParts adversary)
 {
     auto content = model::readSafetensors(path);
     auto format = content.metadata.find(metadata_keys::kFormat);
@@ -157,6 +166,10 @@ InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& 
         }
         result.grownBlocks = model::loadTensorsGrowing(model, weights, path);
         result.earlier = stateFromMetadata(content.metadata);
+        if (adversary.discriminator && !withoutPrefix(content.tensors, kDiscPrefix).empty()) {
+            restoreDiscriminator(content, path, adversary);
+            result.discriminator = true;
+        }
     } else {
         result.grownBlocks = model::loadTensorsGrowing(model, content.tensors, path);
         if (auto stages = content.metadata.find("dualx.stages"); stages != content.metadata.end())

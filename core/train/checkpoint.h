@@ -49,11 +49,16 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
 // The network may have more residual reconstruction blocks than the file (a recipe that grows
 // the model); they start as identities. Returns the earlier file's state when it was a checkpoint,
 // or, for a weight file, its last stage and their history from its dualx.stages entry.
+// A GAN stage started from another GAN stage's checkpoint also takes its discriminator and the
+// discriminator's optimizer state (`adversary`, when given and the file has one): a fresh
+// discriminator would spend the new stage's first steps relearning what the old one knew while
+// the generator follows its noise.
 struct InitialWeights {
     std::optional<TrainingState> earlier;
     int grownBlocks = 0;
-    bool averaged = false; // the checkpoint's weight average was used
+    bool averaged = false;      // the checkpoint's weight average was used
+    bool discriminator = false; // the checkpoint's discriminator was loaded
 };
-InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model);
+InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model, AdversaryParts adversary = {});
 
 } // namespace dualx::train

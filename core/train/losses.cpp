@@ -51,20 +51,21 @@ torch::Tensor peakRatios(const torch::Tensor& power, const torch::Tensor& rows, 
 
 } // namespace
 
-torch::Tensor periodicEnergyLoss(const torch::Tensor& output, const torch::Tensor& target)
+torch::Tensor periodicEnergyLoss(const torch::Tensor& output, const torch::Tensor& reference, double margin)
 {
-    if (output.sizes() != target.sizes() || output.dim() < 3 || output.size(-3) != 3)
-        throw Error(ErrorCode::InvalidArgument, "periodic energy loss needs output and target of the same [..., 3, H, W] shape");
+    if (output.sizes() != reference.sizes() || output.dim() < 3 || output.size(-3) != 3)
+        throw Error(ErrorCode::InvalidArgument, "periodic energy loss needs output and reference of the same [..., 3, H, W] shape");
+    if (!(margin >= 1.0)) throw Error(ErrorCode::InvalidArgument, "periodic energy loss: the margin must be >= 1");
     const int64_t h = output.size(-2), w = output.size(-1);
     if (h % kPeriod || w % kPeriod || h < 4 * kRing || w < 4 * kRing)
         throw Error(ErrorCode::InvalidArgument, "periodic energy loss needs frames of at least " + std::to_string(4 * kRing) + "x"
                                                     + std::to_string(4 * kRing) + " with sides divisible by 4");
-    const auto o = output.reshape({-1, 3, h, w}), t = target.reshape({-1, 3, h, w});
+    const auto o = output.reshape({-1, 3, h, w}), t = reference.reshape({-1, 3, h, w});
     const auto opts = o.options();
     const auto window = torch::hann_window(h, false, opts).unsqueeze(1) * torch::hann_window(w, false, opts).unsqueeze(0);
     const auto rows = binsAroundPeaks(h, opts), cols = binsAroundPeaks(w, opts);
-    const auto excess
-        = torch::relu(torch::log(peakRatios(lumaPower(o, window), rows, cols)) - torch::log(peakRatios(lumaPower(t, window), rows, cols)));
+    const auto excess = torch::relu(torch::log(peakRatios(lumaPower(o, window), rows, cols))
+                                    - torch::log(peakRatios(lumaPower(t, window), rows, cols)) - std::log(margin));
     auto mask = torch::ones({kPeriod, kPeriod}, opts);
     mask[0][0] = 0; // the picture's mean, not a pattern
     return (excess * mask).sum({1, 2}).mean() / mask.sum();

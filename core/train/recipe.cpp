@@ -111,6 +111,13 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             r.gan.lambdaPerceptual = g.value("lambda_perceptual", r.gan.lambdaPerceptual);
             r.gan.lambdaAdversarial = g.value("lambda_adversarial", r.gan.lambdaAdversarial);
             r.gan.lambdaPeriodic = g.value("lambda_periodic", r.gan.lambdaPeriodic);
+            const auto reference = g.value("periodic_reference", std::string("ground_truth"));
+            if (reference != "ground_truth" && reference != "bicubic")
+                bad("gan.periodic_reference must be 'ground_truth' or 'bicubic', got '" + reference + "'");
+            r.gan.periodicReference
+                = reference == "bicubic" ? GanSpec::PeriodicReference::Bicubic : GanSpec::PeriodicReference::GroundTruth;
+            r.gan.periodicMargin = g.value("periodic_margin", r.gan.periodicMargin);
+            if (!(r.gan.periodicMargin >= 1.0)) bad("gan.periodic_margin must be >= 1");
             r.gan.perceptual = g.value("perceptual", r.gan.perceptual);
             r.gan.vggWeights = resolve(baseFolder, g.value("vgg19_weights", std::string()));
             r.gan.discriminatorLearningRate = g.value("discriminator_learning_rate", r.gan.discriminatorLearningRate);

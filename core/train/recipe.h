@@ -43,7 +43,13 @@ struct GanSpec {
     bool enabled = false;
     int discriminatorFeatures = 32; // U-Net width (Real-ESRGAN: 64; narrower for CPU)
     double lambdaPixel = 1e-2, lambdaPerceptual = 1.0, lambdaAdversarial = 5e-3;
-    double lambdaPeriodic = 0;                   // periodicEnergyLoss (losses.h); 0 leaves it out
+    double lambdaPeriodic = 0; // periodicEnergyLoss (losses.h); 0 leaves it out
+    // What the periodic energy is held to: the ground truth's, or (as the periodic-artefact
+    // measure compares) a bicubic upscale's of the input times `periodicMargin`. Against a
+    // sharpened ground truth the loss lets a GAN copy aliased stripes into a 4-pixel pattern
+    // that the measure counts; against bicubic it cannot.
+    enum class PeriodicReference { GroundTruth, Bicubic } periodicReference = PeriodicReference::GroundTruth;
+    double periodicMargin = 1.0;                 // >= 1
     std::string perceptual = "feature-matching"; // or "vgg19" with vggWeights
     std::string vggWeights;
     double discriminatorLearningRate = 1e-5;

@@ -144,11 +144,12 @@ bool Trainer::restore()
         return true;
     }
     if (!m_recipe.init.empty()) {
-        const auto initial = loadInitialWeights(m_recipe.init, *m_model);
+        const auto initial = loadInitialWeights(m_recipe.init, *m_model, adversary());
         if (const auto& earlier = initial.earlier) m_state.history = stagesThrough(*earlier);
         if (m_log)
             m_log("initialised from " + m_recipe.init + (initial.averaged ? " (its weight average)" : "")
-                  + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : ""));
+                  + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : "")
+                  + (initial.discriminator ? " (and its discriminator)" : ""));
         m_average.reset();
     }
     return false;
@@ -226,7 +227,10 @@ double Trainer::adversarialStep(const Batch& batch)
     auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
                 + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
-    if (g.lambdaPeriodic > 0) loss = loss + g.lambdaPeriodic * periodicEnergyLoss(output, batch.gt);
+    if (g.lambdaPeriodic > 0) {
+        const auto reference = g.periodicReference == GanSpec::PeriodicReference::Bicubic ? bicubicUpscale(batch.lr, kScale) : batch.gt;
+        loss = loss + g.lambdaPeriodic * periodicEnergyLoss(output, reference, g.periodicMargin);
+    }
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));

@@ -51,10 +51,11 @@ public:
     const WeightAverage& weightAverage() const { return m_average; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
     double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }
+    // The GAN stage's discriminator and its optimizer (null parts otherwise).
+    AdversaryParts adversary();
 
 private:
     double adversarialStep(const Batch& batch);
-    AdversaryParts adversary();
 
     Recipe m_recipe;
     std::function<void(const std::string&)> m_log;
