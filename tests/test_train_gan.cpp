@@ -1,4 +1,5 @@
 // GAN stage: discriminator, spectral norm, perceptual losses, and the adversarial training loop.
+#include "dualx/training.h"
 #include "media_fixtures.h"
 #include "model/dualx_vsr.h"
 #include "model/safetensors.h"
@@ -11,6 +12,10 @@
 #include "train/trainer.h"
 
 #include <QTemporaryDir>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -118,6 +123,75 @@ private Q_SLOTS:
         model::writeSafetensors(path("vgg19-cut.safetensors"), vgg, {});
         test::expectError([&] { Vgg19PerceptualLoss broken(path("vgg19-cut.safetensors")); }, ErrorCode::WeightMismatch,
                           "features.34.bias");
+    }
+
+    // A GAN stage reports its generator's loss terms (the reported loss is their weighted sum)
+    // and the discriminator's, on the console and in the CSV; a log begun without those
+    // columns goes on without them.
+    void ganStageLogsItsLossTerms()
+    {
+        const auto photo = test::writeTexturedPhoto(path("terms.png"), 200, 160, 7);
+        const nlohmann::json gan = {{"discriminator_features", 8},
+                                    {"lambda_pixel", 0.1},
+                                    {"lambda_perceptual", 1.0},
+                                    {"lambda_adversarial", 0.005},
+                                    {"lambda_periodic", 0.5}};
+        const nlohmann::json j = {{"name", "gan-terms"},
+                                  {"preset", "tiny"},
+                                  {"data", {{"photos", {photo}}}},
+                                  {"checkpoint", path("terms/ck.safetensors")},
+                                  {"log", path("terms/log.csv")},
+                                  {"lr_crop", 8},
+                                  {"frames", 2},
+                                  {"batch", 1},
+                                  {"learning_rate", 1e-4},
+                                  {"validate_every", 0},
+                                  {"gan", gan}};
+        const auto recipeFile = path("terms.json");
+        std::ofstream(recipeFile) << j.dump();
+        TrainingOptions options;
+        options.maxSteps = 4;
+        options.reportEvery = 2;
+        std::vector<TrainingReport> reports;
+        options.onReport = [&](const TrainingReport& r) { reports.push_back(r); };
+        runTraining(recipeFile, options);
+        QCOMPARE(reports.size(), size_t{2});
+        for (const auto& r : reports) {
+            QVERIFY(r.adversarial);
+            QVERIFY(r.pixelLoss > 0 && r.perceptualLoss > 0 && r.adversarialLoss > 0 && r.discriminatorLoss > 0);
+            QVERIFY(r.periodicLoss >= 0);
+            const double sum = 0.1 * r.pixelLoss + r.perceptualLoss + 0.005 * r.adversarialLoss + 0.5 * r.periodicLoss;
+            QVERIFY2(std::abs(r.loss - sum) < 1e-5 * std::max(1.0, r.loss), "the loss is not the weighted sum of its terms");
+        }
+        auto csvRows = [&] {
+            std::ifstream in(path("terms/log.csv"));
+            std::vector<std::vector<std::string>> rows;
+            for (std::string line; std::getline(in, line);) {
+                rows.emplace_back();
+                std::stringstream ss(line + ",");
+                for (std::string f; std::getline(ss, f, ',');) rows.back().push_back(f);
+            }
+            return rows;
+        };
+        auto rows = csvRows();
+        QCOMPARE(rows.size(), size_t{3});
+        QCOMPARE(rows[0].back(), std::string("discriminator_loss"));
+        QCOMPARE(rows[0].size(), size_t{13});
+        QCOMPARE(rows[2].size(), size_t{13});
+        QVERIFY(std::abs(std::stod(rows[2][8]) - reports[1].pixelLoss) < 1e-5 * reports[1].pixelLoss);
+
+        // A log whose header predates the loss columns: resumed rows keep its 8 columns.
+        std::string header = "step,loss,learning_rate,grad_norm,seconds_per_step,train_seconds,val_psnr_y,val_bicubic_psnr_y";
+        {
+            std::ofstream out(path("terms/log.csv"), std::ios::trunc);
+            out << header << "\n";
+        }
+        options.maxSteps = 2;
+        runTraining(recipeFile, options);
+        rows = csvRows();
+        QCOMPARE(rows.size(), size_t{2});
+        QCOMPARE(rows[1][0], std::string("6"));
+        QCOMPARE(rows[1].size(), size_t{8});
     }
 
     void adversarialTrainingRunsAndResumesExactly()

@@ -59,6 +59,9 @@ int runTrain(const std::vector<std::string>& argv)
     options.onReport = [](const TrainingReport& r) {
         std::printf("step %7lld  loss %.5f  lr %.2e  %.2f s/step  %.2f h", static_cast<long long>(r.step), r.loss, r.learningRate,
                     r.secondsPerStep, r.trainSeconds / 3600.0);
+        if (r.adversarial)
+            std::printf("  [pixel %.4f  perceptual %.4f  adversarial %.3f  periodic %.4f  discriminator %.3f]", r.pixelLoss,
+                        r.perceptualLoss, r.adversarialLoss, r.periodicLoss, r.discriminatorLoss);
         if (r.validated)
             std::printf("  val PSNR-Y %.3f dB (bicubic %.3f, %+.3f)", r.validationPsnr, r.validationBicubicPsnr,
                         r.validationPsnr - r.validationBicubicPsnr);

@@ -224,12 +224,16 @@ double Trainer::adversarialStep(const Batch& batch)
         fake = fake.index_select(0, index);
         real = real.index_select(0, index);
     }
-    auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
-    auto loss = g.lambdaPixel * charbonnierLoss(output, batch.gt) + g.lambdaPerceptual * perceptual
-                + g.lambdaAdversarial * ganLoss(m_discriminator->forward(fake), true);
+    const auto pixel = charbonnierLoss(output, batch.gt);
+    const auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
+    const auto adversarial = ganLoss(m_discriminator->forward(fake), true);
+    auto loss = g.lambdaPixel * pixel + g.lambdaPerceptual * perceptual + g.lambdaAdversarial * adversarial;
+    m_lastGanTerms = {pixel.item<double>(), perceptual.item<double>(), adversarial.item<double>(), 0.0};
     if (g.lambdaPeriodic > 0) {
         const auto reference = g.periodicReference == GanSpec::PeriodicReference::Bicubic ? bicubicUpscale(batch.lr, kScale) : batch.gt;
-        loss = loss + g.lambdaPeriodic * periodicEnergyLoss(output, reference, g.periodicMargin);
+        const auto periodic = periodicEnergyLoss(output, reference, g.periodicMargin);
+        m_lastGanTerms.periodic = periodic.item<double>();
+        loss = loss + g.lambdaPeriodic * periodic;
     }
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);

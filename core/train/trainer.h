@@ -51,6 +51,11 @@ public:
     const WeightAverage& weightAverage() const { return m_average; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
     double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }
+    // The last GAN step's generator loss terms, unweighted (zero where the recipe has no such term).
+    struct GanTerms {
+        double pixel = 0, perceptual = 0, adversarial = 0, periodic = 0;
+    };
+    const GanTerms& lastGanTerms() const { return m_lastGanTerms; }
     // The GAN stage's discriminator and its optimizer (null parts otherwise).
     AdversaryParts adversary();
 
@@ -73,6 +78,7 @@ private:
     std::unique_ptr<AdamW> m_discriminatorOptimizer;
     std::unique_ptr<Vgg19PerceptualLoss> m_vgg;
     double m_lastDiscriminatorLoss = 0;
+    GanTerms m_lastGanTerms;
 };
 
 // LR frames for GT frames under the recipe's synthesis.

@@ -39,6 +39,42 @@ void trimLog(const std::string& path, int64_t lastStep)
     for (const auto& l : keep) out << l << "\n";
 }
 
+constexpr const char* kLogColumns = "step,loss,learning_rate,grad_norm,seconds_per_step,train_seconds,val_psnr_y,val_bicubic_psnr_y";
+constexpr const char* kGanLogColumns = ",pixel_loss,perceptual_loss,adversarial_loss,periodic_loss,discriminator_loss";
+
+// Whether an existing log's header names the GAN loss columns (logs written before they
+// existed go on without them, so every row matches its header).
+bool logHasGanColumns(const std::string& path)
+{
+    std::ifstream in(path);
+    std::string header;
+    std::getline(in, header);
+    return header.find("pixel_loss") != std::string::npos;
+}
+
+// The GAN loss terms summed over a report interval.
+struct GanTermSums {
+    double pixel = 0, perceptual = 0, adversarial = 0, periodic = 0, discriminator = 0;
+    void add(const train::Trainer& trainer)
+    {
+        const auto& t = trainer.lastGanTerms();
+        pixel += t.pixel;
+        perceptual += t.perceptual;
+        adversarial += t.adversarial;
+        periodic += t.periodic;
+        discriminator += trainer.lastDiscriminatorLoss();
+    }
+    void report(TrainingReport& r, int count) const
+    {
+        r.adversarial = true;
+        r.pixelLoss = pixel / count;
+        r.perceptualLoss = perceptual / count;
+        r.adversarialLoss = adversarial / count;
+        r.periodicLoss = periodic / count;
+        r.discriminatorLoss = discriminator / count;
+    }
+};
+
 } // namespace
 
 void runTraining(const std::string& recipePath, const TrainingOptions& options)
@@ -49,13 +85,15 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
     auto& state = trainer.state();
 
     std::ofstream csv;
+    bool ganColumns = false;
     if (!recipe.log.empty()) {
         fs::create_directories(fs::path(recipe.log).parent_path());
         const bool fresh = !fs::exists(recipe.log) || state.step == 0;
         if (!fresh) trimLog(recipe.log, state.step);
+        ganColumns = trainer.adversarial() && (fresh || logHasGanColumns(recipe.log));
         csv.open(recipe.log, fresh ? std::ios::trunc : std::ios::app);
         if (!csv) throw Error(ErrorCode::FileUnwritable, "cannot write the training log '" + recipe.log + "'");
-        if (fresh) csv << "step,loss,learning_rate,grad_norm,seconds_per_step,train_seconds,val_psnr_y,val_bicubic_psnr_y\n";
+        if (fresh) csv << kLogColumns << (ganColumns ? kGanLogColumns : "") << "\n";
     }
 
     using Clock = std::chrono::steady_clock;
@@ -63,11 +101,13 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
     const int64_t stopAt = options.maxSteps > 0 ? std::min(recipe.iterations, state.step + options.maxSteps) : recipe.iterations;
     double lossSum = 0;
     int lossCount = 0;
+    GanTermSums ganTerms;
     auto intervalStart = Clock::now();
     while (state.step < stopAt && !(options.stop && options.stop->load())) {
         const auto t0 = Clock::now();
         lossSum += trainer.trainStep();
         ++lossCount;
+        if (trainer.adversarial()) ganTerms.add(trainer);
         state.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
 
         const bool validateNow = trainer.hasValidation() && recipe.validateEvery > 0 && state.step % recipe.validateEvery == 0;
@@ -78,6 +118,7 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
             report.learningRate = recipe.learningRateAt(state.step - 1);
             report.secondsPerStep = std::chrono::duration<double>(Clock::now() - intervalStart).count() / lossCount;
             report.trainSeconds = state.trainSeconds;
+            if (trainer.adversarial()) ganTerms.report(report, lossCount);
             if (validateNow) {
                 std::tie(report.validationPsnr, report.validationBicubicPsnr) = trainer.validate();
                 report.validated = true;
@@ -89,11 +130,15 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
                     csv << report.validationPsnr << ',' << report.validationBicubicPsnr;
                 else
                     csv << ',';
+                if (ganColumns)
+                    csv << ',' << report.pixelLoss << ',' << report.perceptualLoss << ',' << report.adversarialLoss << ','
+                        << report.periodicLoss << ',' << report.discriminatorLoss;
                 csv << "\n" << std::flush;
             }
             if (options.onReport) options.onReport(report);
             lossSum = 0;
             lossCount = 0;
+            ganTerms = {};
             intervalStart = Clock::now();
         }
         if (std::chrono::duration<double>(Clock::now() - lastCheckpoint).count() >= recipe.checkpointEverySeconds) {

@@ -9,13 +9,17 @@ namespace dualx {
 
 struct TrainingReport {
     int64_t step = 0;
-    double loss = 0; // mean Charbonnier loss since the previous report
+    double loss = 0; // mean loss since the previous report (the generator's weighted sum in a GAN stage)
     double learningRate = 0;
     double secondsPerStep = 0;
     double trainSeconds = 0;   // summed over every run of this recipe
     bool validated = false;    // the validation fields below are fresh
     double validationPsnr = 0; // Y channel, border 4, on the held-out clips
     double validationBicubicPsnr = 0;
+    // GAN stages: the generator's loss terms (each unweighted, mean since the previous report)
+    // and the discriminator's loss, to see which term moves the generator.
+    bool adversarial = false;
+    double pixelLoss = 0, perceptualLoss = 0, adversarialLoss = 0, periodicLoss = 0, discriminatorLoss = 0;
 };
 
 struct TrainingOptions {
