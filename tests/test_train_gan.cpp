@@ -91,6 +91,40 @@ private Q_SLOTS:
             ErrorCode::InvalidArgument, "divisible by 4");
     }
 
+    // The loss is lowered only by removing power at the peaks: adding texture around a peak (its
+    // surroundings, the yardstick) must not pay, or the generator learns to do that instead.
+    void periodicEnergyLossGradientLeavesThePeaksSurroundingsAlone()
+    {
+        torch::manual_seed(5);
+        const int n = 64;
+        auto texture = torch::randn({n, n}) * 0.02;
+        const auto pattern = (torch::rand({4, 4}) - 0.5).repeat({n / 4, n / 4}) * 0.05;
+        auto luma = 0.5 + texture + pattern;
+        auto output = luma.expand({1, 3, n, n}).clone().requires_grad_(true);
+        const auto reference = (0.5 + texture).expand({1, 3, n, n}).clone();
+        const auto loss = periodicEnergyLoss(output, reference);
+        QVERIFY(loss.item<double>() > 0.1);
+        loss.backward();
+        const auto gradient = output.grad();
+        // Directions: more of the texture's own power 3..8 bins from the horizontal quarter-rate
+        // peak (u = 16), and more of the pattern itself.
+        auto spectrum = torch::fft::fft2(texture);
+        auto keep = torch::zeros({n, n});
+        for (int dv = -8; dv <= 8; ++dv)
+            for (int du = -8; du <= 8; ++du)
+                if (std::max(std::abs(dv), std::abs(du)) >= 3) {
+                    keep[(dv + n) % n][(16 + du + n) % n] = 1;
+                    keep[(-dv + n) % n][(-16 - du + n) % n] = 1;
+                }
+        const auto around = torch::real(torch::fft::ifft2(spectrum * keep)).expand({1, 3, n, n});
+        const auto more = pattern.expand({1, 3, n, n});
+        const double alongSurroundings = (gradient * around).sum().item<double>();
+        const double alongPattern = (gradient * more).sum().item<double>();
+        QVERIFY2(alongPattern > 0, std::to_string(alongPattern).c_str());
+        QVERIFY2(std::abs(alongSurroundings) < 1e-3 * alongPattern,
+                 (std::to_string(alongSurroundings) + " vs " + std::to_string(alongPattern)).c_str());
+    }
+
     void perceptualLossesAreZeroOnlyForEqualImages()
     {
         torch::manual_seed(3);

@@ -4,7 +4,10 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <vector>
 
 namespace dualx::train {
 
@@ -35,17 +38,25 @@ torch::Tensor binsAroundPeaks(int64_t size, const torch::TensorOptions& options)
     return torch::tensor(bins, options.dtype(torch::kLong));
 }
 
-// Each peak's power (its 3x3 bins) against the mean power of its surroundings (bins at Chebyshev
-// distance 3..8), as the periodic-artefact measure takes it: [F, 4, 4].
+// Each peak's power (its 3x3 bins) against the median power of its surroundings (bins at
+// Chebyshev distance 3..8), as the periodic-artefact measure takes it: [F, 4, 4]. The
+// surroundings are the yardstick, not a target: no gradient flows into them, or the generator
+// would learn to lower the ratio by adding texture around the peaks rather than removing the
+// peaks (a mean of them did exactly that, and raised the measured pattern).
 torch::Tensor peakRatios(const torch::Tensor& power, const torch::Tensor& rows, const torch::Tensor& cols)
 {
     constexpr int side = 2 * kRing + 1;
     const auto f = power.size(0);
     auto around = power.index_select(1, rows).index_select(2, cols).view({f, kPeriod, side, kPeriod, side});
     const auto peak = around.narrow(2, kRing - 1, 3).narrow(4, kRing - 1, 3).sum({2, 4});
-    const auto inner = around.narrow(2, kRing - 2, 5).narrow(4, kRing - 2, 5).sum({2, 4});
-    const auto ring = (around.sum({2, 4}) - inner) / double(side * side - 25);
-    const auto floor = 1e-6 * power.mean({-2, -1}).view({-1, 1, 1}) + 1e-12;
+    std::vector<int64_t> ringBins;
+    for (int v = 0; v < side; ++v)
+        for (int u = 0; u < side; ++u)
+            if (std::max(std::abs(v - kRing), std::abs(u - kRing)) >= 3) ringBins.push_back(v * side + u);
+    const auto ringIndex = torch::tensor(ringBins, power.options().dtype(torch::kLong));
+    const auto ring = std::get<0>(
+        around.detach().permute({0, 1, 3, 2, 4}).reshape({f, kPeriod, kPeriod, side * side}).index_select(3, ringIndex).median(3));
+    const auto floor = 1e-6 * power.mean({-2, -1}).detach().view({-1, 1, 1}) + 1e-12;
     return (peak / 9.0 + floor) / (ring + floor);
 }
 

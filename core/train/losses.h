@@ -9,8 +9,9 @@ torch::Tensor charbonnierLoss(const torch::Tensor& output, const torch::Tensor& 
 
 // Periodic-energy loss: how far the output's luma stands out more than a reference's at the x4
 // pixel shuffle's periods. For each of the 15 spectral peaks at multiples of a quarter of the
-// sampling rate: the power of its 3x3 bins against the mean power around it (Chebyshev distance
-// 3..8), as the periodic-artefact measure takes it; the loss is the mean over peaks and frames
+// sampling rate: the power of its 3x3 bins against the median power around it (Chebyshev distance
+// 3..8, no gradient: only removing the peak lowers the loss), as the periodic-artefact measure
+// takes it; the loss is the mean over peaks and frames
 // of relu(log(ratio_output) - log(ratio_reference) - log(margin)). The reference is the ground
 // truth, or a bicubic upscale of the input as the measure compares with (GanSpec).
 // Why: a GAN stage learns texture-locked 4-pixel patterns (each output phase filter answering
