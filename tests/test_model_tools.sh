@@ -67,4 +67,9 @@ python3 "$src/tools/interpolate-models.py" "$calibrated" "$mse" 0 "$scratch/b.sa
 same_tensors "$scratch/a.safetensors" "$calibrated" || fail "alpha 1 is not A"
 same_tensors "$scratch/b.safetensors" "$mse" || fail "alpha 0 is not B"
 [ "$(config_field "$scratch/b.safetensors" unknown_source_condition)" = "0.25" ] || fail "interpolation lost A's config"
+# Interpolating an interpolation keeps the first one's recipe in its record.
+python3 "$src/tools/interpolate-models.py" "$scratch/a.safetensors" "$mse" 0.6 "$scratch/c.safetensors" > /dev/null
+record="$(metadata_field "$scratch/c.safetensors" dualx.interpolation)"
+expected="0.6 x (1 x $(basename "$calibrated") + 0 x $(basename "$mse")) + 0.4 x $(basename "$mse") (network interpolation)"
+[ "$record" = "$expected" ] || fail "nested interpolation record: '$record', expected '$expected'"
 echo "model tools: ok"

@@ -8,7 +8,7 @@ the MSE network's faithfulness without training.
 
 A is a shippable weight file; B may also be a training checkpoint (its "model." tensors are
 used, replaced by its weight average, "ema.", where it keeps one). OUT keeps A's config, variant and provenance, its dtype, and records the interpolation in
-the metadata entry dualx.interpolation. Standard library only."""
+the metadata entry dualx.interpolation (nesting A's own, where A is an interpolation too). Standard library only."""
 
 import argparse
 import json
@@ -68,7 +68,11 @@ def main():
         header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [len(body), len(body) + len(raw)]}
         body += raw
     meta = dict(meta_a)
-    meta["dualx.interpolation"] = (f"{args.alpha:g} x {os.path.basename(args.a)} + {1 - args.alpha:g} x "
+    # A that is itself an interpolation keeps its recipe inside the new one, so the file still
+    # says what it is made of.
+    earlier = meta_a.get("dualx.interpolation", "").removesuffix(" (network interpolation)")
+    name_a = f"({earlier})" if earlier else os.path.basename(args.a)
+    meta["dualx.interpolation"] = (f"{args.alpha:g} x {name_a} + {1 - args.alpha:g} x "
                                    f"{os.path.basename(args.b)} (network interpolation)")
     header["__metadata__"] = meta
     text = json.dumps(header, separators=(",", ":")).encode()
