@@ -27,6 +27,14 @@ class TestTrainGan : public QObject {
     QTemporaryDir m_dir;
     std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
 
+    // A GAN stage of the tiny preset on one photo: 2-frame clips of 8x8 LR pixels, batch 1.
+    static nlohmann::json tinyGanRecipe(const std::string& name, const std::string& photo, const std::string& checkpoint,
+                                        const nlohmann::json& gan)
+    {
+        return {{"name", name}, {"preset", "tiny"}, {"data", {{"photos", {photo}}}}, {"checkpoint", checkpoint}, {"lr_crop", 8},
+                {"frames", 2},  {"batch", 1},       {"learning_rate", 1e-4},         {"validate_every", 0},      {"gan", gan}};
+    }
+
 private Q_SLOTS:
     void discriminatorGivesPerPixelLogits()
     {
@@ -170,17 +178,8 @@ private Q_SLOTS:
                                     {"lambda_perceptual", 1.0},
                                     {"lambda_adversarial", 0.005},
                                     {"lambda_periodic", 0.5}};
-        const nlohmann::json j = {{"name", "gan-terms"},
-                                  {"preset", "tiny"},
-                                  {"data", {{"photos", {photo}}}},
-                                  {"checkpoint", path("terms/ck.safetensors")},
-                                  {"log", path("terms/log.csv")},
-                                  {"lr_crop", 8},
-                                  {"frames", 2},
-                                  {"batch", 1},
-                                  {"learning_rate", 1e-4},
-                                  {"validate_every", 0},
-                                  {"gan", gan}};
+        auto j = tinyGanRecipe("gan-terms", photo, path("terms/ck.safetensors"), gan);
+        j["log"] = path("terms/log.csv");
         const auto recipeFile = path("terms.json");
         std::ofstream(recipeFile) << j.dump();
         TrainingOptions options;
@@ -231,17 +230,8 @@ private Q_SLOTS:
     void adversarialTrainingRunsAndResumesExactly()
     {
         const auto photo = test::writeTexturedPhoto(path("p.png"), 200, 160, 5);
-        const nlohmann::json j = {{"name", "gan-test"},
-                                  {"preset", "tiny"},
-                                  {"data", {{"photos", {photo}}}},
-                                  {"checkpoint", path("gan.safetensors")},
-                                  {"lr_crop", 8},
-                                  {"frames", 2},
-                                  {"batch", 1},
-                                  {"learning_rate", 1e-4},
-                                  {"validate_every", 0},
-                                  {"sharpen_gt", true},
-                                  {"gan", {{"discriminator_features", 8}, {"lambda_periodic", 0.01}}}};
+        auto j = tinyGanRecipe("gan-test", photo, path("gan.safetensors"), {{"discriminator_features", 8}, {"lambda_periodic", 0.01}});
+        j["sharpen_gt"] = true;
         const auto recipe = parseRecipe(j.dump(), "/");
         // The discriminator on one of the two frames: still trains and resumes exactly.
         // It also holds the periodic energy to the input's bicubic upscale.

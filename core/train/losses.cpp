@@ -19,7 +19,8 @@ torch::Tensor charbonnierLoss(const torch::Tensor& output, const torch::Tensor& 
 namespace {
 
 constexpr int kPeriod = 4;
-constexpr int kRing = 8; // surroundings reach 8 bins from a peak
+constexpr int kRing = 8;      // surroundings reach 8 bins from a peak
+constexpr int kRingInner = 3; // and start 3 bins from it
 
 // Windowed luma power spectrum of [F, 3, H, W] frames: [F, H, W].
 torch::Tensor lumaPower(const torch::Tensor& frames, const torch::Tensor& window)
@@ -52,7 +53,7 @@ torch::Tensor peakRatios(const torch::Tensor& power, const torch::Tensor& rows, 
     std::vector<int64_t> ringBins;
     for (int v = 0; v < side; ++v)
         for (int u = 0; u < side; ++u)
-            if (std::max(std::abs(v - kRing), std::abs(u - kRing)) >= 3) ringBins.push_back(v * side + u);
+            if (std::max(std::abs(v - kRing), std::abs(u - kRing)) >= kRingInner) ringBins.push_back(v * side + u);
     const auto ringIndex = torch::tensor(ringBins, power.options().dtype(torch::kLong));
     const auto ring = std::get<0>(
         around.detach().permute({0, 1, 3, 2, 4}).reshape({f, kPeriod, kPeriod, side * side}).index_select(3, ringIndex).median(3));

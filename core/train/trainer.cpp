@@ -228,11 +228,10 @@ double Trainer::adversarialStep(const Batch& batch)
     const auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     const auto adversarial = ganLoss(m_discriminator->forward(fake), true);
     auto loss = g.lambdaPixel * pixel + g.lambdaPerceptual * perceptual + g.lambdaAdversarial * adversarial;
-    m_lastGanTerms = {pixel.item<double>(), perceptual.item<double>(), adversarial.item<double>(), 0.0};
+    auto periodic = torch::zeros_like(pixel);
     if (g.lambdaPeriodic > 0) {
         const auto reference = g.periodicReference == GanSpec::PeriodicReference::Bicubic ? bicubicUpscale(batch.lr, kScale) : batch.gt;
-        const auto periodic = periodicEnergyLoss(output, reference, g.periodicMargin);
-        m_lastGanTerms.periodic = periodic.item<double>();
+        periodic = periodicEnergyLoss(output, reference, g.periodicMargin);
         loss = loss + g.lambdaPeriodic * periodic;
     }
     loss.backward();
@@ -246,7 +245,10 @@ double Trainer::adversarialStep(const Batch& batch)
     auto discLoss = ganLoss(m_discriminator->forward(real), true) + ganLoss(m_discriminator->forward(fake.detach()), false);
     discLoss.backward();
     m_discriminatorOptimizer->step(g.discriminatorLearningRate);
-    m_lastDiscriminatorLoss = discLoss.item<double>();
+    // One copy to the host for the logged terms, after the step (no stall before backward).
+    const auto terms = torch::stack({pixel, perceptual, adversarial, periodic, discLoss}).detach().to(torch::kCPU, torch::kDouble);
+    const auto* t = terms.data_ptr<double>();
+    m_lastGanTerms = {t[0], t[1], t[2], t[3], t[4]};
 
     ++m_state.step;
     m_state.samplesSeen += m_recipe.batch;

@@ -50,12 +50,13 @@ public:
     double lastGradNorm() const { return m_lastGradNorm; }
     const WeightAverage& weightAverage() const { return m_average; }
     bool adversarial() const { return static_cast<bool>(m_discriminator); }
-    double lastDiscriminatorLoss() const { return m_lastDiscriminatorLoss; }
-    // The last GAN step's generator loss terms, unweighted (zero where the recipe has no such term).
+    // The last GAN step's generator loss terms, unweighted (zero where the recipe has no such
+    // term), and the discriminator's loss.
     struct GanTerms {
-        double pixel = 0, perceptual = 0, adversarial = 0, periodic = 0;
+        double pixel = 0, perceptual = 0, adversarial = 0, periodic = 0, discriminator = 0;
     };
     const GanTerms& lastGanTerms() const { return m_lastGanTerms; }
+    double lastDiscriminatorLoss() const { return m_lastGanTerms.discriminator; }
     // The GAN stage's discriminator and its optimizer (null parts otherwise).
     AdversaryParts adversary();
 
@@ -77,7 +78,6 @@ private:
     UNetDiscriminator m_discriminator{nullptr};
     std::unique_ptr<AdamW> m_discriminatorOptimizer;
     std::unique_ptr<Vgg19PerceptualLoss> m_vgg;
-    double m_lastDiscriminatorLoss = 0;
     GanTerms m_lastGanTerms;
 };
 

@@ -54,24 +54,23 @@ bool logHasGanColumns(const std::string& path)
 
 // The GAN loss terms summed over a report interval.
 struct GanTermSums {
-    double pixel = 0, perceptual = 0, adversarial = 0, periodic = 0, discriminator = 0;
-    void add(const train::Trainer& trainer)
+    train::Trainer::GanTerms sum;
+    void add(const train::Trainer::GanTerms& t)
     {
-        const auto& t = trainer.lastGanTerms();
-        pixel += t.pixel;
-        perceptual += t.perceptual;
-        adversarial += t.adversarial;
-        periodic += t.periodic;
-        discriminator += trainer.lastDiscriminatorLoss();
+        sum.pixel += t.pixel;
+        sum.perceptual += t.perceptual;
+        sum.adversarial += t.adversarial;
+        sum.periodic += t.periodic;
+        sum.discriminator += t.discriminator;
     }
     void report(TrainingReport& r, int count) const
     {
         r.adversarial = true;
-        r.pixelLoss = pixel / count;
-        r.perceptualLoss = perceptual / count;
-        r.adversarialLoss = adversarial / count;
-        r.periodicLoss = periodic / count;
-        r.discriminatorLoss = discriminator / count;
+        r.pixelLoss = sum.pixel / count;
+        r.perceptualLoss = sum.perceptual / count;
+        r.adversarialLoss = sum.adversarial / count;
+        r.periodicLoss = sum.periodic / count;
+        r.discriminatorLoss = sum.discriminator / count;
     }
 };
 
@@ -107,7 +106,7 @@ void runTraining(const std::string& recipePath, const TrainingOptions& options)
         const auto t0 = Clock::now();
         lossSum += trainer.trainStep();
         ++lossCount;
-        if (trainer.adversarial()) ganTerms.add(trainer);
+        if (trainer.adversarial()) ganTerms.add(trainer.lastGanTerms());
         state.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
 
         const bool validateNow = trainer.hasValidation() && recipe.validateEvery > 0 && state.step % recipe.validateEvery == 0;
