@@ -99,6 +99,10 @@ private Q_SLOTS:
         QCOMPARE(networkSourceCondition(0.25, 0.25), 0.125);
         QCOMPARE(networkSourceCondition(0.75, 0.25), 0.625);
         QCOMPARE(networkSourceCondition(0.3, 0.5), 0.3); // the default point is the identity
+        // A degraded point below 1: the user's 1 is it, the upper half runs from unknown to it.
+        QCOMPARE(networkSourceCondition(1.0, 0.25, 0.75), 0.75);
+        QCOMPARE(networkSourceCondition(0.75, 0.25, 0.75), 0.5);
+        QCOMPARE(networkSourceCondition(0.25, 0.25, 0.75), 0.125);
         test::expectError([] { networkSourceCondition(-0.1, 0.25); }, ErrorCode::InvalidArgument, "source condition must be in [0, 1]");
 
         torch::manual_seed(6);
@@ -121,6 +125,21 @@ private Q_SLOTS:
         old["unknown_source_condition"] = 1.5;
         test::expectError([&] { ModelConfig::fromJson(old.dump()); }, ErrorCode::InvalidArgument,
                           "unknown_source_condition must be in [0, 1]");
+
+        // The degraded point likewise: stored, 1 when absent, never below the unknown point.
+        config.degradedSourceCondition = 0.75;
+        QCOMPARE(ModelConfig::fromJson(config.toJson()).degradedSourceCondition, 0.75);
+        net = trainedConditioned(blind, config);
+        net->setSourceCondition(1.0);
+        QVERIFY(torch::allclose(run(net, x), run(net, x, torch::full({1}, 0.75f)), 0, 1e-6));
+        net->setSourceCondition(0.75); // halfway from the unknown point to the degraded one
+        QVERIFY(torch::allclose(run(net, x), run(net, x, torch::full({1}, 0.5f)), 0, 1e-6));
+        old = nlohmann::json::parse(config.toJson());
+        old.erase("degraded_source_condition");
+        QCOMPARE(ModelConfig::fromJson(old.dump()).degradedSourceCondition, 1.0);
+        old["degraded_source_condition"] = 0.2;
+        test::expectError([&] { ModelConfig::fromJson(old.dump()); }, ErrorCode::InvalidArgument,
+                          "degraded_source_condition must be in [unknown_source_condition, 1]");
     }
 
     void eachClipGetsItsOwnCondition()

@@ -31,6 +31,7 @@ PY
 # The shipped model with its unknown point at the network's own 0.5, then at 0.25.
 mse="$scratch/mse.safetensors"
 set_config "$src/models/dualx-small-mse.safetensors" unknown_source_condition=0.5 --out "$mse" > /dev/null
+set_config "$mse" degraded_source_condition=1 > /dev/null
 calibrated="$scratch/calibrated.safetensors"
 set_config "$mse" unknown_source_condition=0.25 --out "$calibrated" > /dev/null
 [ "$(config_field "$calibrated" unknown_source_condition)" = "0.25" ] || fail "unknown_source_condition not stored"
@@ -42,7 +43,7 @@ same_tensors "$mse" "$calibrated" || fail "the tensors changed"
 
 # Refusals name the problem and leave the file as it was.
 before="$(sha256sum < "$calibrated")"
-for bad in unknown_source_condition=1.5 unknown_source_condition=abc recon_blocks=3 scale=true; do
+for bad in unknown_source_condition=1.5 unknown_source_condition=abc degraded_source_condition=0.1 recon_blocks=3 scale=true; do
   if message="$(set_config "$calibrated" "$bad" 2>&1)"; then fail "$bad was accepted"; fi
   case "$message" in *set-model-config:*) ;; *) fail "$bad: no clear error: $message" ;; esac
 done
@@ -60,6 +61,12 @@ upscale "$scratch/told.mkv" "$mse" --source 0.25
 upscale "$scratch/original.mkv" "$mse"
 [ "$(frames "$scratch/blind.mkv")" = "$(frames "$scratch/told.mkv")" ] || fail "blind with point 0.25 differs from told 0.25"
 [ "$(frames "$scratch/blind.mkv")" != "$(frames "$scratch/original.mkv")" ] || fail "the unknown point changed nothing"
+# Told degraded with the degraded point at 0.75 == the original told 0.75 (0.5 + 0.25 of the way to 1).
+set_config "$calibrated" degraded_source_condition=0.75 > /dev/null
+[ "$(config_field "$calibrated" degraded_source_condition)" = "0.75" ] || fail "degraded_source_condition not stored"
+upscale "$scratch/degraded-point.mkv" "$calibrated" --source degraded
+upscale "$scratch/told-075.mkv" "$mse" --source 0.75
+[ "$(frames "$scratch/degraded-point.mkv")" = "$(frames "$scratch/told-075.mkv")" ] || fail "told degraded at point 0.75 differs from told 0.75"
 
 # Interpolation: alpha 1 is A, alpha 0 is B (tensor bytes), A's config kept.
 python3 "$src/tools/interpolate-models.py" "$calibrated" "$mse" 1 "$scratch/a.safetensors" > /dev/null

@@ -5,8 +5,9 @@
 
 For settings that reinterpret the same weights: boolean switches (e.g.
 phase_consistent_upsampler, which makes the forward pass use the phases' means) and
-unknown_source_condition=S, the network condition in [0, 1] that a user's "unknown source"
-stands for (calibrated on the validation set). A field the network's parameter shapes depend on
+unknown_source_condition=S and degraded_source_condition=S, the network conditions in [0, 1]
+that a user's "unknown" and "degraded" source stand for (calibrated on the validation set; the
+loader requires degraded >= unknown). A field the network's parameter shapes depend on
 would give a file that no longer loads, so no other field is accepted. The change is recorded in
 the metadata entry dualx.config_changes, so `dualx --version` and the model card can say what
 was done. Standard library only."""
@@ -19,7 +20,7 @@ import sys
 
 
 # Numeric fields that reinterpret the same weights, each in [0, 1].
-NUMBER_FIELDS = ("unknown_source_condition",)
+NUMBER_FIELDS = ("unknown_source_condition", "degraded_source_condition")
 
 
 def fail(message):
@@ -29,7 +30,7 @@ def fail(message):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("model")
-    parser.add_argument("assignment", help="FIELD=true|false or unknown_source_condition=S")
+    parser.add_argument("assignment", help="FIELD=true|false, unknown_source_condition=S or degraded_source_condition=S")
     parser.add_argument("--out", help="write here instead of replacing MODEL")
     args = parser.parse_args()
     field, _, value = args.assignment.partition("=")
@@ -62,6 +63,10 @@ def main():
     if isinstance(new_value, float) and not config.get("source_conditioned", False):
         fail(f"{args.model}: {field} needs a source-conditioned network")
     config[field] = new_value
+    unknown, degraded = config.get("unknown_source_condition", 0.5), config.get("degraded_source_condition", 1.0)
+    if degraded < unknown:
+        fail(f"'{args.assignment}': degraded_source_condition ({degraded}) must not be below "
+             f"unknown_source_condition ({unknown})")
     metadata["dualx.config"] = json.dumps(config, separators=(",", ":"))
     changes = metadata.get("dualx.config_changes", "")
     metadata["dualx.config_changes"] = (changes + "; " if changes else "") + f"{field}={value} (weights unchanged)"

@@ -99,7 +99,8 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
                                                             + "), got " + std::string(c10::str(sourceCondition.sizes())));
             u = sourceCondition.to(lrVideo.device(), lrVideo.dtype()) * 2 - 1;
         } else {
-            const double condition = networkSourceCondition(m_sourceCondition, m_config.unknownSourceCondition);
+            const double condition
+                = networkSourceCondition(m_sourceCondition, m_config.unknownSourceCondition, m_config.degradedSourceCondition);
             u = torch::full({b}, sourceConditionToU(condition), lrVideo.options());
         }
     }

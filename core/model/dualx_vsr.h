@@ -23,7 +23,7 @@ public:
     torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {});
 
     // The source condition used when forward() is not given one (unknown until set), on the
-    // user's scale: the network sees it through the config's unknown point
+    // user's scale: the network sees it through the config's unknown and degraded points
     // (networkSourceCondition). Throws InvalidArgument outside [0, 1].
     void setSourceCondition(double s);
     double sourceCondition() const { return m_sourceCondition; }

@@ -49,6 +49,9 @@ void ModelConfig::validate() const
     require(!splitSourceCondition || sourceConditioned, "source_condition_split needs source_conditioned");
     require(unknownSourceCondition >= 0.0 && unknownSourceCondition <= 1.0,
             "unknown_source_condition must be in [0, 1], got " + std::to_string(unknownSourceCondition));
+    require(degradedSourceCondition >= unknownSourceCondition && degradedSourceCondition <= 1.0,
+            "degraded_source_condition must be in [unknown_source_condition, 1] = [" + std::to_string(unknownSourceCondition) + ", 1], got "
+                + std::to_string(degradedSourceCondition));
     require(cleanReconBlocks >= 0, "clean_recon_blocks must be >= 0, got " + std::to_string(cleanReconBlocks));
     require(cleanReconBlocks == 0 || sourceConditioned, "clean_recon_blocks needs source_conditioned");
     require(vtabDepth >= 0 && htabDepth >= 0 && vtabDepth + htabDepth > 0, "at least one VTAB or HTAB block is needed");
@@ -82,6 +85,7 @@ std::string ModelConfig::toJson() const
         {"source_condition_deep", deepSourceCondition},
         {"source_condition_split", splitSourceCondition},
         {"unknown_source_condition", unknownSourceCondition},
+        {"degraded_source_condition", degradedSourceCondition},
         {"clean_recon_blocks", cleanReconBlocks},
         {"phase_consistent_upsampler", phaseConsistentUpsampler},
         {"upsampler", std::string(upsamplerName(upsampler))},
@@ -121,6 +125,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.deepSourceCondition = j.value("source_condition_deep", false);           // likewise
         c.splitSourceCondition = j.value("source_condition_split", false);         // likewise
         c.unknownSourceCondition = j.value("unknown_source_condition", 0.5);       // likewise
+        c.degradedSourceCondition = j.value("degraded_source_condition", 1.0);     // likewise
         c.cleanReconBlocks = j.value("clean_recon_blocks", 0);                     // likewise
         c.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());

@@ -132,11 +132,11 @@ double sourceConditionToU(double s)
     return 2.0 * s - 1.0;
 }
 
-double networkSourceCondition(double userCondition, double unknownPoint)
+double networkSourceCondition(double userCondition, double unknownPoint, double degradedPoint)
 {
     sourceConditionToU(userCondition); // validates
     if (userCondition <= kSourceUnknown) return userCondition / kSourceUnknown * unknownPoint;
-    return unknownPoint + (userCondition - kSourceUnknown) / (kSourceDegraded - kSourceUnknown) * (kSourceDegraded - unknownPoint);
+    return unknownPoint + (userCondition - kSourceUnknown) / (kSourceDegraded - kSourceUnknown) * (degradedPoint - unknownPoint);
 }
 
 } // namespace dualx::model

@@ -75,8 +75,9 @@ torch::Tensor perFrame(const torch::Tensor& perClip, const torch::Tensor& frames
 // Checks a source condition and maps it to u = 2s - 1; throws InvalidArgument outside [0, 1].
 double sourceConditionToU(double s);
 // A condition on the user's scale (0 clean, 0.5 unknown, 1 degraded) as the network's condition,
-// for a network whose unknown point is `unknownPoint` (ModelConfig::unknownSourceCondition):
-// linear from 0 to it and from it to 1. Throws InvalidArgument outside [0, 1].
-double networkSourceCondition(double userCondition, double unknownPoint);
+// for a network whose unknown and degraded points are `unknownPoint` and `degradedPoint`
+// (ModelConfig::unknownSourceCondition, degradedSourceCondition): linear from 0 to the unknown
+// point and from it to the degraded point. Throws InvalidArgument outside [0, 1].
+double networkSourceCondition(double userCondition, double unknownPoint, double degradedPoint = 1.0);
 
 } // namespace dualx::model

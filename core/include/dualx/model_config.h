@@ -64,6 +64,13 @@ struct ModelConfig {
     // 0.5 -> this, 1 -> 1), so "clean" and "degraded" keep their meaning. Files without the
     // field use 0.5.
     double unknownSourceCondition = 0.5;
+    // The network condition a user's "degraded" (1) stands for. Training marks every degraded
+    // clip 1, heavy first-order degradations among them, so the network's own degraded end is
+    // tuned for the worst inputs and smooths the mildly degraded ones users mostly have (camera
+    // and web copies, home video); a file can be given the point that does best on those,
+    // found on the validation set. The user's scale from 0.5 to 1 maps linearly from the unknown
+    // point to this one (at least the unknown point). Files without the field use 1.
+    double degradedSourceCondition = 1.0;
     // Clean-side reconstruction blocks: residual 3x3 conv blocks after the reconstruction blocks
     // whose residual is scaled by c = max(1 - 2s, 0), so they act only on inputs told clean (or
     // partly clean) and blind or degraded inputs go through the network unchanged (and skip
