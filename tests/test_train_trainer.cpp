@@ -450,6 +450,14 @@ private Q_SLOTS:
 
         options.maxSteps = 5; // resumes at 10 and goes on to 15
         runTraining(recipeFile, options);
+        // The resumed run trimmed the log (replaced whole, no temporary left) and appended to it.
+        QVERIFY(!std::filesystem::exists(path("run/log.csv.tmp")));
+        std::ifstream resumedLog(path("run/log.csv"));
+        std::getline(resumedLog, header);
+        QVERIFY(header.rfind("step,loss", 0) == 0);
+        rows = 0;
+        while (std::getline(resumedLog, row)) ++rows;
+        QCOMPARE(rows, 3);
         TrainingState state;
         model::DualXVSR net(presetConfig("tiny"));
         std::vector<std::pair<std::string, torch::Tensor>> params;

@@ -5,6 +5,7 @@
 #include "dualx/errors.h"
 #include "dualx/weights.h"
 #include "model/weights.h"
+#include "pipeline/durable_file.h"
 #include "train/trainer.h"
 #include "train/training_plot.h"
 
@@ -20,7 +21,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Keeps the CSV consistent with the checkpoint: rows logged after the last checkpoint of a
-// killed run are dropped before new rows are appended.
+// killed run are dropped before new rows are appended. The trimmed log replaces the old one in
+// one rename, so a run killed while it starts keeps its log whole (rewritten in place, a stage's
+// log once lost its header line that way).
 void trimLog(const std::string& path, int64_t lastStep)
 {
     std::ifstream in(path);
@@ -35,8 +38,9 @@ void trimLog(const std::string& path, int64_t lastStep)
         if (!line.empty() && std::stoll(line.substr(0, line.find(','))) <= lastStep) keep.push_back(line);
     }
     in.close();
-    std::ofstream out(path, std::ios::trunc);
-    for (const auto& l : keep) out << l << "\n";
+    std::string text;
+    for (const auto& l : keep) text += l + "\n";
+    pipeline::replaceFileDurably(path, text);
 }
 
 constexpr const char* kLogColumns = "step,loss,learning_rate,grad_norm,seconds_per_step,train_seconds,val_psnr_y,val_bicubic_psnr_y";
