@@ -61,7 +61,7 @@ struct ModelConfig {
     // (tools/set-model-config.py). Training draws unknown inputs at 0.5 among mostly degraded
     // ones, so that point leans to degraded; a model whose blind behaviour serves clean sources
     // poorly gets a lower one. The user's scale maps through it in two linear pieces (0 -> 0,
-    // 0.5 -> this, 1 -> 1), so "clean" and "degraded" keep their meaning. Files without the
+    // 0.5 -> this, 1 -> the degraded point below), so "clean" keeps its meaning. Files without the
     // field use 0.5.
     double unknownSourceCondition = 0.5;
     // The network condition a user's "degraded" (1) stands for. Training marks every degraded
