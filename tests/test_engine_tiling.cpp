@@ -204,26 +204,29 @@ private Q_SLOTS:
         model::DualXVSR net(presetConfig("tiny"));
         net->eval();
         const auto clip = torch::rand({23, 3, 10, 12});
-        const auto s = settings(8, 2, 6, 2);
-        const auto full = upscaleClipTiled(networkModel(net), clip, s);
-        for (int64_t k : {1, 4, 5, 9, 13, 18, 22}) {
-            const int64_t from = StreamingUpscaler::replayStart(k, s);
-            QVERIFY(from <= k && from % 4 == 0);
-            StreamingUpscaler upscaler(networkModel(net), s, from);
-            std::vector<torch::Tensor> out;
-            int64_t index = from;
-            auto collect = [&] {
-                while (auto f = upscaler.pop())
-                    if (index++ >= k) out.push_back(*f);
-            };
-            for (int64_t i = from; i < clip.size(0); ++i) {
-                upscaler.push(clip[i]);
+        // Overlapping windows, and the default's windows that only touch.
+        for (const auto& s : {settings(8, 2, 6, 2), settings(8, 2, 6, 0)}) {
+            const auto full = upscaleClipTiled(networkModel(net), clip, s);
+            for (int64_t k : {1, 4, 5, 9, 13, 18, 22}) {
+                const int64_t from = StreamingUpscaler::replayStart(k, s);
+                QVERIFY(from <= k && from % (s.windowFrames - s.windowOverlap) == 0);
+                StreamingUpscaler upscaler(networkModel(net), s, from);
+                std::vector<torch::Tensor> out;
+                int64_t index = from;
+                auto collect = [&] {
+                    while (auto f = upscaler.pop())
+                        if (index++ >= k) out.push_back(*f);
+                };
+                for (int64_t i = from; i < clip.size(0); ++i) {
+                    upscaler.push(clip[i]);
+                    collect();
+                }
+                upscaler.finish();
                 collect();
+                QCOMPARE(static_cast<int64_t>(out.size()), clip.size(0) - k);
+                QVERIFY2(torch::equal(torch::stack(out), full.slice(0, k)),
+                         qPrintable(QString("overlap %1, resumed at %2").arg(s.windowOverlap).arg(k)));
             }
-            upscaler.finish();
-            collect();
-            QCOMPARE(static_cast<int64_t>(out.size()), clip.size(0) - k);
-            QVERIFY2(torch::equal(torch::stack(out), full.slice(0, k)), qPrintable(QString("resumed at %1").arg(k)));
         }
         test::expectError([] { StreamingUpscaler(nearestModel, settings(16, 4, 8, 2), 5); }, ErrorCode::InvalidArgument, "window grid");
     }
@@ -236,17 +239,20 @@ private Q_SLOTS:
         model::DualXVSR net(presetConfig("tiny"));
         net->eval();
         const auto clip = torch::rand({29, 3, 10, 12});
-        const auto s = settings(8, 2, 6, 2);
-        const auto full = upscaleClipTiled(networkModel(net), clip, s);
         const std::pair<int64_t, int64_t> ranges[] = {{0, 7}, {7, 15}, {15, 29}, {3, 4}, {10, 21}, {21, 29}};
-        for (const auto& [a, b] : ranges) {
-            const int64_t from = StreamingUpscaler::replayStart(a, s);
-            const int64_t to = std::min<int64_t>(clip.size(0), StreamingUpscaler::contextEnd(b, s));
-            QVERIFY(to >= b);
-            StreamingUpscaler upscaler(networkModel(net), s, from);
-            const auto out = upscaleClip(upscaler, clip.slice(0, from, to)).slice(0, a - from, b - from);
-            QVERIFY2(torch::equal(out, full.slice(0, a, b)), qPrintable(QString("range [%1, %2)").arg(a).arg(b)));
+        for (const auto& s : {settings(8, 2, 6, 0), settings(8, 2, 6, 2)}) {
+            const auto full = upscaleClipTiled(networkModel(net), clip, s);
+            for (const auto& [a, b] : ranges) {
+                const int64_t from = StreamingUpscaler::replayStart(a, s);
+                const int64_t to = std::min<int64_t>(clip.size(0), StreamingUpscaler::contextEnd(b, s));
+                QVERIFY(to >= b);
+                StreamingUpscaler upscaler(networkModel(net), s, from);
+                const auto out = upscaleClip(upscaler, clip.slice(0, from, to)).slice(0, a - from, b - from);
+                QVERIFY2(torch::equal(out, full.slice(0, a, b)),
+                         qPrintable(QString("overlap %1, range [%2, %3)").arg(s.windowOverlap).arg(a).arg(b)));
+            }
         }
+        const auto s = settings(8, 2, 6, 2);
         // Windows of 6 frames every 4: window 0 completes frames 0..3, frame 4 needs window 4.
         QCOMPARE(StreamingUpscaler::contextEnd(4, s), int64_t{6});
         QCOMPARE(StreamingUpscaler::contextEnd(5, s), int64_t{10});

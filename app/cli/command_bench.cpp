@@ -125,14 +125,14 @@ int runBench(const std::vector<std::string>& argv)
     // Speed does not depend on the weight values: a file only supplies its config.
     options.config = preset ? presetConfig(*preset) : inspectWeightFile(*model).config;
     std::tie(options.width, options.height) = parseSize(args.value("size", "320x180"));
-    options.frames = args.intValue("frames", 16);
+    options.frames = args.intValue("frames", kDefaultWindowFrames);
     options.repeats = args.intValue("repeats", 1);
     options.warmup = args.intValue("warmup", 1);
     if (model) options.variant = inspectWeightFile(*model).variant;
     // "auto": the tile a job on this device would use for the model.
     options.tileLr = args.value("tile") == "auto" ? -1 : args.intValue("tile", 0);
     options.tileOverlapLr = args.intValue("tile-overlap", 16);
-    options.windowOverlap = args.intValue("frame-overlap", 4);
+    options.windowOverlap = args.intValue("frame-overlap", kDefaultWindowOverlap);
     options.clipFrames = args.intValue("clip", 0);
     options.attention.kernel = attentionKernelFromName(args.value("attention", "auto"));
     options.device = devicePreferenceFromName(args.value("device", "auto"));

@@ -1,6 +1,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 
+#include "dualx/engine_settings.h"
 #include "dualx/errors.h"
 #include "dualx/quality_benchmark.h"
 #include "dualx/runtime.h"
@@ -61,8 +62,8 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.noReferenceEvery = args.intValue("nr-every", 1);
     o.tileLr = args.intValue("tile", 112);
     o.tileOverlapLr = args.intValue("tile-overlap", 16);
-    o.windowFrames = args.intValue("frames-window", 16);
-    o.windowOverlap = args.intValue("frame-overlap", 4);
+    o.windowFrames = args.intValue("frames-window", kDefaultWindowFrames);
+    o.windowOverlap = args.intValue("frame-overlap", kDefaultWindowOverlap);
     o.ensemble = args.intValue("ensemble", 1);
     o.stateSource = args.flag("state-source");
     o.grabFamily = args.value("grabs", "");

@@ -33,7 +33,7 @@ commands:
         S from 0 clean to 1 degraded; default unknown); models without source awareness ignore it
   benchmark --clips DIR|VIDEO | --validation SET --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH]
         [--seed S] [--plans K] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--nr-every K] [--tile P]
-        [--frames-window T] [--ensemble E] [--device D] [--state-source] [--grabs FAMILY]
+        [--frames-window T] [--frame-overlap O] [--ensemble E] [--device D] [--state-source] [--grabs FAMILY]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
         (K degradation plans per clip, seeds S ... S+K-1, scored as their mean), or on every clip
         and degradation family of a validation set built by tools/validation/build-validation-set.py

@@ -3,6 +3,7 @@
 // order as soon as no later window can touch them. Memory is bounded by the window (T frames of
 // LR input and T frames of HR accumulators), never by the video's length.
 #include "dualx/device.h"
+#include "dualx/engine_settings.h"
 #include "engine/tiling.h"
 #include "model/dualx_vsr.h"
 
@@ -16,10 +17,10 @@
 namespace dualx::engine {
 
 struct TilingSettings {
-    int tileLr = 112;       // spatial tile side in LR pixels (paper: 112 MSE, 64 GAN)
-    int tileOverlapLr = 16; // shared LR pixels between neighbouring tiles
-    int windowFrames = 16;  // temporal window T (paper: 16)
-    int windowOverlap = 4;  // shared frames between neighbouring windows
+    int tileLr = 112;                          // spatial tile side in LR pixels (paper: 112 MSE, 64 GAN)
+    int tileOverlapLr = 16;                    // shared LR pixels between neighbouring tiles
+    int windowFrames = kDefaultWindowFrames;   // temporal window T (paper: 16)
+    int windowOverlap = kDefaultWindowOverlap; // shared frames between neighbouring windows
     int scale = 4;
 };
 

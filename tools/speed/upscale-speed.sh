@@ -56,11 +56,13 @@ for size in ${sizes//,/ }; do
     start=$(date +%s.%N)
     "$dualx" upscale "$input" -o "$output" --model "$model_file" --threads "$threads" --progress none >"$out/upscale-$size.log" 2>&1
     end=$(date +%s.%N)
-    bench_json=$("$dualx" bench --model "$model_file" --size "$size" --frames 16 --frame-overlap 4 \
-        --tile auto --clip "$frames" --threads "$threads" --json)
+    # bench's windows default to the job's (kDefaultWindowFrames / kDefaultWindowOverlap).
+    bench_json=$("$dualx" bench --model "$model_file" --size "$size" --tile auto --clip "$frames" \
+        --threads "$threads" --json)
     # The network's work as the job does it: every tile of every window, overlaps included.
     tile_size=$(python3 -c 'import json,sys; j=json.loads(sys.argv[1]); print(j["tile_width"], j["tile_height"], sep="x")' "$bench_json")
-    info_json=$("$dualx" model-info "$model_file" --size "$tile_size" --frames 16 --json)
+    window=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["frames"])' "$bench_json")
+    info_json=$("$dualx" model-info "$model_file" --size "$tile_size" --frames "$window" --json)
     rows+=("$(python3 - "$size" "$frames" "$start" "$end" "$bench_json" "$info_json" "$peak_json" <<'EOF'
 import json, sys
 size, frames, start, end, bench, info, peak = sys.argv[1:]

@@ -2,6 +2,7 @@
 // Speed and memory of the network on synthetic input, for `dualx bench`.
 #include "dualx/attention_kernel.h"
 #include "dualx/device.h"
+#include "dualx/engine_settings.h"
 #include "dualx/model_config.h"
 
 #include <cstdint>
@@ -13,14 +14,14 @@ struct BenchmarkOptions {
     ModelConfig config;
     int width = 320; // LR input size
     int height = 180;
-    int frames = 16; // frames per forward pass (the temporal window)
-    int repeats = 1; // timed passes
-    int warmup = 1;  // untimed passes first (allocator, oneDNN primitive caches)
+    int frames = kDefaultWindowFrames; // frames per forward pass (the temporal window)
+    int repeats = 1;                   // timed passes
+    int warmup = 1;                    // untimed passes first (allocator, oneDNN primitive caches)
     // Tiled streaming inference (the pipeline's path) when tileLr > 0: a clip of clipFrames
     // frames goes through overlapping windows of `frames` and tiles of tileLr x tileLr.
     int tileLr = 0; // -1: the tile a job would use on the device for `variant`
     int tileOverlapLr = 16;
-    int windowOverlap = 4;
+    int windowOverlap = kDefaultWindowOverlap;
     int clipFrames = 0;          // 0: 2 x frames
     std::string variant = "mse"; // the weight file's variant (WeightFileInfo::variant)
     AttentionSettings attention;

@@ -22,12 +22,19 @@ constexpr bool isEnsembleSize(int copies)
 // Throws InvalidArgument naming `copies` unless isEnsembleSize(copies).
 void checkEnsembleSize(int copies);
 
+// The temporal window by default: the paper's 16 frames, and windows that do not overlap. On the
+// validation set an overlap of 4 frames scored the same on every family (to 0.01 dB) and cost a
+// third more network work; a window's edge leaves a step of about 0.3 grey levels between two
+// frames, far below the codec's own (docs/benchmarks.md, "Temporal windows").
+inline constexpr int kDefaultWindowFrames = 16;
+inline constexpr int kDefaultWindowOverlap = 0;
+
 struct EngineSettings {
-    std::string model = "mse"; // "mse", "gan" (shipped_models.h) or a DualX weight file's path
-    int tileLr = 0;            // input pixels per tile side; 0: the default (CPU: 112 MSE, 64 GAN; GPU: 512)
-    int tileOverlapLr = 16;    // at most the tile less one: a larger overlap is cut to that
-    int windowFrames = 16;     // frames the network sees at once
-    int windowOverlap = 4;
+    std::string model = "mse";               // "mse", "gan" (shipped_models.h) or a DualX weight file's path
+    int tileLr = 0;                          // input pixels per tile side; 0: the default (CPU: 112 MSE, 64 GAN; GPU: 512)
+    int tileOverlapLr = 16;                  // at most the tile less one: a larger overlap is cut to that
+    int windowFrames = kDefaultWindowFrames; // frames the network sees at once
+    int windowOverlap = kDefaultWindowOverlap;
     int ensemble = 1;                        // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
     double sourceCondition = kSourceUnknown; // told to a source-conditioned model (source_quality.h)
     DevicePreference device = DevicePreference::Auto;

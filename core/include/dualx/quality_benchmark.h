@@ -8,6 +8,7 @@
 // clips under each of its degradation families, reported per family and as the set's mean.
 // Writes a Markdown report, JSON, per-frame CSV and PNG charts.
 #include "dualx/device.h"
+#include "dualx/engine_settings.h"
 
 #include <cstdint>
 #include <functional>
@@ -29,7 +30,7 @@ struct QualityBenchmarkOptions {
     int degradationPlans = 1;          // degraded versions per clip, seeds seed ... seed + plans - 1
     std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp", "periodic"};
     int noReferenceEvery = 1; // NIQE and BRISQUE on every k-th frame (they are slow)
-    int tileLr = 112, tileOverlapLr = 16, windowFrames = 16, windowOverlap = 4;
+    int tileLr = 112, tileOverlapLr = 16, windowFrames = kDefaultWindowFrames, windowOverlap = kDefaultWindowOverlap;
     int ensemble = 1; // self-ensemble copies per window (1, 2, 4, 8, 16)
     // Source-conditioned models: false runs them blind (unknown source); true tells them each
     // input's true source (clean for the bicubic rows, degraded for the degraded ones), as a
