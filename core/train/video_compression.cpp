@@ -111,6 +111,11 @@ std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const Com
         encoder->field_order = AV_FIELD_TT;
     }
     if (codecName == "h264") av_opt_set(encoder->priv_data, "profile", "baseline", 0);
+    // One thread is not enough for x264 to repeat itself: on CPUs with AVX-512, its macroblock-tree
+    // rate control (on in the high profile) gave differing packets for the same frames from one
+    // call to the next in a process. cpu-independent keeps x264 on code paths whose results do
+    // not depend on the CPU or on memory beyond its buffers.
+    if (x264) av_opt_set(encoder->priv_data, "x264-params", "cpu-independent=1", 0);
     if (int r = avcodec_open2(encoder.get(), codec, nullptr); r < 0) fail("cannot open encoder " + codecName, r);
 
     SwsContextPtr toYuv(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P, SWS_BICUBIC | SWS_ACCURATE_RND,
