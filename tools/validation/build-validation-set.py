@@ -104,8 +104,8 @@ def plain_chain(p, seed):
     """Family (b): a plain FFmpeg chain, as a web copy or a cheap camera makes."""
     vf = (f"gblur=sigma={p['blur_sigma']},scale=iw/4:ih/4:flags={p['kernel']},"
           f"noise=alls={p['noise']}:allf=t:all_seed={seed},format=yuv420p")
-    # cpu-independent: x264 otherwise picks CPU-specific algorithms (AVX-512 rate control), and the
-    # set built on another machine would differ from this one.
+    # cpu-independent: x264 otherwise picks algorithms by CPU (AVX-512 macroblock-tree code), so a
+    # set built on another machine could differ from this one.
     enc = ["-c:v", "libx264", "-preset", "medium", "-crf", str(p["crf"]), "-threads", "1", "-x264-params", "cpu-independent=1"]
     text = (f"Gaussian blur sigma {p['blur_sigma']} GT px, {p['kernel']} 1/4, noise {p['noise']} (temporal), "
             f"H.264 CRF {p['crf']}")
