@@ -35,6 +35,8 @@ unset DUALX_MODEL_DIR
 "$root/usr/bin/dualx" --version | tee "$scratch/version.txt"
 grep -q "model mse: $root/usr/share/dualx/models/dualx-small-mse.safetensors" "$scratch/version.txt" || fail "installed dualx does not find its model"
 grep -q "model gan: $root/usr/share/dualx/models/dualx-small-gan.safetensors" "$scratch/version.txt" || fail "installed dualx does not find its GAN model"
+# Stages trained without validation store no score: the line must not claim one of 0 dB.
+! grep -q "PSNR-Y 0" "$scratch/version.txt" || fail "--version reports a validation score the models never had"
 "$root/usr/bin/dualx" upscale "$root/usr/share/dualx/sample/cockatoo-320x180.mp4" -o "$scratch/out.mkv" --model mse \
   --preset archive-ffv1 --frames 4 --frame-overlap 1 --tile 96 --duration 0.5 --progress none
 probe="$(ffprobe -v error -show_entries stream=codec_type,width,height -count_frames -show_entries stream=nb_read_frames -of csv=p=0 "$scratch/out.mkv")"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
@@ -36,6 +37,30 @@ std::string resolveModel(const std::string& name)
                 "the shipped " + name + " model (" + file + ") is not installed yet; give a weight file with --model FILE");
 }
 
+namespace {
+
+// The last stage's own validation score, where it ran one: stages trained with validation off
+// store 0, which is no score (the model card gives the validation set's numbers).
+std::string trainingValidation(const std::map<std::string, std::string>& metadata)
+{
+    auto score = [&](const char* key) {
+        auto it = metadata.find(key);
+        if (it == metadata.end()) return 0.0;
+        try {
+            return std::stod(it->second);
+        } catch (const std::exception&) {
+            return 0.0;
+        }
+    };
+    const double network = score("dualx.validation_psnr_y"), bicubic = score("dualx.validation_bicubic_psnr_y");
+    if (network <= 0 || bicubic <= 0) return "";
+    char text[96];
+    std::snprintf(text, sizeof text, ", last stage's validation PSNR-Y %.2f dB (bicubic %.2f)", network, bicubic);
+    return text;
+}
+
+} // namespace
+
 std::vector<std::string> shippedModelProvenance()
 {
     std::vector<std::string> lines;
@@ -49,8 +74,7 @@ std::vector<std::string> shippedModelProvenance()
             };
             lines.push_back(
                 std::string(name) + ": " + path + ": " + info.config.preset + ", " + std::to_string(info.parameters) + " parameters, "
-                + info.storageDtype + ", trained " + meta("dualx.stages") + ", validation PSNR-Y " + meta("dualx.validation_psnr_y")
-                + " dB (bicubic " + meta("dualx.validation_bicubic_psnr_y") + ")"
+                + info.storageDtype + ", trained " + meta("dualx.stages") + trainingValidation(info.metadata)
                 + (info.metadata.count("dualx.interpolation") ? "; " + meta("dualx.interpolation") : "")
                 + (info.metadata.count("dualx.config_changes") ? "; config changed after training: " + meta("dualx.config_changes") : ""));
         } catch (const Error& e) {

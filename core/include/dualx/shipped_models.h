@@ -11,8 +11,9 @@ namespace dualx {
 std::string resolveModel(const std::string& name);
 
 // One line per shipped model for --version and the About dialog: where it is and where it came
-// from ("mse: /usr/share/dualx/models/dualx-small-mse.safetensors: small, 190,736 parameters,
-// trained small-stage1-bicubic@12000, F16"), or that it is not installed.
+// from ("mse: /usr/share/dualx/models/dualx-small-mse.safetensors: small, 303260 parameters, F16,
+// trained small-stage1-bicubic@7528;...", the last stage's own validation score where it ran
+// one, interpolation and config changes), or that it is not installed.
 std::vector<std::string> shippedModelProvenance();
 
 } // namespace dualx
