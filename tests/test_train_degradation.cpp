@@ -207,10 +207,9 @@ private Q_SLOTS:
             for (int repeat = 0; repeat < 6; ++repeat) {
                 const auto again = compressVideo(frames, "libx264", bitRate);
                 for (size_t i = 0; i < frames.size(); ++i)
-                    QVERIFY2(maxAbsDiff(first[i], again[i]) == 0,
-                             ("frame " + std::to_string(i) + " of call " + std::to_string(repeat + 2) + " at " +
-                              std::to_string(bitRate) + " bit/s differs")
-                                 .c_str());
+                    QVERIFY2(maxAbsDiff(first[i], again[i]) == 0, ("frame " + std::to_string(i) + " of call " + std::to_string(repeat + 2)
+                                                                   + " at " + std::to_string(bitRate) + " bit/s differs")
+                                                                      .c_str());
             }
         }
     }
