@@ -199,8 +199,8 @@ private Q_SLOTS:
     void x264RepeatsItselfWithinAProcess()
     {
         // The benchmark's training-synthesis family and resumed training replay the same plans:
-        // the same frames must come back the same from every call (x264's AVX-512 rate control
-        // once gave a different result every few calls).
+        // the same frames must come back the same from every call (x264's AVX-512
+        // macroblock-tree code once gave a different result every few calls).
         const auto frames = movingTexture(160, 90, 24, 1.5, 0.5);
         for (int64_t bitRate : {160'000, 300'000}) {
             const auto first = compressVideo(frames, "libx264", bitRate);

@@ -23,8 +23,8 @@ struct CompressionSettings {
 };
 
 // frames: RGB CV_8UC3, all the same size (odd sizes are padded and cropped back). Deterministic:
-// one encoder thread, and x264 on its CPU-independent code paths. Throws dualx::Error(InvalidArgument) for unknown codecs or settings,
-// Internal for codec failures.
+// one encoder thread, and x264 on its CPU-independent code paths. Throws
+// dualx::Error(InvalidArgument) for unknown codecs or settings, Internal for codec failures.
 std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const CompressionSettings& settings);
 std::vector<cv::Mat> compressVideo(const std::vector<cv::Mat>& frames, const std::string& codec, int64_t bitRate);
 
