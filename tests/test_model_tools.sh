@@ -79,4 +79,35 @@ python3 "$src/tools/interpolate-models.py" "$scratch/a.safetensors" "$mse" 0.6 "
 record="$(metadata_field "$scratch/c.safetensors" dualx.interpolation)"
 expected="0.6 x (1 x $(basename "$calibrated") + 0 x $(basename "$mse")) + 0.4 x $(basename "$mse") (network interpolation)"
 [ "$record" = "$expected" ] || fail "nested interpolation record: '$record', expected '$expected'"
+# --part (on the GAN stage, taken whole from its checkpoint, and the MSE model it started from):
+# the upsampler's tensors take B's values at alpha 1, every other tensor A's; recorded; a prefix
+# that names no tensor or a bad alpha is refused.
+gan="$scratch/stage.safetensors"
+python3 "$src/tools/interpolate-models.py" "$mse" "$src/models/checkpoints/small-stage3b-gan-mix.safetensors" 0 "$gan" > /dev/null
+python3 "$src/tools/interpolate-models.py" "$gan" "$mse" 1 "$scratch/p.safetensors" --part upsampler=0 > /dev/null
+python3 - "$scratch/p.safetensors" "$gan" "$mse" <<'PY' || fail "--part upsampler=0 did not take B's upsampler and A's rest"
+import json, struct, sys
+def tensors(path):
+    data = open(path, "rb").read()
+    size = struct.unpack("<Q", data[:8])[0]
+    header = json.loads(data[8:8 + size])
+    return {name: data[8 + size + e["data_offsets"][0]:8 + size + e["data_offsets"][1]]
+            for name, e in header.items() if name != "__metadata__"}
+mixed, a, b = (tensors(path) for path in sys.argv[1:])
+upsampler = [name for name in mixed if name.startswith("upsampler")]
+assert upsampler and all(mixed[name] == b[name] for name in upsampler)
+assert all(mixed[name] == a[name] for name in mixed if not name.startswith("upsampler"))
+assert any(a[name] != b[name] for name in upsampler)
+PY
+case "$(metadata_field "$scratch/p.safetensors" dualx.interpolation)" in
+  *"; upsampler: 0 x the first + 1 x the second (network interpolation)") ;;
+  *) fail "--part not recorded: $(metadata_field "$scratch/p.safetensors" dualx.interpolation)" ;;
+esac
+for bad in nosuchlayer=0 upsampler=2 upsampler; do
+  if message="$(python3 "$src/tools/interpolate-models.py" "$gan" "$mse" 1 "$scratch/bad.safetensors" --part "$bad" 2>&1)"; then
+    fail "--part $bad was accepted"
+  fi
+  case "$message" in *interpolate-models:*) ;; *) fail "--part $bad: no clear error: $message" ;; esac
+done
+[ -e "$scratch/bad.safetensors" ] && fail "a refused interpolation wrote a file"
 echo "model tools: ok"

@@ -4,7 +4,11 @@ ALPHA * A + (1 - ALPHA) * B, for two networks of the same architecture and linea
 fine-tune A and the MSE network B it started from). ALPHA trades the GAN's sharpness against
 the MSE network's faithfulness without training.
 
-    tools/interpolate-models.py A.safetensors B.safetensors ALPHA OUT.safetensors
+    tools/interpolate-models.py A.safetensors B.safetensors ALPHA OUT.safetensors [--part PREFIX=ALPHA ...]
+
+--part gives the tensors whose names start with PREFIX their own ALPHA (the first matching part
+wins): e.g. `--part upsampler=0` keeps B's sub-pixel convolution, where a GAN stage draws its
+fixed-period pattern, and mixes the rest.
 
 A is a shippable weight file; B may also be a training checkpoint (its "model." tensors are
 used, replaced by its weight average, "ema.", where it keeps one). OUT keeps A's config, variant and provenance, its dtype, and records the interpolation in
@@ -42,17 +46,33 @@ def read(path):
     return header.get("__metadata__", {}), tensors
 
 
+def parse_part(text):
+    prefix, sep, alpha = text.partition("=")
+    try:
+        value = float(alpha)
+    except ValueError:
+        value = -1.0
+    if not sep or not prefix or not 0.0 <= value <= 1.0:
+        fail(f"--part {text}: PREFIX=ALPHA with ALPHA in [0, 1] expected")
+    return prefix, value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("a")
     parser.add_argument("b")
     parser.add_argument("alpha", type=float)
     parser.add_argument("out")
+    parser.add_argument("--part", action="append", default=[], metavar="PREFIX=ALPHA")
     args = parser.parse_args()
     if not 0.0 <= args.alpha <= 1.0:
         fail("ALPHA must be in [0, 1]")
+    parts = [parse_part(text) for text in args.part]
     meta_a, a = read(args.a)
     _, b = read(args.b)
+    for prefix, _ in parts:
+        if not any(name.startswith(prefix) for name in a):
+            fail(f"--part {prefix}: no tensor's name starts with it")
     if any(name.startswith("model.") for name in b):
         averaged = {name[len("ema."):]: t for name, t in b.items() if name.startswith("ema.")}
         b = {name[len("model."):]: t for name, t in b.items() if name.startswith("model.")}
@@ -63,7 +83,8 @@ def main():
         if name not in b or b[name][1] != shape:
             fail(f"tensor {name}: missing from B or of another shape (not the same architecture)")
         other = b[name][2]
-        mixed = [args.alpha * x + (1.0 - args.alpha) * y for x, y in zip(values, other)]
+        alpha = next((value for prefix, value in parts if name.startswith(prefix)), args.alpha)
+        mixed = [alpha * x + (1.0 - alpha) * y for x, y in zip(values, other)]
         raw = struct.pack(f"<{len(mixed)}{FORMATS[dtype]}", *mixed)
         header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [len(body), len(body) + len(raw)]}
         body += raw
@@ -72,8 +93,11 @@ def main():
     # says what it is made of.
     earlier = meta_a.get("dualx.interpolation", "").removesuffix(" (network interpolation)")
     name_a = f"({earlier})" if earlier else os.path.basename(args.a)
-    meta["dualx.interpolation"] = (f"{args.alpha:g} x {name_a} + {1 - args.alpha:g} x "
-                                   f"{os.path.basename(args.b)} (network interpolation)")
+    name_b = os.path.basename(args.b)
+    record = f"{args.alpha:g} x {name_a} + {1 - args.alpha:g} x {name_b}"
+    for prefix, value in parts:
+        record += f"; {prefix}: {value:g} x the first + {1 - value:g} x the second"
+    meta["dualx.interpolation"] = record + " (network interpolation)"
     header["__metadata__"] = meta
     text = json.dumps(header, separators=(",", ":")).encode()
     text += b" " * (-len(text) % 8)
