@@ -292,6 +292,40 @@ private Q_SLOTS:
         QVERIFY(!fresh.restore());
         QVERIFY(std::isfinite(fresh.trainStep()));
 
+        // init_parts: the upsampler from the stage-2 file, everything else (and the
+        // discriminator) from the GAN checkpoint, its weight average where it keeps one.
+        next["init"] = path("gan.safetensors");
+        next["init_parts"] = {{"upsampler", weights}};
+        next["checkpoint"] = path("gan-parts.safetensors");
+        Trainer parts(parseRecipe(next.dump(), "/"), {});
+        QVERIFY(!parts.restore());
+        const std::map<std::string, torch::Tensor> stored(saved.begin(), saved.end());
+        const auto plainParams = plain->named_parameters();
+        int fromPlain = 0, differs = 0;
+        for (const auto& item : parts.network()->named_parameters()) {
+            if (item.key().starts_with("upsampler")) {
+                QVERIFY(torch::equal(item.value(), plainParams[item.key()]));
+                differs += !torch::equal(item.value(), stored.at("model." + item.key()));
+                ++fromPlain;
+            } else {
+                const auto average = stored.find("ema." + item.key());
+                QVERIFY(torch::equal(item.value(), average != stored.end() ? average->second : stored.at("model." + item.key())));
+            }
+        }
+        QVERIFY(fromPlain > 0 && differs > 0);
+        QVERIFY(std::isfinite(parts.trainStep()));
+        auto nothing = next;
+        nothing["init_parts"] = {{"no_such_part", weights}};
+        nothing["checkpoint"] = path("gan-nothing.safetensors");
+        Trainer none(parseRecipe(nothing.dump(), "/"), {});
+        test::expectError([&] { none.restore(); }, ErrorCode::InvalidArgument, "no_such_part");
+        auto emptyPrefix = next;
+        emptyPrefix["init_parts"] = {{"", weights}};
+        test::expectError([&] { parseRecipe(emptyPrefix.dump(), "/"); }, ErrorCode::InvalidArgument, "empty prefix");
+        auto withoutInit = next;
+        withoutInit.erase("init");
+        test::expectError([&] { parseRecipe(withoutInit.dump(), "/"); }, ErrorCode::InvalidArgument, "init_parts needs an init");
+
         auto bad = j;
         bad["gan"]["perceptual"] = "vgg19";
         test::expectError([&] { parseRecipe(bad.dump(), "/"); }, ErrorCode::InvalidArgument, "vgg19_weights");

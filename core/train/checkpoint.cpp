@@ -178,4 +178,33 @@ InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& 
     return result;
 }
 
+int loadInitPart(model::DualXVSRImpl& model, const std::string& prefix, const std::string& path)
+{
+    const auto content = model::readSafetensors(path);
+    std::map<std::string, torch::Tensor> byName(content.tensors.begin(), content.tensors.end());
+    const bool checkpoint
+        = content.metadata.count(metadata_keys::kFormat) && content.metadata.at(metadata_keys::kFormat) == kCheckpointFormat;
+    auto source = [&](const std::string& name) -> const torch::Tensor* {
+        for (const auto& key :
+             checkpoint ? std::vector<std::string>{kAveragePrefix + name, kModelPrefix + name} : std::vector<std::string>{name})
+            if (auto it = byName.find(key); it != byName.end()) return &it->second;
+        return nullptr;
+    };
+    // Every tensor is checked before any is copied, so a bad file leaves the model as it was.
+    std::vector<std::pair<torch::Tensor, const torch::Tensor*>> copies;
+    for (const auto& item : model.named_parameters()) {
+        if (!item.key().starts_with(prefix)) continue;
+        const auto* from = source(item.key());
+        if (!from || from->sizes() != item.value().sizes())
+            throw Error(ErrorCode::InvalidArgument, "recipe: init_parts." + prefix + ": " + path + " has no tensor " + item.key()
+                                                        + (from ? " of the network's shape" : ""));
+        copies.emplace_back(item.value(), from);
+    }
+    if (copies.empty())
+        throw Error(ErrorCode::InvalidArgument, "recipe: init_parts prefix '" + prefix + "' names no parameter of the network");
+    torch::NoGradGuard noGrad;
+    for (auto& [to, from] : copies) to.copy_(from->to(to.dtype()));
+    return static_cast<int>(copies.size());
+}
+
 } // namespace dualx::train

@@ -61,4 +61,10 @@ struct InitialWeights {
 };
 InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model, AdversaryParts adversary = {});
 
+// Gives the parameters whose names start with `prefix` the values `path` holds for them (a
+// weights file, or a checkpoint's weight average where it keeps one, else its network) and
+// returns how many. Throws naming the prefix when it matches no parameter, and naming the tensor
+// when the file lacks it or holds it in another shape; the model is unchanged then.
+int loadInitPart(model::DualXVSRImpl& model, const std::string& prefix, const std::string& path);
+
 } // namespace dualx::train

@@ -82,6 +82,13 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.trainable = j.value("trainable", r.trainable);
         r.model.validate();
         r.init = resolve(baseFolder, j.value("init", std::string()));
+        if (j.contains("init_parts")) {
+            if (!j["init_parts"].is_object()) bad("init_parts must map tensor-name prefixes to weights files");
+            for (const auto& [prefix, file] : j["init_parts"].items()) {
+                if (!file.is_string() || file.get<std::string>().empty()) bad("init_parts." + prefix + " must name a weights file");
+                r.initParts[prefix] = resolve(baseFolder, file.get<std::string>());
+            }
+        }
         const auto synthesis = j.value("synthesis", std::string("bicubic"));
         if (synthesis == "bicubic")
             r.synthesis = LrSynthesis::Bicubic;
@@ -174,6 +181,9 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         bad("source_conditioned needs both sources: degradation_mix needs clean and some degraded family above 0");
     for (const auto& prefix : r.trainable)
         if (prefix.empty()) bad("trainable lists an empty prefix (it would train everything; leave trainable out instead)");
+    for (const auto& [prefix, file] : r.initParts)
+        if (prefix.empty()) bad("init_parts lists an empty prefix (it would replace the whole network; use init instead)");
+    if (!r.initParts.empty() && r.init.empty()) bad("init_parts needs an init to replace parts of");
     if (!(r.learningRate > 0)) bad("learning_rate must be positive");
     if (!(r.emaDecay >= 0 && r.emaDecay < 1)) bad("ema_decay must be in [0, 1) (0: no weight average)");
     if (r.schedule != "constant" && r.schedule != "cosine") bad("schedule must be 'constant' or 'cosine'");

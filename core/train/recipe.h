@@ -3,6 +3,7 @@
 // relative to the recipe file's folder, so recipes work from any working directory.
 #include "dualx/model_config.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,10 @@ struct Recipe {
     std::string recipePath;
     ModelConfig model;
     std::string init; // weights or checkpoint to start from (empty: random init)
+    // Parts of the network that take another file's values once `init` is loaded: tensor-name
+    // prefix -> weights file (e.g. "upsampler" -> the MSE model, so a GAN stage starts with an
+    // upsampler that draws no fixed-period pattern). Applied when a stage starts, not on resume.
+    std::map<std::string, std::string> initParts;
     LrSynthesis synthesis = LrSynthesis::Bicubic;
     DataSpec data;
     bool sharpenGt = false;   // train towards unsharp-masked GT (RealBasicVSR; default for first-order)

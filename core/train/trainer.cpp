@@ -150,6 +150,10 @@ bool Trainer::restore()
             m_log("initialised from " + m_recipe.init + (initial.averaged ? " (its weight average)" : "")
                   + (initial.grownBlocks > 0 ? " (grown by " + std::to_string(initial.grownBlocks) + " reconstruction blocks)" : "")
                   + (initial.discriminator ? " (and its discriminator)" : ""));
+        for (const auto& [prefix, file] : m_recipe.initParts) {
+            const int count = loadInitPart(*m_model, prefix, file);
+            if (m_log) m_log("  " + prefix + ": " + std::to_string(count) + " tensors from " + file);
+        }
         m_average.reset();
     }
     return false;
