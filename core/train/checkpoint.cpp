@@ -34,11 +34,15 @@ TrainingState stateFromMetadata(const model::Metadata& m)
     return s;
 }
 
-void requireCheckpoint(const model::Metadata& m, const std::string& path)
+bool isCheckpoint(const model::Metadata& m)
 {
     auto format = m.find(metadata_keys::kFormat);
-    if (format == m.end() || format->second != kCheckpointFormat)
-        throw Error(ErrorCode::WeightMismatch, "'" + path + "' is not a DualX training checkpoint");
+    return format != m.end() && format->second == kCheckpointFormat;
+}
+
+void requireCheckpoint(const model::Metadata& m, const std::string& path)
+{
+    if (!isCheckpoint(m)) throw Error(ErrorCode::WeightMismatch, "'" + path + "' is not a DualX training checkpoint");
 }
 
 model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std::string& prefix)
@@ -47,6 +51,22 @@ model::NamedTensors withoutPrefix(const model::NamedTensors& tensors, const std:
     for (const auto& [name, t] : tensors)
         if (name.rfind(prefix, 0) == 0) out.emplace_back(name.substr(prefix.size()), t);
     return out;
+}
+
+// The network's weights in a file a stage starts from: a shipped weight file's tensors as they
+// are, or a checkpoint's "model.*" with its weight average ("ema.*") in place of each trained
+// tensor that has one (frozen ones have none). `averaged` says whether any was replaced.
+model::NamedTensors networkWeights(const model::SafetensorsContent& content, bool* averaged = nullptr)
+{
+    if (averaged) *averaged = false;
+    if (!isCheckpoint(content.metadata)) return content.tensors;
+    auto weights = withoutPrefix(content.tensors, kModelPrefix);
+    const auto average = withoutPrefix(content.tensors, kAveragePrefix);
+    std::map<std::string, torch::Tensor> byName(average.begin(), average.end());
+    for (auto& [name, t] : weights)
+        if (auto it = byName.find(name); it != byName.end()) t = it->second;
+    if (averaged) *averaged = !average.empty();
+    return weights;
 }
 
 // A shipped weight file names the stages it came from ("a@1;b@2"): the last is the earlier
@@ -152,43 +172,27 @@ bool loadCheckpoint(const std::string& path, model::DualXVSRImpl& model, AdamW& 
 InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& model, AdversaryParts adversary)
 {
     auto content = model::readSafetensors(path);
-    auto format = content.metadata.find(metadata_keys::kFormat);
     InitialWeights result;
-    if (format != content.metadata.end() && format->second == kCheckpointFormat) {
-        auto weights = withoutPrefix(content.tensors, kModelPrefix);
-        const auto average = withoutPrefix(content.tensors, kAveragePrefix);
-        if (!average.empty()) {
-            // The averaged weights replace their trained counterparts (frozen ones have none).
-            std::map<std::string, torch::Tensor> byName(average.begin(), average.end());
-            for (auto& [name, t] : weights)
-                if (auto it = byName.find(name); it != byName.end()) t = it->second;
-            result.averaged = true;
-        }
-        result.grownBlocks = model::loadTensorsGrowing(model, weights, path);
+    result.grownBlocks = model::loadTensorsGrowing(model, networkWeights(content, &result.averaged), path);
+    if (isCheckpoint(content.metadata)) {
         result.earlier = stateFromMetadata(content.metadata);
         if (adversary.discriminator && !withoutPrefix(content.tensors, kDiscPrefix).empty()) {
             restoreDiscriminator(content, path, adversary);
             result.discriminator = true;
         }
-    } else {
-        result.grownBlocks = model::loadTensorsGrowing(model, content.tensors, path);
-        if (auto stages = content.metadata.find("dualx.stages"); stages != content.metadata.end())
-            result.earlier = stateFromStages(stages->second);
+    } else if (auto stages = content.metadata.find("dualx.stages"); stages != content.metadata.end()) {
+        result.earlier = stateFromStages(stages->second);
     }
     return result;
 }
 
 int loadInitPart(model::DualXVSRImpl& model, const std::string& prefix, const std::string& path)
 {
-    const auto content = model::readSafetensors(path);
-    std::map<std::string, torch::Tensor> byName(content.tensors.begin(), content.tensors.end());
-    const bool checkpoint
-        = content.metadata.count(metadata_keys::kFormat) && content.metadata.at(metadata_keys::kFormat) == kCheckpointFormat;
+    const auto weights = networkWeights(model::readSafetensors(path));
+    std::map<std::string, torch::Tensor> byName(weights.begin(), weights.end());
     auto source = [&](const std::string& name) -> const torch::Tensor* {
-        for (const auto& key :
-             checkpoint ? std::vector<std::string>{kAveragePrefix + name, kModelPrefix + name} : std::vector<std::string>{name})
-            if (auto it = byName.find(key); it != byName.end()) return &it->second;
-        return nullptr;
+        auto it = byName.find(name);
+        return it == byName.end() ? nullptr : &it->second;
     };
     // Every tensor is checked before any is copied, so a bad file leaves the model as it was.
     std::vector<std::pair<torch::Tensor, const torch::Tensor*>> copies;
