@@ -287,6 +287,25 @@ private Q_SLOTS:
         QVERIFY(std::abs(audio["duration"].toString().toDouble() - 2.0) < 0.1);
     }
 
+    void theOutputNameChoosesTheContainer()
+    {
+        // The MP4 preset's H.264 written to a .mkv name is Matroska, which holds PCM as it is.
+        QVERIFY(test::runFfmpeg({"-y", "-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-f", "lavfi", "-i",
+                                 "sine=frequency=300:sample_rate=44100", "-t", "1", "-c:v", "ffv1", "-c:a", "pcm_s16le",
+                                 m_dir.filePath("pcm-named.mkv")}));
+        UpscaleJob job(settings(path("pcm-named.mkv"), path("pcm-web.mkv"), "web-h264"));
+        const auto report = job.run();
+        const auto probe = ffprobe(path("pcm-web.mkv"));
+        QVERIFY(probe["format"].toObject()["format_name"].toString().startsWith("matroska"));
+        QCOMPARE(codecList(probe), (QStringList{"video:h264", "audio:pcm_s16le"}));
+        QVERIFY(std::none_of(report.streams.begin(), report.streams.end(),
+                             [](const std::string& l) { return l.find("transcoded") != std::string::npos; }));
+        // A container that cannot hold the codec is refused before anything is written.
+        UpscaleJob webm(settings(path("pcm-named.mkv"), path("pcm.webm"), "web-h264"));
+        test::expectError([&] { webm.run(); }, ErrorCode::InvalidArgument, "cannot hold libx264");
+        expectNothingAt(path("pcm.webm"));
+    }
+
     void badInputLeavesNothingBehind()
     {
         const auto out = path("bad-out.mkv");

@@ -33,6 +33,30 @@ private Q_SLOTS:
         QCOMPARE(findPreset("archive-ffv1").videoCodec, std::string("ffv1"));
     }
 
+    void theOutputFileNameChoosesTheContainer()
+    {
+        const auto web = findPreset("web-h264");
+        // A name in the preset's own container, one FFmpeg does not know, or none: unchanged.
+        for (const char* name : {"out.mp4", "OUT.MP4", "out.unknownext", "out"}) {
+            const auto same = web.forOutputFile(name);
+            QCOMPARE(same.container, web.container);
+            QCOMPARE(same.extension, web.extension);
+        }
+        // H.264 named .mkv or .mov: that container, the codec and its settings as they were.
+        const auto mkv = web.forOutputFile("/videos/Holiday 1998.MKV");
+        QCOMPARE(mkv.container, std::string("matroska"));
+        QCOMPARE(mkv.extension, std::string(".mkv"));
+        QCOMPARE(mkv.videoCodec, web.videoCodec);
+        QCOMPARE(mkv.crf, web.crf);
+        mkv.checkAvailable();
+        QCOMPARE(web.forOutputFile("out.mov").container, std::string("mov"));
+        // A container that cannot hold the codec is refused, naming both and the way out.
+        test::expectError([&] { web.forOutputFile("out.webm"); }, ErrorCode::InvalidArgument, "cannot hold libx264 video");
+        test::expectError([&] { findPreset("prores-hq").forOutputFile("out.mp4"); }, ErrorCode::InvalidArgument, "name it .mov");
+        // An extension FFmpeg knows for something that is not a video container.
+        test::expectError([&] { web.forOutputFile("out.wav"); }, ErrorCode::InvalidArgument, "cannot hold libx264");
+    }
+
     void jsonRoundTrip()
     {
         for (const auto& p : builtInPresets()) {

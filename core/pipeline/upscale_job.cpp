@@ -215,10 +215,11 @@ void describePicture(const video::VideoInfo& info, const video::RgbFrame& first,
                      + (preset.bakeRotation ? "preset" : preset.container + " cannot hold a rotation tag") + ")");
 }
 
-// The export preset with the job's own picture settings on top, checked against this FFmpeg.
+// The export preset with the job's own picture settings on top and the container the output
+// file's name asks for, checked against this FFmpeg.
 ExportPreset resolvePreset(const UpscaleSettings& s)
 {
-    ExportPreset preset = findPreset(s.preset);
+    ExportPreset preset = findPreset(s.preset).forOutputFile(s.output);
     preset.squarePixels = preset.squarePixels || s.squarePixels;
     preset.bakeRotation = preset.bakeRotation || s.bakeRotation;
     preset.checkAvailable();

@@ -11,6 +11,8 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -166,6 +168,25 @@ void ExportPreset::checkAvailable() const
     if (av_get_pix_fmt(pixelFormat.c_str()) == AV_PIX_FMT_NONE) bad(id, "unknown pixel format '" + pixelFormat + "'");
     if (audio != StreamPolicy::Drop && !avcodec_find_encoder_by_name(audioFallbackCodec.c_str()))
         bad(id, "this FFmpeg has no '" + audioFallbackCodec + "' audio encoder");
+}
+
+ExportPreset ExportPreset::forOutputFile(const std::string& path) const
+{
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const AVOutputFormat* muxer = ext.size() > 1 ? av_guess_format(nullptr, path.c_str(), nullptr) : nullptr;
+    if (!muxer || muxer == av_guess_format(container.c_str(), nullptr, nullptr)) return *this;
+    const AVCodec* encoder = avcodec_find_encoder_by_name(videoCodec.c_str());
+    if (!muxer->video_codec || muxer->video_codec == AV_CODEC_ID_NONE
+        || (encoder && avformat_query_codec(muxer, encoder->id, FF_COMPLIANCE_NORMAL) == 0)) {
+        throw Error(ErrorCode::InvalidArgument, "'" + path + "': a " + ext + " file (" + muxer->name + ") cannot hold " + videoCodec
+                                                    + " video (preset '" + id + "'); name it " + extension
+                                                    + " or pick a preset that writes " + ext);
+    }
+    ExportPreset out = *this;
+    out.container = muxer->name;
+    out.extension = ext;
+    return out;
 }
 
 std::vector<ExportPreset> builtInPresets()

@@ -235,7 +235,7 @@ std::string VideoEncoder::describe() const
 {
     const auto& d = *m_impl;
     return "video: " + std::to_string(d.spec.width / 4) + "x" + std::to_string(d.spec.height / 4) + " -> " + std::to_string(d.outWidth)
-           + "x" + std::to_string(d.outHeight) + " " + d.preset.videoCodec + " " + d.preset.pixelFormat;
+           + "x" + std::to_string(d.outHeight) + " " + d.preset.videoCodec + " " + d.preset.pixelFormat + " in " + d.preset.container;
 }
 
 } // namespace dualx::video

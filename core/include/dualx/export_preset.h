@@ -51,6 +51,12 @@ struct ExportPreset {
     static ExportPreset fromJson(const std::string& json, const std::string& origin);
     // Checks that this FFmpeg build has the muxer, encoders and pixel format.
     void checkAvailable() const;
+    // The preset as it writes `path`: the file name's extension, where FFmpeg knows a muxer
+    // for it, chooses the container (out.mkv from web-h264 is H.264 in Matroska, not MP4 data
+    // under a .mkv name); the codec and its settings stay. An extension FFmpeg does not know, or
+    // none, keeps the preset's container. Throws InvalidArgument when that container cannot
+    // hold the preset's video codec.
+    ExportPreset forOutputFile(const std::string& path) const;
 };
 
 // The preset a job gets when none is named: H.264 in MP4, for any player.
