@@ -55,6 +55,11 @@ private Q_SLOTS:
         test::expectError([&] { findPreset("prores-hq").forOutputFile("out.mp4"); }, ErrorCode::InvalidArgument, "name it .mov");
         // An extension FFmpeg knows for something that is not a video container.
         test::expectError([&] { web.forOutputFile("out.wav"); }, ErrorCode::InvalidArgument, "cannot hold libx264");
+        // A preset's own extension keeps its container, whatever FFmpeg would guess for it.
+        auto m4v = findPreset("hevc-10bit");
+        m4v.container = "mp4";
+        m4v.extension = ".m4v";
+        QCOMPARE(m4v.forOutputFile("clip.M4V").container, std::string("mp4"));
     }
 
     void jsonRoundTrip()

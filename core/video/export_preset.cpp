@@ -172,9 +172,14 @@ void ExportPreset::checkAvailable() const
 
 ExportPreset ExportPreset::forOutputFile(const std::string& path) const
 {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const AVOutputFormat* muxer = ext.size() > 1 ? av_guess_format(nullptr, path.c_str(), nullptr) : nullptr;
+    auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    const std::string ext = lower(fs::path(path).extension().string());
+    // The preset's own extension means its container (a user preset may pair .m4v with mp4).
+    if (ext.size() < 2 || ext == lower(extension)) return *this;
+    const AVOutputFormat* muxer = av_guess_format(nullptr, path.c_str(), nullptr);
     if (!muxer || muxer == av_guess_format(container.c_str(), nullptr, nullptr)) return *this;
     const AVCodec* encoder = avcodec_find_encoder_by_name(videoCodec.c_str());
     if (!muxer->video_codec || muxer->video_codec == AV_CODEC_ID_NONE
