@@ -1,6 +1,7 @@
 #include "metrics/frame_source.h"
 
 #include "dualx/errors.h"
+#include "file_extension.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -14,8 +15,7 @@ namespace fs = std::filesystem;
 
 bool isImageFile(const std::string& path)
 {
-    auto ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto ext = lowercaseExtension(path);
     return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff";
 }
 

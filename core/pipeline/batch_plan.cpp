@@ -1,6 +1,7 @@
 #include "dualx/batch_plan.h"
 
 #include "dualx/errors.h"
+#include "file_extension.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -26,9 +27,7 @@ std::string videoExtensionList()
 
 bool looksLikeVideo(const std::string& path)
 {
-    auto ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(kVideoExtensions.begin(), kVideoExtensions.end(), ext) != kVideoExtensions.end();
+    return std::find(kVideoExtensions.begin(), kVideoExtensions.end(), lowercaseExtension(path)) != kVideoExtensions.end();
 }
 
 std::vector<BatchItem> planBatchOutputs(const std::vector<std::string>& inputs, const std::string& outputFolder,

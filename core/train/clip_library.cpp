@@ -1,6 +1,7 @@
 #include "train/clip_library.h"
 
 #include "dualx/errors.h"
+#include "file_extension.h"
 #include "train/recipe.h"
 #include "video/video_frame_reader.h"
 
@@ -24,13 +25,6 @@ constexpr int kMinVideoSide = 256;
 const std::set<std::string> kPhotoExtensions = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"};
 const std::set<std::string> kVideoExtensions = {".mp4", ".avi", ".mkv", ".mov", ".ogv", ".webm", ".m4v", ".mpg", ".mpeg"};
 
-std::string lowerExtension(const fs::path& p)
-{
-    auto ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 std::vector<std::string> listFiles(const std::vector<std::string>& paths, const std::set<std::string>& extensions,
                                    const std::set<std::string>& excluded)
 {
@@ -40,8 +34,8 @@ std::vector<std::string> listFiles(const std::vector<std::string>& paths, const 
         if (fs::is_directory(p, ec)) {
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file(ec) && extensions.count(lowerExtension(it->path()))) found.push_back(it->path());
-        } else if (fs::is_regular_file(p, ec) && extensions.count(lowerExtension(p))) {
+                if (it->is_regular_file(ec) && extensions.count(lowercaseExtension(it->path().string()))) found.push_back(it->path());
+        } else if (fs::is_regular_file(p, ec) && extensions.count(lowercaseExtension(p))) {
             found.emplace_back(p);
         }
     }
@@ -105,7 +99,7 @@ double uniform(std::mt19937_64& rng, double lo, double hi) { return std::uniform
 
 } // namespace
 
-bool isVideoPath(const std::string& path) { return kVideoExtensions.count(lowerExtension(path)) > 0; }
+bool isVideoPath(const std::string& path) { return kVideoExtensions.count(lowercaseExtension(path)) > 0; }
 
 std::vector<std::string> listPhotoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded)
 {

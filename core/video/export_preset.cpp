@@ -1,6 +1,7 @@
 #include "dualx/export_preset.h"
 
 #include "dualx/errors.h"
+#include "file_extension.h"
 #include "json_numbers.h"
 
 #include <nlohmann/json.hpp>
@@ -11,8 +12,6 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -172,13 +171,9 @@ void ExportPreset::checkAvailable() const
 
 ExportPreset ExportPreset::forOutputFile(const std::string& path) const
 {
-    auto lower = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return text;
-    };
-    const std::string ext = lower(fs::path(path).extension().string());
+    const std::string ext = lowercaseExtension(path);
     // The preset's own extension means its container (a user preset may pair .m4v with mp4).
-    if (ext.size() < 2 || ext == lower(extension)) return *this;
+    if (ext.size() < 2 || ext == lowercase(extension)) return *this;
     const AVOutputFormat* muxer = av_guess_format(nullptr, path.c_str(), nullptr);
     if (!muxer || muxer == av_guess_format(container.c_str(), nullptr, nullptr)) return *this;
     const AVCodec* encoder = avcodec_find_encoder_by_name(videoCodec.c_str());

@@ -3,6 +3,7 @@
 #include "video/video_file_writer.h"
 
 #include "dualx/errors.h"
+#include "file_extension.h"
 #include "video/ffmpeg_support.h"
 
 extern "C" {
@@ -33,12 +34,6 @@ std::string writeErrorText(int errnum)
     if (errnum == AVERROR(ENOSPC) || errnum == AVERROR(EDQUOT)) return "the disk is full (" + ffmpegErrorText(errnum) + ")";
     if (errnum == AVERROR(EFBIG)) return "the file size limit was reached (" + ffmpegErrorText(errnum) + ")";
     return ffmpegErrorText(errnum);
-}
-
-std::string lowercase(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
 }
 
 // The encoders "auto" picks for the containers it knows, with the quality settings that make
@@ -159,7 +154,7 @@ void VideoFileWriter::Impl::open()
     if (s.bitRate < 0) fail(ErrorCode::InvalidArgument, "invalid bit rate " + std::to_string(s.bitRate));
 
     // The container comes from the final name: ".partial" says nothing about the format.
-    const std::string extension = lowercase(std::filesystem::path(m_path).extension().string());
+    const std::string extension = lowercaseExtension(m_path);
     const AVOutputFormat* container = av_guess_format(nullptr, m_path.c_str(), nullptr);
     if (!container) {
         fail(ErrorCode::InvalidArgument, extension.empty() ? std::string("has no extension to tell the container format from")
@@ -223,7 +218,7 @@ const AVCodec* VideoFileWriter::Impl::chooseEncoder(const AVOutputFormat& contai
     const std::string& name = m_settings.codec;
     const AVCodec* encoder = nullptr;
     if (name == "auto") {
-        const std::string extension = lowercase(std::filesystem::path(m_path).extension().string());
+        const std::string extension = lowercaseExtension(m_path);
         const auto known = std::find_if(std::begin(kAutoCodecs), std::end(kAutoCodecs),
                                         [&](const AutoCodec& entry) { return extension == entry.extension; });
         if (known != std::end(kAutoCodecs)) {
