@@ -189,16 +189,13 @@ InitialWeights loadInitialWeights(const std::string& path, model::DualXVSRImpl& 
 int loadInitPart(model::DualXVSRImpl& model, const std::string& prefix, const std::string& path)
 {
     const auto weights = networkWeights(model::readSafetensors(path));
-    std::map<std::string, torch::Tensor> byName(weights.begin(), weights.end());
-    auto source = [&](const std::string& name) -> const torch::Tensor* {
-        auto it = byName.find(name);
-        return it == byName.end() ? nullptr : &it->second;
-    };
+    const std::map<std::string, torch::Tensor> byName(weights.begin(), weights.end());
     // Every tensor is checked before any is copied, so a bad file leaves the model as it was.
     std::vector<std::pair<torch::Tensor, const torch::Tensor*>> copies;
     for (const auto& item : model.named_parameters()) {
         if (!item.key().starts_with(prefix)) continue;
-        const auto* from = source(item.key());
+        const auto found = byName.find(item.key());
+        const torch::Tensor* from = found == byName.end() ? nullptr : &found->second;
         if (!from || from->sizes() != item.value().sizes())
             throw Error(ErrorCode::InvalidArgument, "recipe: init_parts." + prefix + ": " + path + " has no tensor " + item.key()
                                                         + (from ? " of the network's shape" : ""));

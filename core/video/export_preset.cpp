@@ -177,8 +177,7 @@ ExportPreset ExportPreset::forOutputFile(const std::string& path) const
     const AVOutputFormat* muxer = av_guess_format(nullptr, path.c_str(), nullptr);
     if (!muxer || muxer == av_guess_format(container.c_str(), nullptr, nullptr)) return *this;
     const AVCodec* encoder = avcodec_find_encoder_by_name(videoCodec.c_str());
-    if (!muxer->video_codec || muxer->video_codec == AV_CODEC_ID_NONE
-        || (encoder && avformat_query_codec(muxer, encoder->id, FF_COMPLIANCE_NORMAL) == 0)) {
+    if (muxer->video_codec == AV_CODEC_ID_NONE || (encoder && avformat_query_codec(muxer, encoder->id, FF_COMPLIANCE_NORMAL) == 0)) {
         throw Error(ErrorCode::InvalidArgument, "'" + path + "': a " + ext + " file (" + muxer->name + ") cannot hold " + videoCodec
                                                     + " video (preset '" + id + "'); name it " + extension
                                                     + " or pick a preset that writes " + ext);

@@ -54,8 +54,8 @@ struct ExportPreset {
     // The preset as it writes `path`: the file name's extension, where FFmpeg knows a muxer
     // for it, chooses the container (out.mkv from web-h264 is H.264 in Matroska, not MP4 data
     // under a .mkv name); the codec and its settings stay. The preset's own extension, one
-    // FFmpeg does not know, or none keeps the preset's container. Throws InvalidArgument when that container cannot
-    // hold the preset's video codec.
+    // FFmpeg does not know, or none keeps the preset's container. Throws InvalidArgument when
+    // that container cannot hold the preset's video codec.
     ExportPreset forOutputFile(const std::string& path) const;
 };
 
