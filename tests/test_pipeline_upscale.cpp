@@ -196,6 +196,28 @@ private Q_SLOTS:
         QVERIFY(std::abs(probe["format"].toObject()["duration"].toString().toDouble() - 1.0) < 0.1);
     }
 
+    void startCountsFromTheFilesBeginning()
+    {
+        // MPEG transport and program streams (camcorders, DVDs, broadcast captures) start their
+        // timestamps at an arbitrary clock value (here FFmpeg's 1.4 s); --start 0.5 still means
+        // half a second into the video, and audio is cut to the same range.
+        QVERIFY(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=36x28:rate=10", "-f", "lavfi", "-i",
+                                 "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:v", "mpeg2video", "-q:v", "4", "-c:a", "mp2",
+                                 QString::fromStdString(path("camcorder.ts"))}));
+        const double origin = ffprobe(path("camcorder.ts"))["format"].toObject()["start_time"].toString().toDouble();
+        QVERIFY2(origin > 1.0, qPrintable(QString::number(origin)));
+        auto s = settings(path("camcorder.ts"), path("camcorder-trim.mkv"), "archive-ffv1");
+        s.startSeconds = 0.5;
+        s.durationSeconds = 1.0;
+        QCOMPARE(UpscaleJob(s).run().frames, int64_t{10});
+        const auto source = frameTimes(path("camcorder.ts")), times = frameTimes(path("camcorder-trim.mkv"));
+        QCOMPARE(times.size(), size_t{10});
+        for (size_t i = 0; i < times.size(); ++i) QVERIFY(std::abs(times[i] - (source[i + 5] - origin - 0.5)) < 1e-3);
+        const auto probe = ffprobe(path("camcorder-trim.mkv"));
+        QCOMPARE(codecList(probe), QStringList({"video:ffv1", "audio:mp2"}));
+        QVERIFY(std::abs(probe["format"].toObject()["duration"].toString().toDouble() - 1.0) < 0.1);
+    }
+
     void aTrimmedRunWritesTheFramesOfTheWholeRun()
     {
         // The model sees the frames around a trimmed range, so the range is restored exactly as in

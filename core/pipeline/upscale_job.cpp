@@ -469,7 +469,7 @@ UpscaleProgress progressOf(int64_t framesDone, int64_t framesThisRun, double ela
     p.framesDone = framesDone;
     p.framesTotal = info.frameCountEstimate;
     if (info.fps > 0 && trimmed) {
-        const double remaining = std::min(info.durationSeconds, trim.endSeconds) - trim.startSeconds;
+        const double remaining = std::min(info.startSeconds + info.durationSeconds, trim.endSeconds) - trim.startSeconds;
         p.framesTotal = std::max<int64_t>(0, std::llround(remaining * info.fps));
     }
     p.framesPerSecond = elapsedSeconds > 0 ? framesThisRun / elapsedSeconds : 0;
@@ -513,9 +513,11 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
                                  + " finished segment(s) in " + journal.folder() + ")");
 
     // Trimming: frames outside [start, end) are not written; a trimmed output starts at 0, a
-    // split part keeps the source's timestamps for the join.
+    // split part keeps the source's timestamps for the join. --start counts from the file's
+    // beginning, as players show it, not from the clock value its timestamps start at.
+    const bool trimmed = s.startSeconds > 0 || s.durationSeconds > 0;
     pipeline::TrimRange trim;
-    trim.startSeconds = std::max(0.0, s.startSeconds);
+    trim.startSeconds = (trimmed ? info.startSeconds : 0) + std::max(0.0, s.startSeconds);
     trim.endSeconds = s.durationSeconds > 0 ? trim.startSeconds + s.durationSeconds : std::numeric_limits<double>::infinity();
     const AVRational videoTb{plan.spec.timeBaseNum, plan.spec.timeBaseDen};
     const int64_t videoShift = s.splitPart ? 0 : std::llround(trim.startSeconds * videoTb.den / videoTb.num);
@@ -555,8 +557,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
             if (onProgress && now - lastReport >= std::chrono::milliseconds(100)) {
                 lastReport = now;
                 const double elapsed = std::chrono::duration<double>(now - start).count();
-                onProgress(progressOf(encoder.frameIndex(), report.frames, elapsed, info, trim, s.startSeconds > 0 || s.durationSeconds > 0,
-                                      link));
+                onProgress(progressOf(encoder.frameIndex(), report.frames, elapsed, info, trim, trimmed, link));
             }
         }
         if (!job.cancelled && !link.firstError()) encoder.finish();

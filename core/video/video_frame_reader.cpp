@@ -227,6 +227,10 @@ VideoFrameReader::Impl::Impl(const std::string& path, ReaderOptions options) : m
         m_info.durationSeconds = static_cast<double>(stream->duration) * av_q2d(stream->time_base);
     else if (format->duration != AV_NOPTS_VALUE && format->duration > 0)
         m_info.durationSeconds = static_cast<double>(format->duration) / AV_TIME_BASE;
+    if (format->start_time != AV_NOPTS_VALUE)
+        m_info.startSeconds = std::max(0.0, static_cast<double>(format->start_time) / AV_TIME_BASE);
+    else if (stream->start_time != AV_NOPTS_VALUE && validRational(stream->time_base))
+        m_info.startSeconds = std::max(0.0, static_cast<double>(stream->start_time) * av_q2d(stream->time_base));
     if (stream->nb_frames > 0)
         m_info.frameCountEstimate = stream->nb_frames;
     else if (m_info.durationSeconds > 0 && m_info.fps > 0)

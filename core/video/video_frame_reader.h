@@ -16,8 +16,11 @@ namespace dualx::video {
 struct VideoInfo {
     int width = 0;
     int height = 0;
-    double fps = 0;                 // average frame rate, 0 if unknown
-    double durationSeconds = 0;     // 0 if unknown
+    double fps = 0;             // average frame rate, 0 if unknown
+    double durationSeconds = 0; // 0 if unknown
+    // Where the file's timeline begins: MPEG program and transport streams (DVDs, camcorders,
+    // broadcast captures) start at an arbitrary clock value; 0 if unknown or negative.
+    double startSeconds = 0;
     int64_t frameCountEstimate = 0; // container's count, else duration * fps; 0 if unknown
     std::string codecName;          // e.g. "h264"
     std::string pixelFormatName;    // e.g. "yuv420p10le"; empty if unknown
