@@ -154,6 +154,34 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("audio #1 (aac): copied"));
     }
 
+    void phoneVideoForApplePlayers()
+    {
+        // A phone's QuickTime file with a timecode track: HEVC out in MP4 is tagged hvc1 (Apple's
+        // players refuse FFmpeg's default hev1), the timecode is kept, and the encoders' own
+        // banners (x265, SVT-AV1) stay off the terminal around the one-line report.
+        QVERIFY(
+            test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-f", "lavfi", "-i", "sine=sample_rate=48000", "-t", "0.6",
+                             "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-timecode", "10:00:00:00", path("phone.mov")}));
+        QStringList options = common();
+        options[options.indexOf("archive-ffv1")] = "hevc-10bit";
+        auto r = upscale(QStringList{path("phone.mov"), "-o", path("phone.mp4"), "--progress", "none"} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("x265 ["), r.err.constData());
+        QVERIFY2(r.out.contains("data #2 (tmcd): timecode 10:00:00:") && r.out.contains("kept on the video"), r.out.constData());
+        QProcess probe;
+        probe.start("ffprobe", {"-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_tag_string:stream_tags=timecode",
+                                "-of", "default=noprint_wrappers=1", path("phone.mp4")});
+        QVERIFY(probe.waitForFinished(60'000));
+        const QByteArray said = probe.readAllStandardOutput();
+        QVERIFY2(said.contains("codec_tag_string=hvc1") && said.contains("TAG:timecode=10:00:00:"), said.constData());
+        QCOMPARE(video::readAllFrames(path("phone.mp4").toStdString()).size(), size_t{6});
+
+        options[options.indexOf("hevc-10bit")] = "av1";
+        r = upscale(QStringList{path("phone.mov"), "-o", path("phone-av1.mkv"), "--progress", "none"} + options);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("Svt["), r.err.constData());
+    }
+
     void lossyRunsAreReproducible()
     {
         // x264 reads memory it never wrote, and the engine reuses one heap for everything: the

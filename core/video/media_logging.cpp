@@ -58,6 +58,9 @@ void quietenMediaLibraries()
     }
     av_log_set_level(level);
     installCapture();
+    // SVT-AV1 prints its banner and settings itself, unless SVT_LOG (read when an encoder
+    // starts) says otherwise: 1 keeps its errors. A value the user set stays.
+    if (level < AV_LOG_INFO) setenv("SVT_LOG", "1", 0);
 }
 
 namespace video {

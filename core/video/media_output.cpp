@@ -34,6 +34,24 @@ const char* mediaTypeName(AVMediaType t)
     return name ? name : "data";
 }
 
+// MP4 and QuickTime files: Apple's players (QuickTime, iPhone and Mac Photos) play HEVC in them
+// only tagged hvc1, parameter sets in the sample description (the encoder's global header), not
+// FFmpeg's default hev1.
+bool isQuickTimeFamily(const AVOutputFormat* format)
+{
+    const std::string name = format->name;
+    return name == "mp4" || name == "mov" || name == "ipod";
+}
+
+// A stream's format for the report: its codec, or for the data tracks cameras add (timecode,
+// telemetry, Apple's metadata), whose codec FFmpeg calls "none", the four-character tag.
+std::string streamFormatName(const AVCodecParameters& p)
+{
+    if (p.codec_id != AV_CODEC_ID_NONE || p.codec_tag == 0) return avcodec_get_name(p.codec_id);
+    char tag[AV_FOURCC_MAX_STRING_SIZE] = {};
+    return av_fourcc_make_string(tag, p.codec_tag);
+}
+
 } // namespace
 
 // Text subtitles the container cannot hold as they are (SubRip into MP4, mov_text into MKV...):
@@ -314,6 +332,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
     for (const auto& [key, value] : encoder.muxerOptions()) av_dict_set(&muxerOptions, key.c_str(), value.c_str(), 0);
     d.videoStream = avformat_new_stream(d.format, nullptr);
     avcodec_parameters_copy(d.videoStream->codecpar, encoder.parameters());
+    if (d.videoStream->codecpar->codec_id == AV_CODEC_ID_HEVC && isQuickTimeFamily(d.format->oformat))
+        d.videoStream->codecpar->codec_tag = MKTAG('h', 'v', 'c', '1');
     d.videoStream->time_base = d.videoTimeBase;
     d.videoStream->avg_frame_rate = AVRational{video.frameRateNum, video.frameRateDen};
     d.videoStream->sample_aspect_ratio = AVRational{encoder.outputSarNum(), encoder.outputSarDen()};
@@ -331,8 +351,7 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
             continue;
         }
         const AVMediaType type = in->codecpar->codec_type;
-        const std::string what
-            = std::string(mediaTypeName(type)) + " #" + std::to_string(i) + " (" + avcodec_get_name(in->codecpar->codec_id) + ")";
+        const std::string what = std::string(mediaTypeName(type)) + " #" + std::to_string(i) + " (" + streamFormatName(*in->codecpar) + ")";
         const StreamPolicy policy = type == AVMEDIA_TYPE_SUBTITLE ? preset.subtitles : preset.audio;
         if (policy == StreamPolicy::Drop) {
             report.push_back(what + ": dropped (preset)");
@@ -375,8 +394,16 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
                     continue;
                 }
             }
-            report.push_back(what + ": NOT COPIED: " + preset.container + " cannot hold " + avcodec_get_name(in->codecpar->codec_id)
-                             + " and transcoding this stream is not implemented yet");
+            const AVDictionaryEntry* timecode = av_dict_get(d.videoStream->metadata, "timecode", nullptr, 0);
+            if (type == AVMEDIA_TYPE_DATA && in->codecpar->codec_tag == MKTAG('t', 'm', 'c', 'd') && timecode) {
+                report.push_back(what + ": timecode " + timecode->value + " kept on the video");
+                continue;
+            }
+            const AVOutputFormat* matroska = av_guess_format("matroska", nullptr, nullptr);
+            const bool matroskaHolds = d.format->oformat != matroska && matroska
+                                       && avformat_query_codec(matroska, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) == 1;
+            report.push_back(what + ": NOT COPIED: " + preset.container + " cannot hold " + streamFormatName(*in->codecpar)
+                             + (matroskaHolds ? " (a .mkv output keeps it)" : ""));
             continue;
         }
         AVStream* out = avformat_new_stream(d.format, nullptr);

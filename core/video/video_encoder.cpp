@@ -15,6 +15,7 @@ extern "C" {
 #include <cmath>
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <map>
 #endif
 #include <utility>
 
@@ -48,6 +49,20 @@ private:
     static constexpr int kFill = 0xA5;
 };
 
+// The preset's encoder options, with x265 told to keep quiet while FFmpeg is: it prints its own
+// banner and settings to stderr for every segment's encoder, around the job's report (SVT-AV1's
+// equivalent is SVT_LOG, set in quietenMediaLibraries). A preset's own x265-params come after,
+// so its log-level wins.
+std::map<std::string, std::string> encoderOptions(const ExportPreset& preset, const AVCodec* codec)
+{
+    std::map<std::string, std::string> options = preset.videoOptions;
+    if (std::string(codec->name) == "libx265" && av_log_get_level() < AV_LOG_INFO) {
+        std::string& params = options["x265-params"];
+        params = params.empty() ? "log-level=error" : "log-level=error:" + params;
+    }
+    return options;
+}
+
 } // namespace
 
 struct VideoEncoder::Impl {
@@ -65,7 +80,31 @@ struct VideoEncoder::Impl {
     std::vector<uint16_t> turned;          // the frame after that turn
     int scalerWidth = 0, scalerHeight = 0; // what swscale reads: the frame, turned
 
-    ~Impl() { avcodec_parameters_free(&parameters); }
+    int64_t framesSent = 0;
+    bool ended = false; // end of stream sent
+
+    ~Impl()
+    {
+        endSvtAv1Stream();
+        avcodec_parameters_free(&parameters);
+    }
+
+    // SVT-AV1 (1.4) waits forever in its deinit for an end of stream it was never sent, and
+    // forever for the end of a stream that held no frame: a job's reference encoder, which only
+    // gives the headers, and a cancelled segment's would hang the process at the end. So it gets
+    // a frame if it had none, then the end, and what it returns is dropped. Other encoders are
+    // closed as they are, their lookahead unspent.
+    void endSvtAv1Stream()
+    {
+        if (!encoder || !packet || !frame || ended || !avcodec_is_open(encoder.get()) || std::string(encoder->codec->name) != "libsvtav1")
+            return;
+        if (framesSent == 0) {
+            frame->pts = 0;
+            avcodec_send_frame(encoder.get(), frame.get());
+        }
+        avcodec_send_frame(encoder.get(), nullptr);
+        while (avcodec_receive_packet(encoder.get(), packet.get()) >= 0) av_packet_unref(packet.get());
+    }
 
     void drain(const PacketSink& sink)
     {
@@ -143,7 +182,7 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     if (container && (container->flags & AVFMT_GLOBALHEADER)) e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     if (preset.crf >= 0) av_opt_set_int(e->priv_data, "crf", preset.crf, 0);
     if (!preset.encoderPreset.empty()) av_opt_set(e->priv_data, "preset", preset.encoderPreset.c_str(), 0);
-    for (const auto& [key, value] : preset.videoOptions) {
+    for (const auto& [key, value] : encoderOptions(preset, codec)) {
         // Encoder options first (private, then generic); what neither knows goes to the muxer.
         if (av_opt_set(e->priv_data, key.c_str(), value.c_str(), 0) >= 0) continue;
         if (av_opt_set(e, key.c_str(), value.c_str(), 0) >= 0) continue;
@@ -198,6 +237,7 @@ void VideoEncoder::encode(const uint16_t* rgb48, int64_t pts, const PacketSink& 
         FixedAllocationContents fixed;
         sent = avcodec_send_frame(d.encoder.get(), f);
     }
+    if (sent >= 0) ++d.framesSent;
     if (int r = sent; r < 0)
         throw Error(ErrorCode::Internal, "the " + d.preset.videoCodec + " encoder refused a frame: " + ffmpegErrorText(r));
     d.drain(sink);
@@ -209,6 +249,7 @@ void VideoEncoder::flush(const PacketSink& sink)
         FixedAllocationContents fixed;
         avcodec_send_frame(m_impl->encoder.get(), nullptr);
     }
+    m_impl->ended = true;
     m_impl->drain(sink);
 }
 
