@@ -227,6 +227,8 @@ private Q_SLOTS:
         QVERIFY2(std::abs(displayAspect(source) / aspect - 1) < 0.005, qPrintable(source["sample_aspect_ratio"].toString()));
         const auto probe = probeMedia(path(file));
         QVERIFY2(std::abs(probe.displayAspect() / aspect - 1) < 0.005, probe.describe().c_str());
+        const std::string rate = file.startsWith("ntsc") ? "29.97 fps" : "25 fps";
+        QVERIFY2(probe.describe().find(rate) != std::string::npos, probe.describe().c_str());
 
         const auto kept = path("kept-" + file + ".mkv");
         upscale(path(file), kept, "archive-ffv1", DeinterlaceMode::Off);

@@ -74,7 +74,8 @@ std::string MediaSummary::describe() const
 {
     char head[160];
     const int seconds = static_cast<int>(std::lround(durationSeconds));
-    std::snprintf(head, sizeof head, "%dx%d, %.3g fps, %d:%02d:%02d, %s %s", width, height, fps, seconds / 3600, seconds / 60 % 60,
+    // Five digits: NTSC rates read 29.97, 23.976 and 59.94, not 30, 24 and 59.9.
+    std::snprintf(head, sizeof head, "%dx%d, %.5g fps, %d:%02d:%02d, %s %s", width, height, fps, seconds / 3600, seconds / 60 % 60,
                   seconds % 60, videoCodec.c_str(), pixelFormat.c_str());
     std::string text = head;
     const bool squareUpright = sarNum == sarDen && rotationDegrees == 0;
