@@ -191,12 +191,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("fullRange");
         QTest::addColumn<int>("bits");
         QTest::addColumn<QStringList>("tags");
-        QTest::newRow("untagged: BT.601 limited") << 0.299 << 0.114 << false << 8 << QStringList{};
-        QTest::newRow("BT.601 full") << 0.299 << 0.114 << true << 8 << QStringList{"-color_range", "pc"};
-        QTest::newRow("BT.709 limited") << 0.2126 << 0.0722 << false << 8 << QStringList{"-colorspace", "bt709", "-color_range", "tv"};
-        QTest::newRow("BT.709 full") << 0.2126 << 0.0722 << true << 8 << QStringList{"-colorspace", "bt709", "-color_range", "pc"};
+        QTest::addColumn<int>("width");
+        QTest::newRow("untagged SD: BT.601 limited") << 0.299 << 0.114 << false << 8 << QStringList{} << 31;
+        // As players show it: an untagged HD stream is BT.709.
+        QTest::newRow("untagged, 1280 wide: BT.709 limited") << 0.2126 << 0.0722 << false << 8 << QStringList{} << 1280;
+        QTest::newRow("BT.601 full") << 0.299 << 0.114 << true << 8 << QStringList{"-color_range", "pc"} << 31;
+        QTest::newRow("BT.709 limited") << 0.2126 << 0.0722 << false << 8 << QStringList{"-colorspace", "bt709", "-color_range", "tv"}
+                                        << 31;
+        QTest::newRow("BT.709 full") << 0.2126 << 0.0722 << true << 8 << QStringList{"-colorspace", "bt709", "-color_range", "pc"} << 31;
         QTest::newRow("BT.2020 limited 10-bit")
-            << 0.2627 << 0.0593 << false << 10 << QStringList{"-colorspace", "bt2020nc", "-color_range", "tv"};
+            << 0.2627 << 0.0593 << false << 10 << QStringList{"-colorspace", "bt2020nc", "-color_range", "tv"} << 31;
     }
 
     void solidColourHonoursMatrixAndRange()
@@ -206,6 +210,7 @@ private Q_SLOTS:
         QFETCH(bool, fullRange);
         QFETCH(int, bits);
         QFETCH(QStringList, tags);
+        QFETCH(int, width);
         const double r = 0x33 / 255.0, g = 0x66 / 255.0, b = 0xCC / 255.0;
         const double y = kr * r + (1 - kr - kb) * g + kb * b;
         const double cb = (b - y) / (2 * (1 - kb));
@@ -216,7 +221,7 @@ private Q_SLOTS:
         const auto chroma = [&](double v) { return fullRange ? (v + 0.5) * maxCode : (128 + 224 * v) * scale; };
         const int codes[3] = {int(std::lround(luma(y))), int(std::lround(chroma(cb))), int(std::lround(chroma(cr)))};
 
-        const int width = 31, height = 17, frames = 3;
+        const int height = 17, frames = 3;
         std::string planes;
         for (int plane = 0; plane < 3; ++plane) {
             for (int i = 0; i < width * height; ++i) {
@@ -228,9 +233,9 @@ private Q_SLOTS:
         for (int i = 0; i < frames; ++i) raw += planes;
         writeBytes(path("solid.yuv"), raw);
         const QString pixelFormat = bits > 8 ? "yuv444p10le" : "yuv444p";
-        QVERIFY(runFfmpeg(
-            QStringList{"-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", "31x17", "-r", "5", "-i", qpath("solid.yuv"), "-c:v", "ffv1"}
-            + tags + QStringList{qpath("solid.mkv")}));
+        QVERIFY(runFfmpeg(QStringList{"-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", QString("%1x%2").arg(width).arg(height), "-r", "5",
+                                      "-i", qpath("solid.yuv"), "-c:v", "ffv1"}
+                          + tags + QStringList{qpath("solid.mkv")}));
 
         const auto decoded = readAllFrames(path("solid.mkv"));
         QCOMPARE(decoded.size(), size_t(frames));

@@ -15,6 +15,7 @@
 #include "pipeline/segment_grid.h"
 #include "pipeline/segment_journal.h"
 #include "pipeline/split_part.h"
+#include "video/ffmpeg_support.h"
 #include "video/video_encoder.h"
 #include "video/video_frame_reader.h"
 
@@ -265,6 +266,13 @@ OutputPlan planOutput(const UpscaleSettings& s, const ExportPreset& preset, Upsc
     spec.colorTransfer = info.colorTransfer;
     spec.colorMatrix = info.colorMatrix;
     spec.colorRange = info.colorRange;
+    if (spec.colorMatrix == AVCOL_SPC_UNSPECIFIED && video::isHdBySize(info.width, info.height)) {
+        // The reader decoded it as BT.709, as players show it; the output says so (the encoder
+        // tags other untagged sources BT.601).
+        spec.colorMatrix = AVCOL_SPC_BT709;
+        if (spec.colorPrimaries == AVCOL_PRI_UNSPECIFIED) spec.colorPrimaries = AVCOL_PRI_BT709;
+        if (spec.colorTransfer == AVCOL_TRC_UNSPECIFIED) spec.colorTransfer = AVCOL_TRC_BT709;
+    }
     spec.sarNum = info.sarNum;
     spec.sarDen = info.sarDen;
     describePicture(info, firstFrame, preset, spec, report.streams);

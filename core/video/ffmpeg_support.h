@@ -78,7 +78,7 @@ inline std::string ffmpegErrorText(int errnum)
 
 // Maps a matrix tag to a swscale coefficient table index. AVCOL_SPC_* and SWS_CS_* share
 // numbering; anything swscale has no table for (unspecified, RGB, YCgCo, ICtCp, ...) falls back
-// to BT.601, the usual assumption for untagged video and the one the reader decodes them with.
+// to BT.601 (the reader resolves untagged streams with untaggedMatrixFor first).
 inline int swscaleColorspace(AVColorSpace colorspace)
 {
     switch (colorspace) {
@@ -92,6 +92,12 @@ inline int swscaleColorspace(AVColorSpace colorspace)
     default: return SWS_CS_DEFAULT;
     }
 }
+
+// The matrix players (mpv, VLC, browsers) assume for a stream without colour tags, by its
+// coded size: BT.709 from 1280 wide or 720 high up, BT.601 below. Decoding an untagged HD source
+// any other way would give colours that differ from what the user sees in a player.
+inline bool isHdBySize(int width, int height) { return width >= 1280 || height >= 720; }
+inline AVColorSpace untaggedMatrixFor(int width, int height) { return isHdBySize(width, height) ? AVCOL_SPC_BT709 : AVCOL_SPC_SMPTE170M; }
 
 // A stream's display matrix (9 int32, AV_PKT_DATA_DISPLAYMATRIX), empty if it has none. FFmpeg
 // moved stream side data into the codec parameters in libavcodec 60.31 (FFmpeg 6.1).

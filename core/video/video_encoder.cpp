@@ -168,7 +168,8 @@ VideoEncoder::VideoEncoder(const ExportPreset& preset, const OutputVideoSpec& sp
     e->time_base = AVRational{spec.timeBaseNum, spec.timeBaseDen};
     e->framerate = AVRational{spec.frameRateNum, spec.frameRateDen};
     e->sample_aspect_ratio = d.outSar;
-    // Untagged sources were decoded as BT.601: say so, or players would assume BT.709 for HD.
+    // Untagged SD sources were decoded as BT.601 (a job tags untagged HD ones BT.709, as they
+    // were decoded): say so, or players would assume BT.709 for the x4 output.
     const bool tagged = spec.colorMatrix != AVCOL_SPC_UNSPECIFIED;
     e->colorspace = tagged ? static_cast<AVColorSpace>(spec.colorMatrix) : AVCOL_SPC_SMPTE170M;
     e->color_primaries = spec.colorPrimaries != AVCOL_PRI_UNSPECIFIED ? static_cast<AVColorPrimaries>(spec.colorPrimaries)

@@ -286,7 +286,7 @@ void VideoFileWriter::Impl::openEncoder(const AVCodec& encoder, AVPixelFormat pi
     // missing, but the tags make it explicit. The matrix and range only apply to YUV; RGB and grey
     // are full range, as the reader (and swscale) assume.
     const AVPixFmtDescriptor* descriptor = av_pix_fmt_desc_get(pixelFormat);
-    const bool hd = s.width >= 1280 || s.height >= 720;
+    const bool hd = isHdBySize(s.width, s.height);
     const bool isRgb = (descriptor->flags & AV_PIX_FMT_FLAG_RGB) != 0;
     const bool isGrey = !isRgb && descriptor->nb_components <= 2;
     const bool isJpegRange = pixelFormat == AV_PIX_FMT_YUVJ420P || pixelFormat == AV_PIX_FMT_YUVJ422P || pixelFormat == AV_PIX_FMT_YUVJ444P

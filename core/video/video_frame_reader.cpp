@@ -478,7 +478,7 @@ void VideoFrameReader::Impl::ensureScaler(const AVFrame& frame)
             = static_cast<AVColorSpace>(knownColourTag(frame.colorspace, AVCOL_SPC_NB, av_color_space_name, AVCOL_SPC_UNSPECIFIED));
         const auto range
             = static_cast<AVColorRange>(knownColourTag(frame.color_range, AVCOL_RANGE_NB, av_color_range_name, AVCOL_RANGE_UNSPECIFIED));
-        key.colorspace = swscaleColorspace(space);
+        key.colorspace = swscaleColorspace(space == AVCOL_SPC_UNSPECIFIED ? untaggedMatrixFor(frame.width, frame.height) : space);
         key.fullRange = range == AVCOL_RANGE_JPEG || (range == AVCOL_RANGE_UNSPECIFIED && defaultsToFullRange(format, *descriptor));
     }
     if (m_scaler && key == m_scalerKey) return;
