@@ -15,8 +15,8 @@ extern "C" {
 #include <cmath>
 #ifdef __GLIBC__
 #include <malloc.h>
-#include <map>
 #endif
+#include <map>
 #include <utility>
 
 namespace dualx::video {
