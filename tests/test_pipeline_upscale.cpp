@@ -6,6 +6,7 @@
 #include "test_support.h"
 #include "video/video_frame_reader.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -307,6 +308,35 @@ private Q_SLOTS:
         const auto audio = probe["streams"].toArray()[1].toObject();
         QCOMPARE(audio["sample_rate"].toString(), QString("44100"));
         QVERIFY(std::abs(audio["duration"].toString().toDouble() - 2.0) < 0.1);
+    }
+
+    void coverArtIsKeptInEveryContainer()
+    {
+        // A song's video with cover art (an attached PNG): MP4 holds it as a picture track,
+        // Matroska as an attachment named by its convention; the picture's bytes are the source's.
+        QVERIFY(test::runFfmpeg(
+            {"-f", "lavfi", "-i", "testsrc2=size=40x30:rate=1", "-frames:v", "1", "-update", "1", m_dir.filePath("cover.png")}));
+        const QString song = "-f lavfi -i testsrc2=size=32x24:rate=10 -f lavfi -i sine=sample_rate=48000 -i %1 -map 0 -map 1 -map 2 "
+                             "-t 0.5 -c:v libx264 -pix_fmt yuv420p -c:a aac -c:v:1 png -disposition:v:1 attached_pic %2";
+        QVERIFY(test::runFfmpeg(song.arg(m_dir.filePath("cover.png"), m_dir.filePath("song.mp4")).split(' ')));
+        for (const char* output : {"song-out.mkv", "song-out.mp4"}) {
+            UpscaleJob job(settings(path("song.mp4"), path(output), "web-h264"));
+            const auto report = job.run();
+            const auto probe = ffprobe(path(output));
+            QCOMPARE(codecList(probe), (QStringList{"video:h264", "audio:aac", "video:png"}));
+            const auto cover = probe["streams"].toArray()[2].toObject();
+            QCOMPARE(cover["disposition"].toObject()["attached_pic"].toInt(), 1);
+            const bool matroska = QString(output).endsWith(".mkv");
+            if (matroska) QCOMPARE(cover["tags"].toObject()["filename"].toString(), QString("cover.png"));
+            QVERIFY(std::any_of(report.streams.begin(), report.streams.end(), [&](const std::string& l) {
+                return l.find(matroska ? "png): cover picture kept as an attachment" : "png): copied") != std::string::npos;
+            }));
+            const QString kept = m_dir.filePath(QString(output) + ".png");
+            QVERIFY(test::runFfmpeg({"-i", m_dir.filePath(output), "-map", "0:2", "-c", "copy", "-frames:v", "1", "-update", "1", kept}));
+            QFile a(kept), b(m_dir.filePath("cover.png"));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QVERIFY2(a.readAll() == b.readAll(), output);
+        }
     }
 
     void theOutputNameChoosesTheContainer()

@@ -52,6 +52,43 @@ std::string streamFormatName(const AVCodecParameters& p)
     return av_fourcc_make_string(tag, p.codec_tag);
 }
 
+// Cover art (an attached picture) in a Matroska output: Matroska holds it as an attachment named
+// cover.jpg or cover.png by its convention, not as a picture track, and FFmpeg's muxer writes an
+// attachment stream's extradata as the file. False where the output or the picture does not fit.
+bool addCoverAttachment(AVFormatContext& output, const AVStream& in)
+{
+    if (std::strcmp(output.oformat->name, "matroska") != 0 || !(in.disposition & AV_DISPOSITION_ATTACHED_PIC) || in.attached_pic.size <= 0)
+        return false;
+    const char* fileName = nullptr;
+    const char* mimeType = nullptr;
+    switch (in.codecpar->codec_id) {
+    case AV_CODEC_ID_MJPEG:
+        fileName = "cover.jpg";
+        mimeType = "image/jpeg";
+        break;
+    case AV_CODEC_ID_PNG:
+        fileName = "cover.png";
+        mimeType = "image/png";
+        break;
+    default: return false;
+    }
+    AVStream* out = avformat_new_stream(&output, nullptr);
+    auto* data = static_cast<uint8_t*>(av_mallocz(static_cast<size_t>(in.attached_pic.size) + AV_INPUT_BUFFER_PADDING_SIZE));
+    if (!out || !data) {
+        av_free(data);
+        throw Error(ErrorCode::OutOfMemory, "cannot allocate the output's cover attachment");
+    }
+    std::memcpy(data, in.attached_pic.data, static_cast<size_t>(in.attached_pic.size));
+    out->codecpar->codec_type = AVMEDIA_TYPE_ATTACHMENT;
+    out->codecpar->codec_id = in.codecpar->codec_id;
+    out->codecpar->extradata = data;
+    out->codecpar->extradata_size = in.attached_pic.size;
+    av_dict_copy(&out->metadata, in.metadata, 0);
+    av_dict_set(&out->metadata, "filename", fileName, AV_DICT_DONT_OVERWRITE);
+    av_dict_set(&out->metadata, "mimetype", mimeType, 0);
+    return true;
+}
+
 } // namespace
 
 // Text subtitles the container cannot hold as they are (SubRip into MP4, mov_text into MKV...):
@@ -355,6 +392,10 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
         const StreamPolicy policy = type == AVMEDIA_TYPE_SUBTITLE ? preset.subtitles : preset.audio;
         if (policy == StreamPolicy::Drop) {
             report.push_back(what + ": dropped (preset)");
+            continue;
+        }
+        if (addCoverAttachment(*d.format, *in)) {
+            report.push_back(what + ": cover picture kept as an attachment");
             continue;
         }
         const bool audioMustChange = type == AVMEDIA_TYPE_AUDIO
