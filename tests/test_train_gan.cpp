@@ -5,6 +5,7 @@
 #include "model/safetensors.h"
 #include "model/weights.h"
 #include "test_support.h"
+#include "train/bicubic_downscale.h"
 #include "train/checkpoint.h"
 #include "train/discriminator.h"
 #include "train/losses.h"
@@ -227,6 +228,43 @@ private Q_SLOTS:
         QCOMPARE(rows[1].size(), size_t{8});
     }
 
+    // A pixel stage can hold the periodic energy too: its loss is the Charbonnier loss plus
+    // lambda times the periodic term of the same output; a GAN stage gives it in its gan block.
+    void pixelStageAddsThePeriodicLoss()
+    {
+        const auto photo = test::writeTexturedPhoto(path("pixel.png"), 200, 160, 9);
+        auto j = tinyGanRecipe("pixel-periodic", photo, path("pixel.safetensors"), {});
+        j.erase("gan");
+        j["lambda_periodic"] = 0.5;
+        j["periodic_reference"] = "bicubic";
+        const auto recipe = parseRecipe(j.dump(), "/");
+        QVERIFY(!recipe.gan.enabled);
+        QCOMPARE(recipe.periodic.lambda, 0.5);
+        QVERIFY(recipe.periodic.reference == PeriodicLossSpec::Reference::Bicubic);
+        torch::manual_seed(4);
+        Trainer trainer(recipe, {});
+        QVERIFY(!trainer.adversarial());
+        const auto batch = trainer.batchForStep(0);
+        double pixel = 0, periodic = 0;
+        {
+            torch::NoGradGuard noGrad;
+            trainer.network()->train();
+            const auto output = trainer.network()->forward(batch.lr, batch.sourceCondition);
+            pixel = charbonnierLoss(output, batch.gt).item<double>();
+            periodic = periodicEnergyLoss(output, bicubicUpscale(batch.lr, 4)).item<double>();
+        }
+        QVERIFY2(periodic > 0, "an untrained network's output has no periodic excess to hold");
+        const double loss = trainer.trainStep();
+        QVERIFY2(std::abs(loss - (pixel + 0.5 * periodic)) < 1e-5 * loss,
+                 (std::to_string(loss) + " vs " + std::to_string(pixel) + " + 0.5 x " + std::to_string(periodic)).c_str());
+
+        j["lambda_periodic"] = -1;
+        test::expectError([&] { parseRecipe(j.dump(), "/"); }, ErrorCode::InvalidArgument, "lambda_periodic must be >= 0");
+        auto gan = tinyGanRecipe("gan-periodic", photo, path("gan-periodic.safetensors"), {{"discriminator_features", 8}});
+        gan["lambda_periodic"] = 0.1;
+        test::expectError([&] { parseRecipe(gan.dump(), "/"); }, ErrorCode::InvalidArgument, "in its gan block");
+    }
+
     void adversarialTrainingRunsAndResumesExactly()
     {
         const auto photo = test::writeTexturedPhoto(path("p.png"), 200, 160, 5);
@@ -242,9 +280,9 @@ private Q_SLOTS:
         subset["checkpoint"] = path("gan-subset.safetensors");
         const auto subsetRecipe = parseRecipe(subset.dump(), "/");
         QCOMPARE(subsetRecipe.gan.discriminatorFrames, 1);
-        QVERIFY(subsetRecipe.gan.periodicReference == GanSpec::PeriodicReference::Bicubic);
-        QCOMPARE(subsetRecipe.gan.periodicMargin, 1.5);
-        QVERIFY(recipe.gan.periodicReference == GanSpec::PeriodicReference::GroundTruth);
+        QVERIFY(subsetRecipe.gan.periodic.reference == PeriodicLossSpec::Reference::Bicubic);
+        QCOMPARE(subsetRecipe.gan.periodic.margin, 1.5);
+        QVERIFY(recipe.gan.periodic.reference == PeriodicLossSpec::Reference::GroundTruth);
         {
             Trainer a(subsetRecipe, {});
             QVERIFY(std::isfinite(a.trainStep()));

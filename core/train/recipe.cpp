@@ -32,6 +32,22 @@ std::vector<std::string> resolveAll(const std::string& base, const std::vector<s
 
 [[noreturn]] void bad(const std::string& what) { throw Error(ErrorCode::InvalidArgument, "recipe: " + what); }
 
+// lambda_periodic, periodic_reference and periodic_margin of `j` (the recipe, or its gan block,
+// named by `prefix` in errors).
+PeriodicLossSpec readPeriodicLoss(const nlohmann::json& j, const std::string& prefix)
+{
+    PeriodicLossSpec p;
+    p.lambda = j.value("lambda_periodic", p.lambda);
+    if (!(p.lambda >= 0)) bad(prefix + "lambda_periodic must be >= 0");
+    const auto reference = j.value("periodic_reference", std::string("ground_truth"));
+    if (reference != "ground_truth" && reference != "bicubic")
+        bad(prefix + "periodic_reference must be 'ground_truth' or 'bicubic', got '" + reference + "'");
+    p.reference = reference == "bicubic" ? PeriodicLossSpec::Reference::Bicubic : PeriodicLossSpec::Reference::GroundTruth;
+    p.margin = j.value("periodic_margin", p.margin);
+    if (!(p.margin >= 1.0)) bad(prefix + "periodic_margin must be >= 1");
+    return p;
+}
+
 } // namespace
 
 double Recipe::learningRateAt(int64_t step) const
@@ -117,14 +133,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             r.gan.lambdaPixel = g.value("lambda_pixel", r.gan.lambdaPixel);
             r.gan.lambdaPerceptual = g.value("lambda_perceptual", r.gan.lambdaPerceptual);
             r.gan.lambdaAdversarial = g.value("lambda_adversarial", r.gan.lambdaAdversarial);
-            r.gan.lambdaPeriodic = g.value("lambda_periodic", r.gan.lambdaPeriodic);
-            const auto reference = g.value("periodic_reference", std::string("ground_truth"));
-            if (reference != "ground_truth" && reference != "bicubic")
-                bad("gan.periodic_reference must be 'ground_truth' or 'bicubic', got '" + reference + "'");
-            r.gan.periodicReference
-                = reference == "bicubic" ? GanSpec::PeriodicReference::Bicubic : GanSpec::PeriodicReference::GroundTruth;
-            r.gan.periodicMargin = g.value("periodic_margin", r.gan.periodicMargin);
-            if (!(r.gan.periodicMargin >= 1.0)) bad("gan.periodic_margin must be >= 1");
+            r.gan.periodic = readPeriodicLoss(g, "gan.");
             r.gan.perceptual = g.value("perceptual", r.gan.perceptual);
             r.gan.vggWeights = resolve(baseFolder, g.value("vgg19_weights", std::string()));
             r.gan.discriminatorLearningRate = g.value("discriminator_learning_rate", r.gan.discriminatorLearningRate);
@@ -135,6 +144,8 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             if (r.gan.discriminatorFeatures < 4) bad("gan.discriminator_features must be >= 4");
             if (r.gan.discriminatorFrames < 0) bad("gan.discriminator_frames must be >= 0 (0: every frame)");
         }
+        r.periodic = readPeriodicLoss(j, "");
+        if (r.gan.enabled && j.contains("lambda_periodic")) bad("a GAN stage gives lambda_periodic in its gan block");
         const auto& d = j.at("data");
         r.data.photos = resolveAll(baseFolder, d.value("photos", std::vector<std::string>{}));
         r.data.videos = resolveAll(baseFolder, d.value("videos", std::vector<std::string>{}));

@@ -39,18 +39,25 @@ struct DegradationMix {
     bool enabled() const { return clean + firstOrder + mild + home > 0; }
 };
 
+// The periodic-energy loss (losses.h): holds the output's energy at the x4 pixel-shuffle periods
+// to a reference's, so the network does not learn to draw content (aliased stripes above all)
+// as a fixed 2- or 4-pixel pattern.
+struct PeriodicLossSpec {
+    double lambda = 0; // 0 leaves it out
+    // What the energy is held to: the ground truth's, or (as the periodic-artefact measure
+    // compares) a bicubic upscale's of the input, times `margin`. Against a sharpened ground
+    // truth the loss lets a GAN copy aliased stripes into a 4-pixel pattern that the measure
+    // counts; against bicubic it cannot.
+    enum class Reference { GroundTruth, Bicubic } reference = Reference::GroundTruth;
+    double margin = 1.0; // >= 1
+};
+
 // Stage 3: perceptual + adversarial fine-tuning (paper appendix C.1).
 struct GanSpec {
     bool enabled = false;
     int discriminatorFeatures = 32; // U-Net width (Real-ESRGAN: 64; narrower for CPU)
     double lambdaPixel = 1e-2, lambdaPerceptual = 1.0, lambdaAdversarial = 5e-3;
-    double lambdaPeriodic = 0; // periodicEnergyLoss (losses.h); 0 leaves it out
-    // What the periodic energy is held to: the ground truth's, or (as the periodic-artefact
-    // measure compares) a bicubic upscale's of the input times `periodicMargin`. Against a
-    // sharpened ground truth the loss lets a GAN copy aliased stripes into a 4-pixel pattern
-    // that the measure counts; against bicubic it cannot.
-    enum class PeriodicReference { GroundTruth, Bicubic } periodicReference = PeriodicReference::GroundTruth;
-    double periodicMargin = 1.0;                 // >= 1
+    PeriodicLossSpec periodic;
     std::string perceptual = "feature-matching"; // or "vgg19" with vggWeights
     std::string vggWeights;
     double discriminatorLearningRate = 1e-5;
@@ -77,6 +84,8 @@ struct Recipe {
     // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
     double unknownSourceFraction = 0.25;
     GanSpec gan;
+    // Pixel stages' periodic-energy loss (a GAN stage gives its own in `gan`).
+    PeriodicLossSpec periodic;
     // Parameter-name prefixes to train (e.g. "clean_recon_blocks."); empty: the whole network.
     // The rest stay as `init` left them.
     std::vector<std::string> trainable;

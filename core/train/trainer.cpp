@@ -202,6 +202,13 @@ Batch Trainer::batchForStep(int64_t step) const
     return batch;
 }
 
+torch::Tensor Trainer::periodicTerm(const torch::Tensor& output, const Batch& batch, const PeriodicLossSpec& spec) const
+{
+    if (spec.lambda <= 0) return torch::zeros({}, output.options());
+    const auto reference = spec.reference == PeriodicLossSpec::Reference::Bicubic ? bicubicUpscale(batch.lr, kScale) : batch.gt;
+    return periodicEnergyLoss(output, reference, spec.margin);
+}
+
 double Trainer::adversarialStep(const Batch& batch)
 {
     const auto& g = m_recipe.gan;
@@ -232,12 +239,8 @@ double Trainer::adversarialStep(const Batch& batch)
     const auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     const auto adversarial = ganLoss(m_discriminator->forward(fake), true);
     auto loss = g.lambdaPixel * pixel + g.lambdaPerceptual * perceptual + g.lambdaAdversarial * adversarial;
-    auto periodic = torch::zeros_like(pixel);
-    if (g.lambdaPeriodic > 0) {
-        const auto reference = g.periodicReference == GanSpec::PeriodicReference::Bicubic ? bicubicUpscale(batch.lr, kScale) : batch.gt;
-        periodic = periodicEnergyLoss(output, reference, g.periodicMargin);
-        loss = loss + g.lambdaPeriodic * periodic;
-    }
+    const auto periodic = periodicTerm(output, batch, g.periodic);
+    loss = loss + g.periodic.lambda * periodic;
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));
@@ -265,7 +268,9 @@ double Trainer::trainStep()
     if (m_discriminator) return adversarialStep(batch);
     m_model->train();
     m_optimizer->zeroGrad();
-    auto loss = charbonnierLoss(m_model->forward(batch.lr, batch.sourceCondition), batch.gt);
+    const auto output = m_model->forward(batch.lr, batch.sourceCondition);
+    auto loss = charbonnierLoss(output, batch.gt);
+    if (m_recipe.periodic.lambda > 0) loss = loss + m_recipe.periodic.lambda * periodicTerm(output, batch, m_recipe.periodic);
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);
     m_optimizer->step(m_recipe.learningRateAt(m_state.step));

@@ -62,6 +62,8 @@ public:
 
 private:
     double adversarialStep(const Batch& batch);
+    // The periodic-energy loss of `output` against the spec's reference (0 when it is off).
+    torch::Tensor periodicTerm(const torch::Tensor& output, const Batch& batch, const PeriodicLossSpec& spec) const;
 
     Recipe m_recipe;
     std::function<void(const std::string&)> m_log;
