@@ -310,7 +310,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(audio["duration"].toString().toDouble() - 2.0) < 0.1);
     }
 
-    void coverArtIsKeptInEveryContainer()
+    void coverArtAndAttachmentsAreKept()
     {
         // A song's video with cover art (an attached PNG): MP4 holds it as a picture track,
         // Matroska as an attachment named by its convention; the picture's bytes are the source's.
@@ -329,7 +329,7 @@ private Q_SLOTS:
             const bool matroska = QString(output).endsWith(".mkv");
             if (matroska) QCOMPARE(cover["tags"].toObject()["filename"].toString(), QString("cover.png"));
             QVERIFY(std::any_of(report.streams.begin(), report.streams.end(), [&](const std::string& l) {
-                return l.find(matroska ? "png): cover picture kept as an attachment" : "png): copied") != std::string::npos;
+                return l.find(matroska ? "png): cover picture kept as the attachment cover.png" : "png): copied") != std::string::npos;
             }));
             const QString kept = m_dir.filePath(QString(output) + ".png");
             QVERIFY(test::runFfmpeg({"-i", m_dir.filePath(output), "-map", "0:2", "-c", "copy", "-frames:v", "1", "-update", "1", kept}));
@@ -337,6 +337,26 @@ private Q_SLOTS:
             QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
             QVERIFY2(a.readAll() == b.readAll(), output);
         }
+
+        // A Matroska file's fonts (for styled subtitles) go with it into Matroska; MP4 cannot hold them.
+        std::ofstream(path("subtitles.ttf"), std::ios::binary) << "not a real font, but the bytes must survive";
+        QVERIFY(test::runFfmpeg({"-i", m_dir.filePath("song-out.mkv"), "-map", "0:0", "-map", "0:1", "-c", "copy", "-attach",
+                                 m_dir.filePath("subtitles.ttf"), "-metadata:s:t", "mimetype=application/x-truetype-font", m_dir.filePath("fonts.mkv")}));
+        for (const char* output : {"fonts-out.mkv", "fonts-out.mp4"}) {
+            UpscaleJob job(settings(path("fonts.mkv"), path(output), "web-h264"));
+            const auto report = job.run();
+            const bool matroska = QString(output).endsWith(".mkv");
+            const std::string said
+                = matroska ? "(ttf): copied as subtitles.ttf" : "(ttf): NOT COPIED: mp4 cannot hold ttf (a .mkv output keeps it)";
+            QVERIFY2(std::any_of(report.streams.begin(), report.streams.end(),
+                                 [&](const std::string& l) { return l.find(said) != std::string::npos; }),
+                     said.c_str());
+        }
+        const QString font = m_dir.filePath("kept.ttf");
+        QVERIFY(test::runFfmpeg({"-dump_attachment:t:0", font, "-i", m_dir.filePath("fonts-out.mkv"), "-f", "null", "-"}));
+        QFile kept(font);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("not a real font, but the bytes must survive"));
     }
 
     void theOutputNameChoosesTheContainer()

@@ -16,6 +16,7 @@ extern "C" {
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace dualx::video {
 
@@ -52,41 +53,54 @@ std::string streamFormatName(const AVCodecParameters& p)
     return av_fourcc_make_string(tag, p.codec_tag);
 }
 
-// Cover art (an attached picture) in a Matroska output: Matroska holds it as an attachment named
-// cover.jpg or cover.png by its convention, not as a picture track, and FFmpeg's muxer writes an
-// attachment stream's extradata as the file. False where the output or the picture does not fit.
-bool addCoverAttachment(AVFormatContext& output, const AVStream& in)
+// Matroska holds files beside the tracks as attachments (fonts for styled subtitles, cover art):
+// FFmpeg's muxer writes an attachment stream's extradata as the file, named by its "filename"
+// and "mimetype" tags, and finds no codec tag for them, so they are added here, not copied as
+// tracks. Cover art (a picture track in MP4) becomes the attachment cover.jpg or cover.png, by
+// Matroska's convention. Returns the report's words, or nothing where `in` is neither or the
+// output is not Matroska.
+std::optional<std::string> addMatroskaAttachment(AVFormatContext& output, const AVStream& in)
 {
-    if (std::strcmp(output.oformat->name, "matroska") != 0 || !(in.disposition & AV_DISPOSITION_ATTACHED_PIC) || in.attached_pic.size <= 0)
-        return false;
-    const char* fileName = nullptr;
-    const char* mimeType = nullptr;
-    switch (in.codecpar->codec_id) {
-    case AV_CODEC_ID_MJPEG:
-        fileName = "cover.jpg";
-        mimeType = "image/jpeg";
-        break;
-    case AV_CODEC_ID_PNG:
-        fileName = "cover.png";
-        mimeType = "image/png";
-        break;
-    default: return false;
+    if (std::strcmp(output.oformat->name, "matroska") != 0) return std::nullopt;
+    const uint8_t* bytes = nullptr;
+    int size = 0;
+    const char* fileName = "attachment.bin";
+    const char* mimeType = "application/octet-stream";
+    if (in.codecpar->codec_type == AVMEDIA_TYPE_ATTACHMENT) {
+        bytes = in.codecpar->extradata;
+        size = in.codecpar->extradata_size;
+    } else if (in.disposition & AV_DISPOSITION_ATTACHED_PIC) {
+        bytes = in.attached_pic.data;
+        size = in.attached_pic.size;
+        if (in.codecpar->codec_id == AV_CODEC_ID_MJPEG) {
+            fileName = "cover.jpg";
+            mimeType = "image/jpeg";
+        } else if (in.codecpar->codec_id == AV_CODEC_ID_PNG) {
+            fileName = "cover.png";
+            mimeType = "image/png";
+        } else {
+            return std::nullopt;
+        }
     }
+    if (!bytes || size <= 0) return std::nullopt;
     AVStream* out = avformat_new_stream(&output, nullptr);
-    auto* data = static_cast<uint8_t*>(av_mallocz(static_cast<size_t>(in.attached_pic.size) + AV_INPUT_BUFFER_PADDING_SIZE));
+    auto* data = static_cast<uint8_t*>(av_mallocz(static_cast<size_t>(size) + AV_INPUT_BUFFER_PADDING_SIZE));
     if (!out || !data) {
         av_free(data);
-        throw Error(ErrorCode::OutOfMemory, "cannot allocate the output's cover attachment");
+        throw Error(ErrorCode::OutOfMemory, "cannot allocate the output's attachments");
     }
-    std::memcpy(data, in.attached_pic.data, static_cast<size_t>(in.attached_pic.size));
+    std::memcpy(data, bytes, static_cast<size_t>(size));
     out->codecpar->codec_type = AVMEDIA_TYPE_ATTACHMENT;
     out->codecpar->codec_id = in.codecpar->codec_id;
     out->codecpar->extradata = data;
-    out->codecpar->extradata_size = in.attached_pic.size;
+    out->codecpar->extradata_size = size;
     av_dict_copy(&out->metadata, in.metadata, 0);
+    // The muxer refuses an attachment without a name or a type (the source's are kept).
     av_dict_set(&out->metadata, "filename", fileName, AV_DICT_DONT_OVERWRITE);
-    av_dict_set(&out->metadata, "mimetype", mimeType, 0);
-    return true;
+    av_dict_set(&out->metadata, "mimetype", mimeType, in.codecpar->codec_type == AVMEDIA_TYPE_ATTACHMENT ? AV_DICT_DONT_OVERWRITE : 0);
+    const AVDictionaryEntry* name = av_dict_get(out->metadata, "filename", nullptr, 0);
+    return in.codecpar->codec_type == AVMEDIA_TYPE_ATTACHMENT ? std::string("copied as ") + name->value
+                                                              : std::string("cover picture kept as the attachment ") + name->value;
 }
 
 } // namespace
@@ -394,8 +408,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
             report.push_back(what + ": dropped (preset)");
             continue;
         }
-        if (addCoverAttachment(*d.format, *in)) {
-            report.push_back(what + ": cover picture kept as an attachment");
+        if (const auto attached = addMatroskaAttachment(*d.format, *in)) {
+            report.push_back(what + ": " + *attached);
             continue;
         }
         const bool audioMustChange = type == AVMEDIA_TYPE_AUDIO
@@ -441,8 +455,9 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
                 continue;
             }
             const AVOutputFormat* matroska = av_guess_format("matroska", nullptr, nullptr);
+            const bool attachment = type == AVMEDIA_TYPE_ATTACHMENT || (in->disposition & AV_DISPOSITION_ATTACHED_PIC);
             const bool matroskaHolds = d.format->oformat != matroska && matroska
-                                       && avformat_query_codec(matroska, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) == 1;
+                                       && (attachment || avformat_query_codec(matroska, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) == 1);
             report.push_back(what + ": NOT COPIED: " + preset.container + " cannot hold " + streamFormatName(*in->codecpar)
                              + (matroskaHolds ? " (a .mkv output keeps it)" : ""));
             continue;
