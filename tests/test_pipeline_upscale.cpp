@@ -341,7 +341,8 @@ private Q_SLOTS:
         // A Matroska file's fonts (for styled subtitles) go with it into Matroska; MP4 cannot hold them.
         std::ofstream(path("subtitles.ttf"), std::ios::binary) << "not a real font, but the bytes must survive";
         QVERIFY(test::runFfmpeg({"-i", m_dir.filePath("song-out.mkv"), "-map", "0:0", "-map", "0:1", "-c", "copy", "-attach",
-                                 m_dir.filePath("subtitles.ttf"), "-metadata:s:t", "mimetype=application/x-truetype-font", m_dir.filePath("fonts.mkv")}));
+                                 m_dir.filePath("subtitles.ttf"), "-metadata:s:t", "mimetype=application/x-truetype-font",
+                                 m_dir.filePath("fonts.mkv")}));
         for (const char* output : {"fonts-out.mkv", "fonts-out.mp4"}) {
             UpscaleJob job(settings(path("fonts.mkv"), path(output), "web-h264"));
             const auto report = job.run();
