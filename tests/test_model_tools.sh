@@ -79,11 +79,13 @@ python3 "$src/tools/interpolate-models.py" "$scratch/a.safetensors" "$mse" 0.6 "
 record="$(metadata_field "$scratch/c.safetensors" dualx.interpolation)"
 expected="0.6 x (1 x $(basename "$calibrated") + 0 x $(basename "$mse")) + 0.4 x $(basename "$mse") (network interpolation)"
 [ "$record" = "$expected" ] || fail "nested interpolation record: '$record', expected '$expected'"
-# --part (on stage 2s, taken whole from its checkpoint, and the MSE model it started from):
-# the upsampler's tensors take B's values at alpha 1, every other tensor A's; recorded; a prefix
-# that names no tensor or a bad alpha is refused.
+# --part (on the small preset's committed training checkpoint, whichever stage it is, taken whole,
+# and the MSE model): the upsampler's tensors take B's values at alpha 1, every other tensor A's;
+# recorded; a prefix that names no tensor or a bad alpha is refused.
+checkpoints=("$src"/models/checkpoints/small-*.safetensors)
+[ -f "${checkpoints[0]}" ] || fail "no small-*.safetensors training checkpoint in models/checkpoints"
 gan="$scratch/stage.safetensors"
-python3 "$src/tools/interpolate-models.py" "$mse" "$src/models/checkpoints/small-stage2s-clean-ceiling.safetensors" 0 "$gan" > /dev/null
+python3 "$src/tools/interpolate-models.py" "$mse" "${checkpoints[0]}" 0 "$gan" > /dev/null
 python3 "$src/tools/interpolate-models.py" "$gan" "$mse" 1 "$scratch/p.safetensors" --part upsampler=0 > /dev/null
 python3 - "$scratch/p.safetensors" "$gan" "$mse" <<'PY' || fail "--part upsampler=0 did not take B's upsampler and A's rest"
 import json, struct, sys
