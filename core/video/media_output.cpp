@@ -53,6 +53,18 @@ std::string streamFormatName(const AVCodecParameters& p)
     return av_fourcc_make_string(tag, p.codec_tag);
 }
 
+// The attachment Matroska's convention names for cover art of a picture format it can hold.
+struct CoverFile {
+    const char* name;
+    const char* mimeType;
+};
+std::optional<CoverFile> matroskaCoverFile(AVCodecID id)
+{
+    if (id == AV_CODEC_ID_MJPEG) return CoverFile{"cover.jpg", "image/jpeg"};
+    if (id == AV_CODEC_ID_PNG) return CoverFile{"cover.png", "image/png"};
+    return std::nullopt;
+}
+
 // Matroska holds files beside the tracks as attachments (fonts for styled subtitles, cover art):
 // FFmpeg's muxer writes an attachment stream's extradata as the file, named by its "filename"
 // and "mimetype" tags, and finds no codec tag for them, so they are added here, not copied as
@@ -72,15 +84,10 @@ std::optional<std::string> addMatroskaAttachment(AVFormatContext& output, const 
     } else if (in.disposition & AV_DISPOSITION_ATTACHED_PIC) {
         bytes = in.attached_pic.data;
         size = in.attached_pic.size;
-        if (in.codecpar->codec_id == AV_CODEC_ID_MJPEG) {
-            fileName = "cover.jpg";
-            mimeType = "image/jpeg";
-        } else if (in.codecpar->codec_id == AV_CODEC_ID_PNG) {
-            fileName = "cover.png";
-            mimeType = "image/png";
-        } else {
-            return std::nullopt;
-        }
+        const auto cover = matroskaCoverFile(in.codecpar->codec_id);
+        if (!cover) return std::nullopt;
+        fileName = cover->name;
+        mimeType = cover->mimeType;
     }
     if (!bytes || size <= 0) return std::nullopt;
     AVStream* out = avformat_new_stream(&output, nullptr);
@@ -455,7 +462,8 @@ MediaOutput::MediaOutput(const std::string& path, const ExportPreset& preset, co
                 continue;
             }
             const AVOutputFormat* matroska = av_guess_format("matroska", nullptr, nullptr);
-            const bool attachment = type == AVMEDIA_TYPE_ATTACHMENT || (in->disposition & AV_DISPOSITION_ATTACHED_PIC);
+            const bool attachment = type == AVMEDIA_TYPE_ATTACHMENT
+                                    || ((in->disposition & AV_DISPOSITION_ATTACHED_PIC) && matroskaCoverFile(in->codecpar->codec_id));
             const bool matroskaHolds = d.format->oformat != matroska && matroska
                                        && (attachment || avformat_query_codec(matroska, in->codecpar->codec_id, FF_COMPLIANCE_NORMAL) == 1);
             report.push_back(what + ": NOT COPIED: " + preset.container + " cannot hold " + streamFormatName(*in->codecpar)
