@@ -153,6 +153,35 @@ private Q_SLOTS:
         QCOMPARE(trainer.state().step, int64_t{40});
     }
 
+    // `pixel_loss: mse` trains on the squared error (what PSNR scores) instead of Charbonnier:
+    // the first step's loss is the mean squared error of the untrained output.
+    void pixelLossMseIsTheMeanSquaredError()
+    {
+        nlohmann::json j = {{"name", "mse"}, {"preset", "tiny"}, {"data", {{"photos", {"x"}}}}, {"checkpoint", "c"}};
+        QVERIFY(parseRecipe(j.dump(), "/").pixelLoss == PixelLoss::Charbonnier);
+        j["pixel_loss"] = "mse";
+        QVERIFY(parseRecipe(j.dump(), "/").pixelLoss == PixelLoss::Mse);
+        j["pixel_loss"] = "l2";
+        test::expectError([&] { parseRecipe(j.dump(), "/"); }, ErrorCode::InvalidArgument, "pixel_loss must be 'charbonnier' or 'mse'");
+
+        auto recipe = tinyRecipe("mse.safetensors");
+        recipe.pixelLoss = PixelLoss::Mse;
+        torch::manual_seed(5);
+        Trainer trainer(recipe, {});
+        const auto batch = trainer.batchForStep(0);
+        double mse = 0, charbonnier = 0;
+        {
+            torch::NoGradGuard noGrad;
+            trainer.network()->train();
+            const auto output = trainer.network()->forward(batch.lr);
+            mse = (output - batch.gt).pow(2).mean().item<double>();
+            charbonnier = charbonnierLoss(output, batch.gt).item<double>();
+        }
+        const double loss = trainer.trainStep();
+        QVERIFY2(std::abs(loss - mse) < 1e-6 * mse, (std::to_string(loss) + " vs " + std::to_string(mse)).c_str());
+        QVERIFY2(mse < 0.5 * charbonnier, "the squared error of errors under 1 is well below their absolute value");
+    }
+
     void cleanFractionMixesBicubicIntoDegradedBatches()
     {
         auto degradedOnly = tinyRecipe("mix.safetensors");

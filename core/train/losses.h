@@ -7,6 +7,10 @@ namespace dualx::train {
 // Charbonnier (differentiable L1): mean(sqrt((x - y)^2 + eps^2)), the paper's L_pix.
 torch::Tensor charbonnierLoss(const torch::Tensor& output, const torch::Tensor& target, double eps = 1e-3);
 
+// Mean squared error. Under an input that leaves the answer uncertain (noise, compression) it
+// trains towards the conditional mean, which PSNR rewards, where L1 trains towards the median.
+torch::Tensor mseLoss(const torch::Tensor& output, const torch::Tensor& target);
+
 // Periodic-energy loss: how far the output's luma stands out more than a reference's at the x4
 // pixel shuffle's periods. For each of the 15 spectral peaks at multiples of a quarter of the
 // sampling rate: the power of its 3x3 bins against the median power around it (Chebyshev distance

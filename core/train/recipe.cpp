@@ -126,6 +126,13 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
             if (!(r.mix.clean >= 0 && r.mix.firstOrder >= 0 && r.mix.mild >= 0 && r.mix.home >= 0) || !r.mix.enabled())
                 bad("degradation_mix weights must be >= 0 and not all 0");
         }
+        const auto pixelLoss = j.value("pixel_loss", std::string("charbonnier"));
+        if (pixelLoss == "charbonnier")
+            r.pixelLoss = PixelLoss::Charbonnier;
+        else if (pixelLoss == "mse")
+            r.pixelLoss = PixelLoss::Mse;
+        else
+            bad("pixel_loss must be 'charbonnier' or 'mse', got '" + pixelLoss + "'");
         if (j.contains("gan")) {
             const auto& g = j["gan"];
             r.gan.enabled = true;

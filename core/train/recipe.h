@@ -9,6 +9,12 @@
 
 namespace dualx::train {
 
+// The pixel loss of a stage (a GAN stage's pixel term too).
+enum class PixelLoss {
+    Charbonnier, // the paper's L_pix, a differentiable L1: the trained network's default
+    Mse,         // mean squared error: the conditional mean, what PSNR scores, for a last fine-tune
+};
+
 enum class LrSynthesis {
     Bicubic,    // stage 1: antialiased bicubic x1/4
     FirstOrder, // stages 2-3: blur, resize, noise, JPEG, video compression (paper appendix C.2)
@@ -83,6 +89,7 @@ struct Recipe {
     // With a source-conditioned model: the share of clips whose condition is "unknown" (0.5)
     // instead of their true source (0 clean, 1 degraded), which keeps the blind default trained.
     double unknownSourceFraction = 0.25;
+    PixelLoss pixelLoss = PixelLoss::Charbonnier;
     GanSpec gan;
     // Pixel stages' periodic-energy loss (a GAN stage gives its own in `gan`).
     PeriodicLossSpec periodic;

@@ -202,6 +202,11 @@ Batch Trainer::batchForStep(int64_t step) const
     return batch;
 }
 
+torch::Tensor Trainer::pixelLossOf(const torch::Tensor& output, const torch::Tensor& gt) const
+{
+    return m_recipe.pixelLoss == PixelLoss::Mse ? mseLoss(output, gt) : charbonnierLoss(output, gt);
+}
+
 torch::Tensor Trainer::periodicTerm(const torch::Tensor& output, const Batch& batch, const PeriodicLossSpec& spec) const
 {
     if (spec.lambda <= 0) return torch::zeros({}, output.options());
@@ -235,7 +240,7 @@ double Trainer::adversarialStep(const Batch& batch)
         fake = fake.index_select(0, index);
         real = real.index_select(0, index);
     }
-    const auto pixel = charbonnierLoss(output, batch.gt);
+    const auto pixel = pixelLossOf(output, batch.gt);
     const auto perceptual = m_vgg ? (*m_vgg)(fake, real) : featureMatchingLoss(*m_discriminator, fake, real);
     const auto adversarial = ganLoss(m_discriminator->forward(fake), true);
     auto loss = g.lambdaPixel * pixel + g.lambdaPerceptual * perceptual + g.lambdaAdversarial * adversarial;
@@ -269,7 +274,7 @@ double Trainer::trainStep()
     m_model->train();
     m_optimizer->zeroGrad();
     const auto output = m_model->forward(batch.lr, batch.sourceCondition);
-    auto loss = charbonnierLoss(output, batch.gt);
+    auto loss = pixelLossOf(output, batch.gt);
     if (m_recipe.periodic.lambda > 0) loss = loss + m_recipe.periodic.lambda * periodicTerm(output, batch, m_recipe.periodic);
     loss.backward();
     m_lastGradNorm = clipGradNorm(m_trainable, m_recipe.gradClip);

@@ -62,6 +62,8 @@ public:
 
 private:
     double adversarialStep(const Batch& batch);
+    // The recipe's pixel loss of `output` against the ground truth.
+    torch::Tensor pixelLossOf(const torch::Tensor& output, const torch::Tensor& gt) const;
     // The periodic-energy loss of `output` against the spec's reference (0 when it is off).
     torch::Tensor periodicTerm(const torch::Tensor& output, const Batch& batch, const PeriodicLossSpec& spec) const;
 
