@@ -37,6 +37,7 @@ private Q_SLOTS:
         s.windowFrames = 8;
         s.windowOverlap = 3;
         s.ensemble = 4;
+        s.temporalFusion = 2;
         s.sourceCondition = 0.25;
         s.device = DevicePreference(DevicePreference::Cuda, 1);
         s.deinterlace = DeinterlaceMode::FrameRate;
@@ -50,6 +51,24 @@ private Q_SLOTS:
         for (const auto& [key, value] : engineJson.items())
             QVERIFY2(jobJson.at(key) == value, (key + ": " + jobJson.at(key).dump() + " vs " + value.dump()).c_str());
         QVERIFY(upscaleSettingsFromJson(jobJson.dump(), "t").engine == s);
+        // The default, temporal fusion by device, travels as "auto".
+        s.temporalFusion = kFusionAuto;
+        QCOMPARE(nlohmann::json::parse(engineSettingsToJson(s)).at("temporal_fusion"), nlohmann::json("auto"));
+        QVERIFY(engineSettingsFromJson(engineSettingsToJson(s), "t") == s);
+    }
+
+    void temporalFusionIsAutoOrARadius()
+    {
+        QCOMPARE(parseTemporalFusion("auto"), kFusionAuto);
+        QCOMPARE(parseTemporalFusion("0"), 0);
+        QCOMPARE(parseTemporalFusion("8"), 8);
+        for (const char* bad : {"9", "-1", "3x", "", "on"})
+            test::expectError([&] { parseTemporalFusion(bad); }, ErrorCode::InvalidArgument,
+                              std::string("auto or a radius of 0 (off) to 8 frames, not '") + bad + "'");
+        // auto: on for the CPU, off on a GPU (the optical flow runs on the CPU).
+        QCOMPARE(fusionRadiusFor(kFusionAuto, false), kDefaultFusionRadius);
+        QCOMPARE(fusionRadiusFor(kFusionAuto, true), 0);
+        QCOMPARE(fusionRadiusFor(2, true), 2);
     }
 
     void badSettingsAreNamed_data()
@@ -76,6 +95,10 @@ private Q_SLOTS:
                                                << "tile overlap must not be negative";
         QTest::newRow("ensemble") << R"({"ensemble": 3})"
                                   << "1, 2, 4, 8 or 16 copies, not 3";
+        QTest::newRow("fusion radius") << R"({"temporal_fusion": 9})"
+                                       << "temporal fusion radius must be auto or in [0, 8] frames, got 9";
+        QTest::newRow("fusion word") << R"({"temporal_fusion": "strong"})"
+                                     << "engine setting 'temporal_fusion' has the wrong type";
         QTest::newRow("source") << R"({"source": 1.5})"
                                 << "source condition must be in [0, 1]";
         QTest::newRow("device") << R"({"device": "tpu"})"

@@ -440,6 +440,24 @@ private Q_SLOTS:
         saved.save();
     }
 
+    void temporalFusionIsSavedAndABadStoredValueFallsBack()
+    {
+        const AppSettings saved = AppSettings::load();
+        AppSettings s = saved;
+        s.engine.temporalFusion = 2;
+        SettingsDialog dialog(s);
+        auto* box = dialog.findChild<QComboBox*>(QStringLiteral("temporalFusion"));
+        QVERIFY(box);
+        QCOMPARE(box->count(), 8); // automatic, off, 1, 2, 3, 4, 6, 8
+        QCOMPARE(box->currentData().toInt(), 2);
+        box->setCurrentIndex(box->findData(0));
+        dialog.settings().save();
+        QCOMPARE(AppSettings::load().engine.temporalFusion, 0);
+        QSettings().setValue("engine/temporalFusion", 12); // hand-edited: the engine would refuse it
+        QCOMPARE(AppSettings::load().engine.temporalFusion, kFusionAuto);
+        saved.save();
+    }
+
     void eachJobKeepsItsOwnSourceQuality()
     {
         const AppSettings saved = AppSettings::load();

@@ -34,6 +34,9 @@ AppSettings AppSettings::load()
     e.windowFrames = q.value("engine/frames", e.windowFrames).toInt();
     e.windowOverlap = q.value("engine/frameOverlap", e.windowOverlap).toInt();
     if (const int ensemble = q.value("engine/ensemble", e.ensemble).toInt(); isEnsembleSize(ensemble)) e.ensemble = ensemble;
+    if (const int fusion = q.value("engine/temporalFusion", e.temporalFusion).toInt();
+        fusion == kFusionAuto || (fusion >= 0 && fusion <= kMaxFusionRadius))
+        e.temporalFusion = fusion;
     if (const double source = q.value("engine/source", e.sourceCondition).toDouble(); source >= 0.0 && source <= 1.0)
         e.sourceCondition = source;
     try {
@@ -73,6 +76,7 @@ void AppSettings::save() const
     q.setValue("engine/frames", engine.windowFrames);
     q.setValue("engine/frameOverlap", engine.windowOverlap);
     q.setValue("engine/ensemble", engine.ensemble);
+    q.setValue("engine/temporalFusion", engine.temporalFusion);
     q.setValue("engine/source", engine.sourceCondition);
     q.setValue("engine/deinterlace", QString::fromStdString(std::string(deinterlaceModeName(engine.deinterlace))));
     q.setValue("queue/model", QString::fromStdString(engine.model));

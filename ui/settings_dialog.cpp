@@ -74,6 +74,15 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
                               "(with the MSE model, 8 copies gain about 0.1 dB)"));
     m_ensemble->setCurrentIndex(std::max(0, m_ensemble->findData(s.engine.ensemble)));
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
+    m_fusion = new QComboBox(this);
+    m_fusion->setObjectName(QStringLiteral("temporalFusion"));
+    m_fusion->addItem(tr("Automatic (on the CPU: 3 frames each side; off on a GPU)"), kFusionAuto);
+    m_fusion->addItem(tr("Off"), 0);
+    for (int radius : {1, 2, 3, 4, 6, 8}) m_fusion->addItem(tr("%n frame(s) on each side", nullptr, radius), radius);
+    m_fusion->setToolTip(tr("Averages each restored frame with its neighbours, aligned by optical flow, where they agree: "
+                            "less noise and flicker, most on home video"));
+    m_fusion->setCurrentIndex(std::max(0, m_fusion->findData(s.engine.temporalFusion)));
+    form->addRow(tr("Temporal fusion"), m_fusion);
     m_deinterlace = new QComboBox(this);
     m_deinterlace->setObjectName(QStringLiteral("deinterlace"));
     m_deinterlace->addItem(tr("Automatic (interlaced: one frame per field; film: remove pulldown)"), QStringLiteral("auto"));
@@ -186,6 +195,7 @@ AppSettings SettingsDialog::settings() const
     e.windowFrames = m_frames->value();
     e.windowOverlap = std::min(m_frameOverlap->value(), e.windowFrames - 1);
     e.ensemble = m_ensemble->currentData().toInt();
+    e.temporalFusion = m_fusion->currentData().toInt();
     e.sourceCondition = m_source->currentData().toDouble();
     e.deinterlace = parseDeinterlaceMode(m_deinterlace->currentData().toString().toStdString());
     e.model = m_model->currentData().toString().toStdString();

@@ -20,7 +20,7 @@ public:
 
 private:
     AppSettings m_original;
-    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_source, *m_deinterlace, *m_clusterEngine;
+    QComboBox *m_device, *m_model, *m_preset, *m_language, *m_ensemble, *m_fusion, *m_source, *m_deinterlace, *m_clusterEngine;
     QSpinBox *m_threads, *m_tile, *m_tileOverlap, *m_frames, *m_frameOverlap, *m_parallel, *m_clusterCpus, *m_clusterGpus,
         *m_clusterParallel, *m_clusterSplit, *m_clusterAttempts;
     QLineEdit *m_folder, *m_naming, *m_clusterPartition, *m_clusterFolder;

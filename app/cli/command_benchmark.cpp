@@ -32,7 +32,7 @@ int runBenchmark(const std::vector<std::string>& argv)
 {
     Arguments args(argv,
                    {"clips", "validation", "models", "frames", "crop", "seed", "plans", "metrics", "nr-every", "tile", "tile-overlap",
-                    "frames-window", "frame-overlap", "ensemble", "device", "threads", "out", "grabs"},
+                    "frames-window", "frame-overlap", "ensemble", "temporal-fusion", "device", "threads", "out", "grabs"},
                    {"state-source"});
     configureThreads(args.intValue("threads", 0));
     QualityBenchmarkOptions o;
@@ -65,6 +65,7 @@ int runBenchmark(const std::vector<std::string>& argv)
     o.windowFrames = args.intValue("frames-window", kDefaultWindowFrames);
     o.windowOverlap = args.intValue("frame-overlap", kDefaultWindowOverlap);
     o.ensemble = args.intValue("ensemble", 1);
+    if (const auto fusion = args.value("temporal-fusion")) o.temporalFusion = parseTemporalFusion(*fusion);
     o.stateSource = args.flag("state-source");
     o.grabFamily = args.value("grabs", "");
     o.device = devicePreferenceFromName(args.value("device", "auto"));

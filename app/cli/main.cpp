@@ -18,7 +18,8 @@ const char* kUsage = R"(usage: dualx <command> [options]
 
 commands:
   upscale INPUT -o OUTPUT|FOLDER [--model mse|gan|FILE] [--preset ID|FILE] [--tile P] [--tile-overlap O]
-        [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--source clean|unknown|degraded|S]
+        [--frames T] [--frame-overlap O] [--ensemble 1|2|4|8|16] [--temporal-fusion auto|R]
+        [--source clean|unknown|degraded|S]
         [--device auto|cpu|cuda[:N]] [--threads N]
         [--progress bar|json|none] [--start TIME] [--duration TIME] [--segment-frames N] [--segment-seconds S]
         [--deinterlace auto|field|frame|off] [--square-pixels] [--bake-rotation]
@@ -27,13 +28,16 @@ commands:
         telecined film inverse-telecined; field/frame force bwdif at field or frame rate); the
         pixel aspect and a rotation tag are kept (--square-pixels resamples to square pixels,
         --bake-rotation turns the picture upright in the pixels; Matroska output always does);
+        --temporal-fusion R averages each restored frame with its neighbours within R frames, aligned
+        by optical flow, where they agree (0 off; auto, the default: 3 on the CPU, off on a GPU);
         --ensemble E averages E flipped/transposed/time-reversed passes: E times slower; with the MSE
         model E=8 gains about 0.1 dB (not measured with the GAN model); --source tells a source-aware
         model the input's quality (clean: a good master; degraded: blurred, noisy or compressed;
         S from 0 clean to 1 degraded; default unknown); models without source awareness ignore it
   benchmark --clips DIR|VIDEO | --validation SET --out FOLDER [--models mse,gan,FILE] [--frames N] [--crop WxH]
         [--seed S] [--plans K] [--metrics psnr,ssim,niqe,brisque,ewarp,periodic] [--nr-every K] [--tile P]
-        [--frames-window T] [--frame-overlap O] [--ensemble E] [--device D] [--state-source] [--grabs FAMILY]
+        [--frames-window T] [--frame-overlap O] [--ensemble E] [--temporal-fusion auto|R] [--device D]
+        [--state-source] [--grabs FAMILY]
         quality and speed of bicubic, Lanczos and each model on bicubic and degraded x1/4 input
         (K degradation plans per clip, seeds S ... S+K-1, scored as their mean), or on every clip
         and degradation family of a validation set built by tools/validation/build-validation-set.py

@@ -12,8 +12,8 @@ namespace dualx::cli {
 const std::set<std::string>& upscaleValueOptions()
 {
     static const std::set<std::string> names
-        = {"model",  "preset", "tile",  "tile-overlap", "frames",         "frame-overlap",   "ensemble",
-           "source", "device", "start", "duration",     "segment-frames", "segment-seconds", "deinterlace"};
+        = {"model",  "preset", "tile",     "tile-overlap",   "frames",          "frame-overlap", "ensemble",       "source",
+           "device", "start",  "duration", "segment-frames", "segment-seconds", "deinterlace",   "temporal-fusion"};
     return names;
 }
 
@@ -55,6 +55,7 @@ UpscaleSettings upscaleSettingsFromArguments(const Arguments& args)
     engine.windowFrames = args.intValue("frames", engine.windowFrames);
     engine.windowOverlap = args.intValue("frame-overlap", engine.windowOverlap);
     engine.ensemble = args.intValue("ensemble", engine.ensemble);
+    if (const auto fusion = args.value("temporal-fusion")) engine.temporalFusion = parseTemporalFusion(*fusion);
     if (const auto source = args.value("source")) engine.sourceCondition = parseSourceCondition(*source);
     if (const auto device = args.value("device")) engine.device = devicePreferenceFromName(*device);
     if (const auto mode = args.value("deinterlace")) engine.deinterlace = parseDeinterlaceMode(*mode);

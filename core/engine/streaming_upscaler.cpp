@@ -27,6 +27,9 @@ void validate(const TilingSettings& s)
     if (s.windowOverlap >= s.windowFrames)
         throw Error(ErrorCode::InvalidArgument, "frame overlap " + std::to_string(s.windowOverlap) + " must be smaller than the window of "
                                                     + std::to_string(s.windowFrames));
+    if (s.fusionRadius < 0 || s.fusionRadius > kMaxFusionRadius)
+        throw Error(ErrorCode::InvalidArgument, "the temporal fusion radius " + std::to_string(s.fusionRadius) + " must be in [0, "
+                                                    + std::to_string(kMaxFusionRadius) + "]");
     if (s.tileOverlapLr >= s.tileLr)
         throw Error(ErrorCode::InvalidArgument,
                     "tile overlap " + std::to_string(s.tileOverlapLr) + " must be smaller than the tile of " + std::to_string(s.tileLr));
@@ -87,16 +90,19 @@ StreamingUpscaler::StreamingUpscaler(WindowModel model, TilingSettings settings,
 int64_t StreamingUpscaler::replayStart(int64_t framesDone, const TilingSettings& settings)
 {
     // Starting a whole window early also covers the clip's last, end-aligned window, which
-    // may begin up to T frames before the clip's end (and framesDone < end).
+    // may begin up to T frames before the clip's end (and framesDone < end). Temporal fusion
+    // needs the restored frames `fusionRadius` before the first one to write as well.
     const int64_t stride = settings.windowFrames - settings.windowOverlap;
-    const int64_t earliest = std::max<int64_t>(0, framesDone - settings.windowFrames);
+    const int64_t earliest = std::max<int64_t>(0, framesDone - settings.fusionRadius - settings.windowFrames);
     return earliest / stride * stride;
 }
 
 int64_t StreamingUpscaler::contextEnd(int64_t endFrame, const TilingSettings& settings)
 {
     // A window at g completes the frames before g + stride (its successor covers the rest), and
-    // a window that is not the clip's last has the same weights in both runs.
+    // a window that is not the clip's last has the same weights in both runs. Temporal fusion
+    // needs the restored frames `fusionRadius` after the last one to write as well.
+    endFrame += settings.fusionRadius;
     const int64_t stride = settings.windowFrames - settings.windowOverlap;
     const int64_t lastStart = std::max<int64_t>(0, (endFrame + stride - 1) / stride - 1) * stride;
     return lastStart + settings.windowFrames;
@@ -203,18 +209,6 @@ torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& cl
 {
     StreamingUpscaler upscaler(model, settings);
     return upscaleClip(upscaler, clip);
-}
-
-torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip)
-{
-    std::vector<torch::Tensor> out;
-    for (int64_t i = 0; i < clip.size(0); ++i) {
-        upscaler.push(clip[i]);
-        while (auto f = upscaler.pop()) out.push_back(f->to(torch::kCPU));
-    }
-    upscaler.finish();
-    while (auto f = upscaler.pop()) out.push_back(f->to(torch::kCPU));
-    return torch::stack(out);
 }
 
 } // namespace dualx::engine

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dualx::engine {
 
@@ -22,6 +23,10 @@ struct TilingSettings {
     int windowFrames = kDefaultWindowFrames;   // temporal window T (paper: 16)
     int windowOverlap = kDefaultWindowOverlap; // shared frames between neighbouring windows
     int scale = 4;
+    // Frames on each side that temporal fusion averages into each restored frame (0: off). The
+    // upscaler does not fuse (FusedUpscaler, in dualx_core, does: OpenCV's optical flow); its
+    // replayStart and contextEnd widen the context by this many frames for it.
+    int fusionRadius = 0;
 };
 
 // The tile side when the user leaves it to us. On the CPU the paper's 112 LR px for MSE models
@@ -90,8 +95,23 @@ private:
 
 // Whole clip in memory (tests, benchmarks): [N, 3, h, w] -> [N, 3, scale*h, scale*w].
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings);
-// Pushes every frame of `clip` [N, 3, h, w] through `upscaler`, finishes it, and stacks the output
-// on the CPU.
-torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip);
+// Pushes every frame of `clip` [N, 3, h, w] through `stream` (push/finish/pop, as
+// StreamingUpscaler), finishes it, and stacks the output on the CPU.
+template <class Stream>
+torch::Tensor runClip(Stream& stream, const torch::Tensor& clip)
+{
+    std::vector<torch::Tensor> out;
+    for (int64_t i = 0; i < clip.size(0); ++i) {
+        stream.push(clip[i]);
+        while (auto f = stream.pop()) out.push_back(f->to(torch::kCPU));
+    }
+    stream.finish();
+    while (auto f = stream.pop()) out.push_back(f->to(torch::kCPU));
+    return torch::stack(out);
+}
+inline torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip)
+{
+    return runClip(upscaler, clip);
+}
 
 } // namespace dualx::engine

@@ -5,6 +5,7 @@
 #include "dualx/evaluation.h"
 #include "dualx/runtime.h"
 #include "dualx/source_quality.h"
+#include "engine/fused_upscaler.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
@@ -174,6 +175,7 @@ struct ReportContext {
     std::vector<std::string> summaryFamilies; // empty: no summary table
     std::string setName;                      // validation set, if any
     std::string deviceText;
+    int fusionRadius = 0; // the temporal fusion the models ran with
 };
 
 double meanScore(const std::vector<BenchmarkRow>& rows, const std::function<bool(const BenchmarkRow&)>& take, const std::string& metric)
@@ -214,7 +216,9 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
                         + std::to_string(o.degradationPlans) + " plans per clip)";
     md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr) + " px, windows "
           + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
-          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", on " + ctx.deviceText
+          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "")
+          + (ctx.fusionRadius > 0 ? ", temporal fusion over ±" + std::to_string(ctx.fusionRadius) + " frames" : ", no temporal fusion")
+          + ", on " + ctx.deviceText
           + (o.stateSource ? ". Source-conditioned models run blind and, as \"(source stated)\", told each input's true source" : "")
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder)
@@ -371,6 +375,9 @@ void checkBenchmarkOptions(const QualityBenchmarkOptions& o)
             throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: " + knownMetricsText() + ")");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
     checkEnsembleSize(o.ensemble);
+    if (o.temporalFusion != kFusionAuto && (o.temporalFusion < 0 || o.temporalFusion > kMaxFusionRadius))
+        throw Error(ErrorCode::InvalidArgument, "the temporal fusion radius must be auto or in [0, " + std::to_string(kMaxFusionRadius)
+                                                    + "], got " + std::to_string(o.temporalFusion));
     if (o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument,
                     "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));
@@ -483,7 +490,7 @@ MethodRun runMethod(const std::string& method, const PreparedInput& input, const
         const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
         auto net = entry.net;
         net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
-        output = engine::upscaleClipTiled(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
+        output = engine::restoreClip(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
     }
     output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
     BenchmarkRow row{
@@ -518,6 +525,7 @@ void writeResultFiles(QualityBenchmarkResult& result, const QualityBenchmarkOpti
         return path;
     };
     ctx.deviceText = device.description;
+    ctx.fusionRadius = fusionRadiusFor(o.temporalFusion, device.kind == DeviceKind::Cuda);
     const std::string& deviceText = ctx.deviceText;
     result.markdown = markdownReport(result, o, ctx);
     auto write = [&](const std::string& path, const std::string& text) {
@@ -621,6 +629,7 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     tiling.tileOverlapLr = o.tileOverlapLr;
     tiling.windowFrames = o.windowFrames;
     tiling.windowOverlap = o.windowOverlap;
+    tiling.fusionRadius = fusionRadiusFor(o.temporalFusion, device.kind == DeviceKind::Cuda);
 
     std::error_code ec;
     fs::create_directories(o.outputFolder, ec);

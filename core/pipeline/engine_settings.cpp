@@ -17,8 +17,27 @@ void validateEngineSettings(const EngineSettings& s)
         bad("the frame overlap " + std::to_string(s.windowOverlap) + " must be in [0, " + std::to_string(s.windowFrames)
             + ") for a window of " + std::to_string(s.windowFrames) + " frames");
     checkEnsembleSize(s.ensemble);
+    if (s.temporalFusion != kFusionAuto && (s.temporalFusion < 0 || s.temporalFusion > kMaxFusionRadius))
+        bad("the temporal fusion radius must be auto or in [0, " + std::to_string(kMaxFusionRadius) + "] frames, got "
+            + std::to_string(s.temporalFusion));
     if (!(s.sourceCondition >= 0.0 && s.sourceCondition <= 1.0))
         bad("the source condition must be in [0, 1] (0 clean, 0.5 unknown, 1 degraded), got " + std::to_string(s.sourceCondition));
+}
+
+int parseTemporalFusion(const std::string& text)
+{
+    if (text == "auto") return kFusionAuto;
+    size_t used = 0;
+    int radius = -1;
+    try {
+        radius = std::stoi(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || radius < 0 || radius > kMaxFusionRadius)
+        throw Error(ErrorCode::InvalidArgument, "the temporal fusion takes auto or a radius of 0 (off) to "
+                                                    + std::to_string(kMaxFusionRadius) + " frames, not '" + text + "'");
+    return radius;
 }
 
 namespace pipeline {
@@ -31,6 +50,10 @@ void writeEngineSettings(const EngineSettings& s, nlohmann::json& j)
     j["frames"] = s.windowFrames;
     j["frame_overlap"] = s.windowOverlap;
     j["ensemble"] = s.ensemble;
+    if (s.temporalFusion == kFusionAuto)
+        j["temporal_fusion"] = "auto";
+    else
+        j["temporal_fusion"] = s.temporalFusion;
     j["source"] = s.sourceCondition;
     j["device"] = devicePreferenceName(s.device);
     j["deinterlace"] = std::string(deinterlaceModeName(s.deinterlace));
@@ -50,6 +73,8 @@ bool readEngineSetting(const std::string& key, const nlohmann::json& value, Engi
         s.windowOverlap = value.get<int>();
     else if (key == "ensemble")
         s.ensemble = value.get<int>();
+    else if (key == "temporal_fusion")
+        s.temporalFusion = value.is_string() && value.get<std::string>() == "auto" ? kFusionAuto : value.get<int>();
     else if (key == "source")
         s.sourceCondition = value.get<double>();
     else if (key == "device")

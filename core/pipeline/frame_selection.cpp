@@ -28,8 +28,9 @@ FrameSelection::Verdict FrameSelection::next(int64_t index, double seconds)
 
 size_t FrameSelection::holdFrames() const
 {
-    // replayStart() reaches back at most one window and one stride before the range's start.
-    return static_cast<size_t>(2 * m_tiling.windowFrames - m_tiling.windowOverlap);
+    // replayStart() reaches back at most one window, one stride and the fusion radius before
+    // the range's start.
+    return static_cast<size_t>(2 * m_tiling.windowFrames - m_tiling.windowOverlap + m_tiling.fusionRadius);
 }
 
 } // namespace dualx::pipeline

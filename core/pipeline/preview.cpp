@@ -3,6 +3,7 @@
 #include "dualx/errors.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
+#include "engine/temporal_fusion.h"
 #include "pipeline/engine_setup.h"
 #include "video/video_frame_reader.h"
 
@@ -150,7 +151,10 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const E
     engine::TilingSettings tiling = prepared.tiling;
     tiling.windowFrames = static_cast<int>(clip.size(0));
     const auto hr = engine::upscaleWindowFitting(modelFn, clip, tiling);
-    result.restored = toImage(hr[static_cast<int64_t>(window.target)], window.targetFrame.timeSeconds);
+    const auto target = static_cast<int64_t>(window.target);
+    // As the job fuses it, from the neighbours this window holds.
+    const auto restored = tiling.fusionRadius > 0 ? engine::fuseOneFrame(hr, target, tiling.fusionRadius) : hr[target];
+    result.restored = toImage(restored, window.targetFrame.timeSeconds);
     // Shown as a player would: upright.
     result.source = upright(std::move(result.source), rotation);
     result.restored = upright(std::move(result.restored), rotation);

@@ -5,8 +5,8 @@
 #include "dualx/model_stats.h"
 #include "dualx/source_quality.h"
 #include "dualx/weights.h"
+#include "engine/fused_upscaler.h"
 #include "engine/self_ensemble.h"
-#include "engine/streaming_upscaler.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/engine_setup.h"
 #include "pipeline/final_mux.h"
@@ -168,6 +168,7 @@ std::string jobFingerprint(const UpscaleSettings& s, const std::string& modelPat
                         {"device", {static_cast<int>(device.kind), device.index, device.halfPrecision}}};
     // Only when on, so that jobs journaled before the self-ensemble existed still resume.
     if (s.engine.ensemble != 1) j["ensemble"] = s.engine.ensemble;
+    if (tiling.fusionRadius != 0) j["temporal_fusion"] = tiling.fusionRadius;               // likewise
     if (s.engine.sourceCondition != kSourceUnknown) j["source"] = s.engine.sourceCondition; // likewise
     if (!videoFilter.empty()) j["video_filter"] = videoFilter;                              // likewise
     if (s.splitPart) j["split_part"] = true;
@@ -379,7 +380,7 @@ void decodeFrames(OutputPlan& plan, pipeline::FrameSelection& selection, int64_t
 void restoreFrames(const engine::WindowModel& windowModel, const engine::TilingSettings& tiling, const std::atomic<bool>& cancelled,
                    const std::function<void()>& waitWhilePaused, StageLink& link)
 {
-    std::optional<engine::StreamingUpscaler> upscaler;
+    std::optional<engine::FusedUpscaler> upscaler;
     std::deque<TimedFrame> inputs; // pushed, not yet emitted
     auto emit = [&] {
         while (auto hr = upscaler->pop()) {

@@ -16,10 +16,7 @@ torch::Tensor charbonnierLoss(const torch::Tensor& output, const torch::Tensor& 
     return torch::sqrt((output - target).pow(2) + eps * eps).mean();
 }
 
-torch::Tensor mseLoss(const torch::Tensor& output, const torch::Tensor& target)
-{
-    return (output - target).pow(2).mean();
-}
+torch::Tensor mseLoss(const torch::Tensor& output, const torch::Tensor& target) { return (output - target).pow(2).mean(); }
 
 namespace {
 

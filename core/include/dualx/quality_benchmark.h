@@ -31,7 +31,8 @@ struct QualityBenchmarkOptions {
     std::vector<std::string> metrics{"psnr", "ssim", "niqe", "brisque", "ewarp", "periodic"};
     int noReferenceEvery = 1; // NIQE and BRISQUE on every k-th frame (they are slow)
     int tileLr = 112, tileOverlapLr = 16, windowFrames = kDefaultWindowFrames, windowOverlap = kDefaultWindowOverlap;
-    int ensemble = 1; // self-ensemble copies per window (1, 2, 4, 8, 16)
+    int ensemble = 1;                 // self-ensemble copies per window (1, 2, 4, 8, 16)
+    int temporalFusion = kFusionAuto; // as the job takes it (dualx/engine_settings.h)
     // Source-conditioned models: false runs them blind (unknown source); true tells them each
     // input's true source (clean for the bicubic rows, degraded for the degraded ones), as a
     // user who knows the video would, and labels them "MODEL (source stated)".
