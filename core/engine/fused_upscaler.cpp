@@ -2,7 +2,6 @@
 
 #include <torch/torch.h>
 
-
 namespace dualx::engine {
 
 FusedUpscaler::FusedUpscaler(WindowModel model, TilingSettings settings, int64_t firstFrame)

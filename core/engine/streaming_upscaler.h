@@ -97,8 +97,7 @@ private:
 torch::Tensor upscaleClipTiled(const WindowModel& model, const torch::Tensor& clip, const TilingSettings& settings);
 // Pushes every frame of `clip` [N, 3, h, w] through `stream` (push/finish/pop, as
 // StreamingUpscaler), finishes it, and stacks the output on the CPU.
-template <class Stream>
-torch::Tensor runClip(Stream& stream, const torch::Tensor& clip)
+template <class Stream> torch::Tensor runClip(Stream& stream, const torch::Tensor& clip)
 {
     std::vector<torch::Tensor> out;
     for (int64_t i = 0; i < clip.size(0); ++i) {
@@ -109,9 +108,6 @@ torch::Tensor runClip(Stream& stream, const torch::Tensor& clip)
     while (auto f = stream.pop()) out.push_back(f->to(torch::kCPU));
     return torch::stack(out);
 }
-inline torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip)
-{
-    return runClip(upscaler, clip);
-}
+inline torch::Tensor upscaleClip(StreamingUpscaler& upscaler, const torch::Tensor& clip) { return runClip(upscaler, clip); }
 
 } // namespace dualx::engine
