@@ -65,10 +65,12 @@ private Q_SLOTS:
         for (const char* bad : {"9", "-1", "3x", "", "on"})
             test::expectError([&] { parseTemporalFusion(bad); }, ErrorCode::InvalidArgument,
                               std::string("auto or a radius of 0 (off) to 8 frames, not '") + bad + "'");
-        // auto: on for the CPU, off on a GPU (the optical flow runs on the CPU).
-        QCOMPARE(fusionRadiusFor(kFusionAuto, false), kDefaultFusionRadius);
-        QCOMPARE(fusionRadiusFor(kFusionAuto, true), 0);
-        QCOMPARE(fusionRadiusFor(2, true), 2);
+        // auto: on for MSE models on the CPU; off for GAN models and on a GPU (the optical flow
+        // runs on the CPU). A number is taken as it is.
+        QCOMPARE(fusionRadiusFor(kFusionAuto, false, false), kDefaultFusionRadius);
+        QCOMPARE(fusionRadiusFor(kFusionAuto, true, false), 0);
+        QCOMPARE(fusionRadiusFor(kFusionAuto, false, true), 0);
+        QCOMPARE(fusionRadiusFor(2, true, true), 2);
     }
 
     void badSettingsAreNamed_data()

@@ -1537,11 +1537,6 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <source>Self-ensemble (TTA)</source>
         <translation>Selbst-Ensemble (TTA)</translation>
     </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
-        <source>Automatic (on the CPU: 3 frames each side; off on a GPU)</source>
-        <translation>Automatisch (auf der CPU: 3 Bilder je Seite; auf einer GPU aus)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>%n frame(s) on each side</source>
@@ -1609,6 +1604,11 @@ Ihre Datei %2 wird entfernt; die Befehlszeile findet sie danach nicht mehr.</tra
         <location filename="../ui/settings_dialog.cpp" line="146"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <source>Automatic (MSE model on the CPU: 3 frames each side; off for GAN models and on a GPU)</source>
+        <translation>Automatisch (MSE-Modell auf der CPU: 3 Bilder je Seite; aus bei GAN-Modellen und auf einer GPU)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="148"/>

@@ -1530,11 +1530,6 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <source>Self-ensemble (TTA)</source>
         <translation>自集成（TTA）</translation>
     </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="79"/>
-        <source>Automatic (on the CPU: 3 frames each side; off on a GPU)</source>
-        <translation>自动（CPU 上：每侧 3 帧；GPU 上关闭）</translation>
-    </message>
     <message numerus="yes">
         <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>%n frame(s) on each side</source>
@@ -1601,6 +1596,11 @@ Its file %2 is removed; the command line will not find it any more.</source>
         <location filename="../ui/settings_dialog.cpp" line="146"/>
         <source>Scheduler</source>
         <translation>调度器</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="79"/>
+        <source>Automatic (MSE model on the CPU: 3 frames each side; off for GAN models and on a GPU)</source>
+        <translation>自动（CPU 上的 MSE 模型：每侧 3 帧；GAN 模型和 GPU 上关闭）</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="148"/>

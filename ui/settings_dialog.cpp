@@ -76,7 +76,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Self-ensemble (TTA)"), m_ensemble);
     m_fusion = new QComboBox(this);
     m_fusion->setObjectName(QStringLiteral("temporalFusion"));
-    m_fusion->addItem(tr("Automatic (on the CPU: 3 frames each side; off on a GPU)"), kFusionAuto);
+    m_fusion->addItem(tr("Automatic (MSE model on the CPU: 3 frames each side; off for GAN models and on a GPU)"), kFusionAuto);
     m_fusion->addItem(tr("Off"), 0);
     for (int radius : {1, 2, 3, 4, 6, 8}) m_fusion->addItem(tr("%n frame(s) on each side", nullptr, radius), radius);
     m_fusion->setToolTip(tr("Averages each restored frame with its neighbours, aligned by optical flow, where they agree: "

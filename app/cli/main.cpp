@@ -29,7 +29,8 @@ commands:
         pixel aspect and a rotation tag are kept (--square-pixels resamples to square pixels,
         --bake-rotation turns the picture upright in the pixels; Matroska output always does);
         --temporal-fusion R averages each restored frame with its neighbours within R frames, aligned
-        by optical flow, where they agree (0 off; auto, the default: 3 on the CPU, off on a GPU);
+        by optical flow, where they agree (0 off; auto, the default: 3 for MSE models on the CPU, off
+        for GAN models and on a GPU);
         --ensemble E averages E flipped/transposed/time-reversed passes: E times slower; with the MSE
         model E=8 gains about 0.1 dB (not measured with the GAN model); --source tells a source-aware
         model the input's quality (clean: a good master; degraded: blurred, noisy or compressed;

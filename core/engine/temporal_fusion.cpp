@@ -2,6 +2,8 @@
 
 #include "dualx/errors.h"
 
+#include <ATen/Parallel.h>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
@@ -131,6 +133,8 @@ TemporalFusion::TemporalFusion(int radius, double tolerance) : m_radius(radius),
         throw Error(ErrorCode::InvalidArgument,
                     "the temporal fusion radius " + std::to_string(radius) + " must be in [0, " + std::to_string(kMaxFusionRadius) + "]");
     if (!(tolerance > 0)) throw Error(ErrorCode::InvalidArgument, "the temporal fusion tolerance must be positive");
+    // OpenCV's own pool would take every core whatever --threads says: follow LibTorch's count.
+    cv::setNumThreads(at::get_num_threads());
 }
 
 TemporalFusion::~TemporalFusion() = default;

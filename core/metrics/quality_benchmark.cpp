@@ -5,6 +5,7 @@
 #include "dualx/evaluation.h"
 #include "dualx/runtime.h"
 #include "dualx/source_quality.h"
+#include "dualx/weights.h"
 #include "engine/fused_upscaler.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
@@ -175,7 +176,7 @@ struct ReportContext {
     std::vector<std::string> summaryFamilies; // empty: no summary table
     std::string setName;                      // validation set, if any
     std::string deviceText;
-    int fusionRadius = 0; // the temporal fusion the models ran with
+    std::string fusionText; // the temporal fusion the models ran with
 };
 
 double meanScore(const std::vector<BenchmarkRow>& rows, const std::function<bool(const BenchmarkRow&)>& take, const std::string& metric)
@@ -216,9 +217,8 @@ std::string markdownReport(const QualityBenchmarkResult& r, const QualityBenchma
                         + std::to_string(o.degradationPlans) + " plans per clip)";
     md += ". Models tiled " + std::to_string(o.tileLr) + "/" + std::to_string(o.tileOverlapLr) + " px, windows "
           + std::to_string(o.windowFrames) + "/" + std::to_string(o.windowOverlap) + " frames"
-          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "")
-          + (ctx.fusionRadius > 0 ? ", temporal fusion over ±" + std::to_string(ctx.fusionRadius) + " frames" : ", no temporal fusion")
-          + ", on " + ctx.deviceText
+          + (o.ensemble > 1 ? ", self-ensemble of " + std::to_string(o.ensemble) + " copies" : "") + ", " + ctx.fusionText + ", on "
+          + ctx.deviceText
           + (o.stateSource ? ". Source-conditioned models run blind and, as \"(source stated)\", told each input's true source" : "")
           + ". PSNR/SSIM on Y (BT.601) with " + std::to_string(kBorder) + " border pixels cropped; NIQE on Y, border "
           + std::to_string(kBorder)
@@ -391,6 +391,7 @@ struct LabelledModel {
     std::string label;
     model::DualXVSR net;
     bool stateSource = false;
+    int fusionRadius = 0; // temporal fusion as a job with this model takes it
 };
 
 // The models of `o`, on `device`, labelled by file name (distinct from each other and from the
@@ -401,15 +402,16 @@ std::vector<LabelledModel> loadLabelledModels(const QualityBenchmarkOptions& o, 
     std::set<std::string> labels{"bicubic", "lanczos"};
     for (const auto& path : o.models) {
         auto net = model::loadModelWeights(path);
+        const int fusion = fusionRadiusFor(o.temporalFusion, device.kind == DeviceKind::Cuda, inspectWeightFile(path).variant == "gan");
         net->to(engine::torchDevice(device), engine::computeDtype(device));
         net->eval();
         std::string label = fs::path(path).stem().string();
         while (labels.count(label)) label += "'";
         labels.insert(label);
-        models.push_back({label, net, false});
+        models.push_back({label, net, false, fusion});
         if (o.stateSource && net->config().sourceConditioned) {
             labels.insert(label + " (source stated)");
-            models.push_back({label + " (source stated)", net, true});
+            models.push_back({label + " (source stated)", net, true, fusion});
         }
     }
     return models;
@@ -490,7 +492,9 @@ MethodRun runMethod(const std::string& method, const PreparedInput& input, const
         const auto& entry = *std::find_if(models.begin(), models.end(), [&](const auto& m) { return m.label == method; });
         auto net = entry.net;
         net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
-        output = engine::restoreClip(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, tiling);
+        engine::TilingSettings modelTiling = tiling;
+        modelTiling.fusionRadius = entry.fusionRadius;
+        output = engine::restoreClip(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, modelTiling);
     }
     output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
     BenchmarkRow row{
@@ -525,7 +529,6 @@ void writeResultFiles(QualityBenchmarkResult& result, const QualityBenchmarkOpti
         return path;
     };
     ctx.deviceText = device.description;
-    ctx.fusionRadius = fusionRadiusFor(o.temporalFusion, device.kind == DeviceKind::Cuda);
     const std::string& deviceText = ctx.deviceText;
     result.markdown = markdownReport(result, o, ctx);
     auto write = [&](const std::string& path, const std::string& text) {
@@ -623,13 +626,16 @@ QualityBenchmarkResult runQualityBenchmark(const QualityBenchmarkOptions& o, con
     const std::vector<LabelledModel> models = loadLabelledModels(o, device);
     ctx.methods = {"bicubic", "lanczos"};
     for (const auto& m : models) ctx.methods.push_back(m.label);
+    ctx.fusionText = "temporal fusion";
+    for (size_t i = 0; i < models.size(); ++i)
+        ctx.fusionText += (i ? ", " : " ") + models[i].label
+                          + (models[i].fusionRadius > 0 ? " ±" + std::to_string(models[i].fusionRadius) + " frames" : " off");
     const auto& methods = ctx.methods;
     engine::TilingSettings tiling;
     tiling.tileLr = o.tileLr;
     tiling.tileOverlapLr = o.tileOverlapLr;
     tiling.windowFrames = o.windowFrames;
     tiling.windowOverlap = o.windowOverlap;
-    tiling.fusionRadius = fusionRadiusFor(o.temporalFusion, device.kind == DeviceKind::Cuda);
 
     std::error_code ec;
     fs::create_directories(o.outputFolder, ec);

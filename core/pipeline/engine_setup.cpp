@@ -20,7 +20,7 @@ PreparedEngine prepareEngine(const EngineSettings& s)
     e.tiling.tileOverlapLr = std::min(s.tileOverlapLr, e.tiling.tileLr - 1);
     e.tiling.windowFrames = s.windowFrames;
     e.tiling.windowOverlap = s.windowOverlap;
-    e.tiling.fusionRadius = fusionRadiusFor(s.temporalFusion, e.device.kind == DeviceKind::Cuda);
+    e.tiling.fusionRadius = fusionRadiusFor(s.temporalFusion, e.device.kind == DeviceKind::Cuda, e.modelInfo.variant == "gan");
     return e;
 }
 

@@ -31,14 +31,20 @@ inline constexpr int kDefaultWindowOverlap = 0;
 
 // Temporal fusion (core/engine/temporal_fusion.h): each restored frame averaged with its
 // neighbours' within this many frames on each side, warped onto it by optical flow, where they
-// agree. 0 is off. kFusionAuto, the default: kDefaultFusionRadius on the CPU, off on a GPU, where
-// the flow (OpenCV, on the CPU) would take far longer than the network. Measured on 6 validation
-// clips (docs/benchmarks.md, "Temporal fusion"): +0.04-0.12 dB PSNR-Y by family, less flicker.
+// agree. 0 is off. kFusionAuto, the default: kDefaultFusionRadius for faithful (MSE) models on
+// the CPU. Off for GAN models, whose invented texture it averages away (validation set: NIQE
+// +0.2, and night-city's fixed-pattern energy from 1.89x to 2.14x bicubic's), and on a GPU, where
+// the flow (OpenCV, on the CPU) would take far longer than the network. With the MSE model on the
+// validation set: +0.08 dB PSNR-Y on the mean of the realistic families, home video +0.23, and
+// less flicker (docs/benchmarks.md, "Temporal fusion").
 inline constexpr int kFusionAuto = -1;
 inline constexpr int kDefaultFusionRadius = 3;
 inline constexpr int kMaxFusionRadius = 8;
-// The radius a job runs with: `setting` resolved for the device (cuda or not).
-constexpr int fusionRadiusFor(int setting, bool onGpu) { return setting == kFusionAuto ? (onGpu ? 0 : kDefaultFusionRadius) : setting; }
+// The radius a job runs with: `setting` resolved for the device and the model's variant.
+constexpr int fusionRadiusFor(int setting, bool onGpu, bool ganModel)
+{
+    return setting == kFusionAuto ? (onGpu || ganModel ? 0 : kDefaultFusionRadius) : setting;
+}
 
 // "auto" -> kFusionAuto, "0".."8" -> that radius; anything else throws InvalidArgument naming it.
 int parseTemporalFusion(const std::string& text);
@@ -50,7 +56,7 @@ struct EngineSettings {
     int windowFrames = kDefaultWindowFrames; // frames the network sees at once
     int windowOverlap = kDefaultWindowOverlap;
     int ensemble = 1;                        // self-ensemble copies (1, 2, 4, 8, 16): each one network pass
-    int temporalFusion = kFusionAuto;        // frames on each side, 0 off, kFusionAuto by device
+    int temporalFusion = kFusionAuto;        // frames on each side, 0 off, kFusionAuto by device and model
     double sourceCondition = kSourceUnknown; // told to a source-conditioned model (source_quality.h)
     DevicePreference device = DevicePreference::Auto;
     DeinterlaceMode deinterlace = DeinterlaceMode::Auto; // before the network (interlacing.h)
