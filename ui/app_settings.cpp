@@ -34,9 +34,7 @@ AppSettings AppSettings::load()
     e.windowFrames = q.value("engine/frames", e.windowFrames).toInt();
     e.windowOverlap = q.value("engine/frameOverlap", e.windowOverlap).toInt();
     if (const int ensemble = q.value("engine/ensemble", e.ensemble).toInt(); isEnsembleSize(ensemble)) e.ensemble = ensemble;
-    if (const int fusion = q.value("engine/temporalFusion", e.temporalFusion).toInt();
-        fusion == kFusionAuto || (fusion >= 0 && fusion <= kMaxFusionRadius))
-        e.temporalFusion = fusion;
+    if (const int fusion = q.value("engine/temporalFusion", e.temporalFusion).toInt(); isFusionSetting(fusion)) e.temporalFusion = fusion;
     if (const double source = q.value("engine/source", e.sourceCondition).toDouble(); source >= 0.0 && source <= 1.0)
         e.sourceCondition = source;
     try {

@@ -27,7 +27,7 @@ void validate(const TilingSettings& s)
     if (s.windowOverlap >= s.windowFrames)
         throw Error(ErrorCode::InvalidArgument, "frame overlap " + std::to_string(s.windowOverlap) + " must be smaller than the window of "
                                                     + std::to_string(s.windowFrames));
-    if (s.fusionRadius < 0 || s.fusionRadius > kMaxFusionRadius)
+    if (!isFusionRadius(s.fusionRadius))
         throw Error(ErrorCode::InvalidArgument, "the temporal fusion radius " + std::to_string(s.fusionRadius) + " must be in [0, "
                                                     + std::to_string(kMaxFusionRadius) + "]");
     if (s.tileOverlapLr >= s.tileLr)

@@ -129,7 +129,7 @@ struct TemporalFusion::State {
 
 TemporalFusion::TemporalFusion(int radius, double tolerance) : m_radius(radius), m_tolerance(tolerance), m_state(std::make_unique<State>())
 {
-    if (radius < 0 || radius > kMaxFusionRadius)
+    if (!isFusionRadius(radius))
         throw Error(ErrorCode::InvalidArgument,
                     "the temporal fusion radius " + std::to_string(radius) + " must be in [0, " + std::to_string(kMaxFusionRadius) + "]");
     if (!(tolerance > 0)) throw Error(ErrorCode::InvalidArgument, "the temporal fusion tolerance must be positive");

@@ -375,9 +375,7 @@ void checkBenchmarkOptions(const QualityBenchmarkOptions& o)
             throw Error(ErrorCode::InvalidArgument, "unknown metric '" + m + "' (known: " + knownMetricsText() + ")");
     if (o.outputFolder.empty()) throw Error(ErrorCode::InvalidArgument, "an output folder is required");
     checkEnsembleSize(o.ensemble);
-    if (o.temporalFusion != kFusionAuto && (o.temporalFusion < 0 || o.temporalFusion > kMaxFusionRadius))
-        throw Error(ErrorCode::InvalidArgument, "the temporal fusion radius must be auto or in [0, " + std::to_string(kMaxFusionRadius)
-                                                    + "], got " + std::to_string(o.temporalFusion));
+    checkFusionSetting(o.temporalFusion);
     if (o.degradationPlans < 1)
         throw Error(ErrorCode::InvalidArgument,
                     "at least 1 degradation plan per clip is needed, got " + std::to_string(o.degradationPlans));

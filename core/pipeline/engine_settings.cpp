@@ -17,11 +17,16 @@ void validateEngineSettings(const EngineSettings& s)
         bad("the frame overlap " + std::to_string(s.windowOverlap) + " must be in [0, " + std::to_string(s.windowFrames)
             + ") for a window of " + std::to_string(s.windowFrames) + " frames");
     checkEnsembleSize(s.ensemble);
-    if (s.temporalFusion != kFusionAuto && (s.temporalFusion < 0 || s.temporalFusion > kMaxFusionRadius))
-        bad("the temporal fusion radius must be auto or in [0, " + std::to_string(kMaxFusionRadius) + "] frames, got "
-            + std::to_string(s.temporalFusion));
+    checkFusionSetting(s.temporalFusion);
     if (!(s.sourceCondition >= 0.0 && s.sourceCondition <= 1.0))
         bad("the source condition must be in [0, 1] (0 clean, 0.5 unknown, 1 degraded), got " + std::to_string(s.sourceCondition));
+}
+
+void checkFusionSetting(int setting)
+{
+    if (!isFusionSetting(setting))
+        throw Error(ErrorCode::InvalidArgument, "the temporal fusion radius must be auto or in [0, " + std::to_string(kMaxFusionRadius)
+                                                    + "] frames, got " + std::to_string(setting));
 }
 
 int parseTemporalFusion(const std::string& text)
@@ -34,7 +39,7 @@ int parseTemporalFusion(const std::string& text)
     } catch (const std::exception&) {
         used = 0;
     }
-    if (used == 0 || used != text.size() || radius < 0 || radius > kMaxFusionRadius)
+    if (used == 0 || used != text.size() || !isFusionRadius(radius))
         throw Error(ErrorCode::InvalidArgument, "the temporal fusion takes auto or a radius of 0 (off) to "
                                                     + std::to_string(kMaxFusionRadius) + " frames, not '" + text + "'");
     return radius;

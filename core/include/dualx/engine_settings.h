@@ -40,6 +40,10 @@ inline constexpr int kDefaultWindowOverlap = 0;
 inline constexpr int kFusionAuto = -1;
 inline constexpr int kDefaultFusionRadius = 3;
 inline constexpr int kMaxFusionRadius = 8;
+constexpr bool isFusionRadius(int radius) { return radius >= 0 && radius <= kMaxFusionRadius; }
+constexpr bool isFusionSetting(int setting) { return setting == kFusionAuto || isFusionRadius(setting); }
+// Throws InvalidArgument naming `setting` unless isFusionSetting(setting).
+void checkFusionSetting(int setting);
 // The radius a job runs with: `setting` resolved for the device and the model's variant.
 constexpr int fusionRadiusFor(int setting, bool onGpu, bool ganModel)
 {
