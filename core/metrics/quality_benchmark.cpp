@@ -495,8 +495,14 @@ MethodRun runMethod(const std::string& method, const PreparedInput& input, const
         output = engine::restoreClip(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, modelTiling);
     }
     output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
-    BenchmarkRow row{
-        clip.name, input.family, method, input.seed, reference.size(0), static_cast<int>(lr.size(3)), static_cast<int>(lr.size(2))};
+    BenchmarkRow row;                              // scores and per-frame PSNR are filled below
+    row.clip = clip.name;
+    row.degradation = input.family;
+    row.method = method;
+    row.seed = input.seed;
+    row.frames = reference.size(0);
+    row.lrWidth = static_cast<int>(lr.size(3));
+    row.lrHeight = static_cast<int>(lr.size(2));
     row.secondsPerFrame
         = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / static_cast<double>(reference.size(0));
     row.peakMemoryMb = peakResidentMemoryMb();
