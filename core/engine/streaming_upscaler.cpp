@@ -192,16 +192,20 @@ int defaultTileLr(const std::string& variant, const DeviceChoice& device)
     return variant == "gan" ? 64 : 112;
 }
 
-WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device)
+WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device, NeighbourAligner aligner)
 {
     const auto torchDev = torchDevice(device);
     const auto dtype = computeDtype(device);
     // The network must sit where its input goes; moving it again costs nothing.
     net->to(torchDev, dtype);
     net->eval();
-    return [net, torchDev, dtype](const torch::Tensor& window) mutable {
+    if (net->config().neighbourInput && !aligner)
+        throw Error(ErrorCode::InvalidArgument, "this network takes aligned neighbours, and no aligner was given");
+    return [net, torchDev, dtype, aligner = std::move(aligner)](const torch::Tensor& window) mutable {
         torch::InferenceMode guard;
-        return net->forward(window.to(torchDev, dtype).unsqueeze(0))[0].to(torch::kFloat32).clamp_(0, 1);
+        const auto clip = window.to(torchDev, dtype).unsqueeze(0);
+        const auto neighbours = net->config().neighbourInput ? aligner(clip) : torch::Tensor();
+        return net->forward(clip, {}, neighbours)[0].to(torch::kFloat32).clamp_(0, 1);
     };
 }
 

@@ -44,7 +44,10 @@ using WindowModel = std::function<torch::Tensor(const torch::Tensor&)>;
 // The network as a WindowModel: each window on `device` (in its compute dtype), without
 // gradients, the result clamped to [0, 1] as float32 and left on that device, so tiles, windows
 // and ensemble copies are blended there and only finished frames cross to the CPU.
-WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device);
+// A network with ModelConfig::neighbourInput needs `aligner`, which maps a clip [B, N, 3, h, w]
+// to its aligned neighbours [B, N, 6, h, w] (dualx_core's is engine::alignedNeighbours).
+using NeighbourAligner = std::function<torch::Tensor(const torch::Tensor&)>;
+WindowModel networkWindowModel(model::DualXVSR net, const DeviceChoice& device, NeighbourAligner aligner = {});
 
 // Runs `model` over overlapping spatial tiles of one window and blends them.
 torch::Tensor upscaleWindowTiled(const WindowModel& model, const torch::Tensor& window, const TilingSettings& settings);

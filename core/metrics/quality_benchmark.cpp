@@ -7,6 +7,7 @@
 #include "dualx/source_quality.h"
 #include "dualx/weights.h"
 #include "engine/fused_upscaler.h"
+#include "engine/neighbour_alignment.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/torch_device.h"
@@ -492,7 +493,9 @@ MethodRun runMethod(const std::string& method, const PreparedInput& input, const
         net->setSourceCondition(!entry.stateSource ? kSourceUnknown : input.clean ? kSourceClean : kSourceDegraded);
         engine::TilingSettings modelTiling = tiling;
         modelTiling.fusionRadius = entry.fusionRadius;
-        output = engine::restoreClip(engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device), o.ensemble), lr, modelTiling);
+        output = engine::restoreClip(
+            engine::selfEnsembleWindowModel(engine::networkWindowModel(net, device, engine::alignedNeighbours), o.ensemble), lr,
+            modelTiling);
     }
     output = train::quantise8(output.clamp(0, 1)); // as an 8-bit video would hold it
     BenchmarkRow row;                              // scores and per-frame PSNR are filled below

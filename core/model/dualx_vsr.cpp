@@ -74,6 +74,7 @@ DualXVSRImpl::DualXVSRImpl(const ModelConfig& config) : m_config(config), m_atte
         for (int i = 0; i < c.cleanReconBlocks; ++i) blocks->push_back(ResidualConvBlock(ch));
         m_cleanReconBlocks = register_module("clean_recon_blocks", blocks);
     }
+    if (c.neighbourInput) m_convNeighbours = register_module("conv_neighbours", conv3x3(6, ch));
     initialiseWeights(*this);
 }
 
@@ -83,7 +84,7 @@ void DualXVSRImpl::setSourceCondition(double s)
     m_sourceCondition = s;
 }
 
-torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition)
+torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition, const torch::Tensor& neighbours)
 {
     if (lrVideo.dim() != 5 || lrVideo.size(2) != 3 || lrVideo.size(1) < 1 || lrVideo.size(3) < 1 || lrVideo.size(4) < 1)
         throw Error(ErrorCode::InvalidArgument,
@@ -107,20 +108,28 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
 
     // Tokens are p x p patches: pad to a multiple of p (reflect; replicate where a side is 1 px).
     const int64_t padH = (p - h % p) % p, padW = (p - w % p) % p;
-    auto padded = frames;
-    if (padH || padW) {
-        const bool canReflect = h > padH && w > padW;
+    const auto pad = [&](const torch::Tensor& x) {
+        if (!padH && !padW) return x;
         auto options = F::PadFuncOptions({0, padW, 0, padH});
-        if (canReflect)
+        if (h > padH && w > padW)
             options.mode(torch::kReflect);
         else
             options.mode(torch::kReplicate);
-        padded = F::pad(frames, options);
-    }
+        return F::pad(x, options);
+    };
     const int64_t hp = h + padH, wp = w + padW, nh = hp / p, nw = wp / p;
 
     // Input video embedding: per-frame conv, temporal attention per pixel, 2x2 token embedding.
-    auto shallow = m_convIn->forward(padded).view({b, n, ch, hp, wp});
+    auto shallow = m_convIn->forward(pad(frames));
+    if (m_convNeighbours) {
+        if (!neighbours.defined() || neighbours.dim() != 5 || neighbours.size(0) != b || neighbours.size(1) != n || neighbours.size(2) != 6
+            || neighbours.size(3) != h || neighbours.size(4) != w)
+            throw Error(ErrorCode::InvalidArgument,
+                        "this network takes each frame's aligned neighbours [B, N, 6, H, W] beside the video, got "
+                            + (neighbours.defined() ? std::string(c10::str(neighbours.sizes())) : "none"));
+        shallow = shallow + m_convNeighbours->forward(pad(neighbours.reshape({b * n, 6, h, w}).to(frames.dtype())));
+    }
+    shallow = shallow.view({b, n, ch, hp, wp});
     if (m_condition) shallow = m_condition->modulateShallow(shallow, u);
     auto feats = m_embedTemporal->forward(shallow);
     auto tokens = feats.view({b, n, ch, nh, p, nw, p}).permute({0, 1, 3, 5, 2, 4, 6}).reshape({b, n, nh, nw, ch * p * p});
@@ -224,6 +233,8 @@ void initialiseWeights(DualXVSRImpl& model)
     const auto* last
         = parameters.find("upsampler." + std::to_string(model.config().upsampler == UpsamplerKind::PixelShuffle2x2 ? 6 : 0) + ".weight");
     if (last) last->mul_(0.1);
+    // Aligned-neighbour input starts silent, so a trained network can grow it (weights.h).
+    if (const auto* neighbourWeight = parameters.find("conv_neighbours.weight")) neighbourWeight->zero_();
 }
 
 } // namespace dualx::model

@@ -20,7 +20,10 @@ public:
     // sourceCondition: [B] values in [0, 1] on the network's own scale (as training draws them);
     // undefined means sourceCondition() for every clip.
     // Blind networks ignore it.
-    torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {});
+    // neighbours: [B, N, 6, H, W], each frame's previous and next frames warped onto it
+    // (engine/neighbour_alignment.h); required by a network with ModelConfig::neighbourInput,
+    // ignored by others.
+    torch::Tensor forward(const torch::Tensor& lrVideo, const torch::Tensor& sourceCondition = {}, const torch::Tensor& neighbours = {});
 
     // The source condition used when forward() is not given one (unknown until set), on the
     // user's scale: the network sees it through the config's unknown and degraded points
@@ -60,6 +63,7 @@ private:
     // ResidualConvBlocks gated by the clean side (ModelConfig::cleanReconBlocks); registered last,
     // and only when cleanReconBlocks > 0, so other networks initialise exactly as before.
     torch::nn::Sequential m_cleanReconBlocks{nullptr};
+    torch::nn::Conv2d m_convNeighbours{nullptr}; // registered only when neighbourInput, after every other part
 };
 TORCH_MODULE(DualXVSR);
 

@@ -87,6 +87,7 @@ std::string ModelConfig::toJson() const
         {"unknown_source_condition", unknownSourceCondition},
         {"degraded_source_condition", degradedSourceCondition},
         {"clean_recon_blocks", cleanReconBlocks},
+        {"neighbour_input", neighbourInput},
         {"phase_consistent_upsampler", phaseConsistentUpsampler},
         {"upsampler", std::string(upsamplerName(upsampler))},
         {"rope_base", ropeBase},
@@ -127,6 +128,7 @@ ModelConfig ModelConfig::fromJson(std::string_view text)
         c.unknownSourceCondition = j.value("unknown_source_condition", 0.5);       // likewise
         c.degradedSourceCondition = j.value("degraded_source_condition", 1.0);     // likewise
         c.cleanReconBlocks = j.value("clean_recon_blocks", 0);                     // likewise
+        c.neighbourInput = j.value("neighbour_input", false);                      // likewise
         c.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", false); // likewise
         c.upsampler = upsamplerFromName(j.at("upsampler").get<std::string>());
         c.ropeBase = j.at("rope_base").get<double>();

@@ -48,6 +48,7 @@ ModelStats computeModelStats(const ModelConfig& config, int frames, int width, i
 
     ModelStats stats;
     stats.stages.push_back({"input conv", params({"conv_in"}), convMacs(pixels, 3, ch)});
+    if (c.neighbourInput) stats.stages.push_back({"aligned-neighbour input conv", params({"conv_neighbours"}), convMacs(pixels, 6, ch)});
     stats.stages.push_back({"embedding temporal attention", params({"embed_temporal"}),
                             c.embedTemporalDepth * blockMacs(pixels, n, ch, c.embedTemporalMlpDim, c.temporalAttention)});
     stats.stages.push_back({"token embedding", params({"token_embed"}), linearMacs(tokens, ch * p * p, d)});

@@ -56,7 +56,7 @@ namespace {
 
 // Parts a trained network can be grown by: each starts as a no-op (identity residual blocks,
 // blind source conditioning, clean-gated blocks), so a file without them fits the grown network.
-constexpr std::string_view kGrowablePrefixes[] = {"recon_blocks.", "source_condition.", "clean_recon_blocks."};
+constexpr std::string_view kGrowablePrefixes[] = {"recon_blocks.", "source_condition.", "clean_recon_blocks.", "conv_neighbours."};
 
 bool isGrowable(const std::string& name)
 {

@@ -1,6 +1,7 @@
 #include "dualx/preview.h"
 
 #include "dualx/errors.h"
+#include "engine/neighbour_alignment.h"
 #include "engine/self_ensemble.h"
 #include "engine/streaming_upscaler.h"
 #include "engine/temporal_fusion.h"
@@ -107,11 +108,11 @@ PreviewResult previewFrame(const std::string& input, int64_t frameIndex, const E
     };
     const pipeline::PreparedEngine prepared = pipeline::prepareEngine(settings);
     // Cancel is checked before every network pass, each copy of a self-ensemble included.
-    const engine::WindowModel network
-        = [pass = engine::networkWindowModel(prepared.net, prepared.device), &checkCancelled](const torch::Tensor& window) {
-              checkCancelled();
-              return pass(window);
-          };
+    const engine::WindowModel network = [pass = engine::networkWindowModel(prepared.net, prepared.device, engine::alignedNeighbours),
+                                         &checkCancelled](const torch::Tensor& window) {
+        checkCancelled();
+        return pass(window);
+    };
     const engine::WindowModel modelFn = engine::selfEnsembleWindowModel(network, settings.ensemble);
     const auto pastTheEnd
         = [&] { return Error(ErrorCode::InvalidArgument, "frame " + std::to_string(frameIndex) + " is past the end of '" + input + "'"); };

@@ -6,6 +6,7 @@
 #include "dualx/source_quality.h"
 #include "dualx/weights.h"
 #include "engine/fused_upscaler.h"
+#include "engine/neighbour_alignment.h"
 #include "engine/self_ensemble.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/engine_setup.h"
@@ -504,7 +505,7 @@ UpscaleReport UpscaleJob::run(const std::function<void(const UpscaleProgress&)>&
     const DeviceChoice& device = prepared.device;
     const engine::TilingSettings& tiling = prepared.tiling;
     const engine::WindowModel windowModel
-        = engine::selfEnsembleWindowModel(engine::networkWindowModel(prepared.net, device), s.engine.ensemble);
+        = engine::selfEnsembleWindowModel(engine::networkWindowModel(prepared.net, device, engine::alignedNeighbours), s.engine.ensemble);
 
     UpscaleReport report;
     OutputPlan plan = planOutput(s, preset, report);

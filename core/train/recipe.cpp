@@ -91,6 +91,7 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         // Gives the clean side reconstruction blocks of its own (ModelConfig::cleanReconBlocks);
         // an init without them gets them as identities.
         r.model.cleanReconBlocks = j.value("clean_recon_blocks", r.model.cleanReconBlocks);
+        r.model.neighbourInput = j.value("neighbour_input", r.model.neighbourInput);
         // Makes the upsampler's phases agree on flat input (ModelConfig::phaseConsistentUpsampler);
         // an init with independent phases starts from their means.
         r.model.phaseConsistentUpsampler = j.value("phase_consistent_upsampler", r.model.phaseConsistentUpsampler);

@@ -1,6 +1,7 @@
 #include "train/trainer.h"
 
 #include "dualx/errors.h"
+#include "engine/neighbour_alignment.h"
 #include "metrics/psnr.h"
 #include "train/augmentation.h"
 #include "train/bicubic_downscale.h"
@@ -224,7 +225,7 @@ double Trainer::adversarialStep(const Batch& batch)
     // Generator: pixel + perceptual + adversarial, with the discriminator frozen.
     for (auto& p : discParams) p.set_requires_grad(false);
     m_optimizer->zeroGrad();
-    auto output = m_model->forward(batch.lr, batch.sourceCondition);
+    auto output = engine::forwardNetwork(m_model, batch.lr, batch.sourceCondition);
     auto fake = output.flatten(0, 1), real = batch.gt.flatten(0, 1);
     if (g.discriminatorFrames > 0 && g.discriminatorFrames < output.size(1)) {
         // The same frames of every clip for the generator's and the discriminator's update,
@@ -273,7 +274,7 @@ double Trainer::trainStep()
     if (m_discriminator) return adversarialStep(batch);
     m_model->train();
     m_optimizer->zeroGrad();
-    const auto output = m_model->forward(batch.lr, batch.sourceCondition);
+    const auto output = engine::forwardNetwork(m_model, batch.lr, batch.sourceCondition);
     auto loss = pixelLossOf(output, batch.gt);
     if (m_recipe.periodic.lambda > 0) loss = loss + m_recipe.periodic.lambda * periodicTerm(output, batch, m_recipe.periodic);
     loss.backward();
@@ -296,7 +297,7 @@ std::pair<double, double> Trainer::validate()
     for (int64_t i = 0; i < m_validation.size(0); ++i) {
         auto gt = m_validation[i];
         auto lr = m_validationLr[i];
-        auto out = m_model->forward(lr.unsqueeze(0))[0].clamp(0, 1);
+        auto out = engine::forwardNetwork(m_model, lr.unsqueeze(0))[0].clamp(0, 1);
         model += metrics::meanPsnr(out, gt, true, kValidationBorder);
         bicubic += metrics::meanPsnr(bicubicUpscale(lr, kScale), gt, true, kValidationBorder);
     }

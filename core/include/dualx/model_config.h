@@ -77,6 +77,13 @@ struct ModelConfig {
     // them). Capacity for the clean end that cannot cost the degraded end anything (needs
     // sourceConditioned). Files without the field have none.
     int cleanReconBlocks = 0;
+    // Aligned-neighbour input: besides its own frame, each frame's shallow features take its
+    // previous and next frames warped onto it by optical flow (engine/neighbour_alignment.h), so
+    // the network sees the same content from several frames where the axial attentions would
+    // have to find it across the motion. A 3x3 conv of the 6 warped channels added to conv_in's
+    // output; it starts at zero, so a trained network grown by it is unchanged. Files without
+    // the field have none.
+    bool neighbourInput = false;
     UpsamplerKind upsampler = UpsamplerKind::PixelShuffle2x2;
     // Phase-consistent upsampler: every convolution that feeds a pixel shuffle gives all r x r
     // phases of an output channel the same response to a flat input (the mean of their biases,
