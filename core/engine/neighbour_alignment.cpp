@@ -1,11 +1,11 @@
 #include "engine/neighbour_alignment.h"
 
 #include "dualx/errors.h"
+#include "engine/optical_flow.h"
 
 #include <ATen/Parallel.h>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
-#include <opencv2/video/tracking.hpp>
 
 #include <torch/torch.h>
 
@@ -14,20 +14,7 @@
 namespace dualx::engine {
 
 namespace {
-
-constexpr int kFlowUpscale = 2;  // the flow runs on the luma at this multiple of the input's size
-constexpr int kMinFlowSide = 16; // below this (upscaled) no flow is estimated: zero motion
-
-// Where each pixel of `from` lies in `to` (CV_32FC2, input pixels), from upscaled 8-bit lumas.
-cv::Mat flowBetween(cv::DISOpticalFlow& dis, const cv::Mat& from, const cv::Mat& to, cv::Size size)
-{
-    if (from.cols < kMinFlowSide || from.rows < kMinFlowSide) return cv::Mat::zeros(size, CV_32FC2);
-    cv::Mat fine, flow;
-    dis.calc(from, to, fine);
-    cv::resize(fine, flow, size, 0, 0, cv::INTER_AREA);
-    return flow * (1.0 / kFlowUpscale);
-}
-
+constexpr int kFlowUpscale = 2; // the flow runs on the luma at this multiple of the input's size
 } // namespace
 
 torch::Tensor alignedNeighbours(const torch::Tensor& clip)
@@ -41,9 +28,7 @@ torch::Tensor alignedNeighbours(const torch::Tensor& clip)
     const auto hwc = clip.detach().to(torch::kCPU, torch::kFloat32).permute({0, 1, 3, 4, 2}).contiguous();
     auto result = torch::empty({b, n, h, w, 6}, torch::kFloat32);
     const cv::Size size(w, h);
-    cv::Mat grid(size, CV_32FC2);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) grid.at<cv::Vec2f>(y, x) = cv::Vec2f(static_cast<float>(x), static_cast<float>(y));
+    const cv::Mat grid = pixelGrid(size);
     auto dis = cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_FAST);
 
     for (int64_t i = 0; i < b; ++i) {
@@ -65,7 +50,7 @@ torch::Tensor alignedNeighbours(const torch::Tensor& clip)
                     continue;
                 }
                 cv::Mat map;
-                cv::add(grid, flowBetween(*dis, luma[t], luma[u], size), map);
+                cv::add(grid, flowAtSize(*dis, luma[t], luma[u], size), map);
                 cv::remap(rgb[u], sides[side], map, cv::noArray(), cv::INTER_CUBIC, cv::BORDER_REPLICATE);
             }
             cv::merge(sides, 2, out);

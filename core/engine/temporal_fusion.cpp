@@ -1,6 +1,7 @@
 #include "engine/temporal_fusion.h"
 
 #include "dualx/errors.h"
+#include "engine/optical_flow.h"
 
 #include <ATen/Parallel.h>
 #include <opencv2/core/utility.hpp>
@@ -21,7 +22,6 @@ namespace {
 
 constexpr double kAverageSigma = 2.0;    // output pixels over which differences are averaged
 constexpr double kFlowTolerancePx = 1.0; // forward-backward mismatch that costs one tolerance
-constexpr int kMinFlowSide = 16;         // below this (half size) no flow is estimated: zero motion
 
 cv::Mat toImage(const torch::Tensor& frame)
 {
@@ -58,20 +58,7 @@ struct TemporalFusion::State {
     {
         const auto key = std::make_pair(from, to);
         if (auto it = flows.find(key); it != flows.end()) return it->second;
-        const cv::Mat& a = at(from).luma;
-        const cv::Mat& b = at(to).luma;
-        const cv::Size full = at(from).rgb.size();
-        cv::Mat result;
-        if (a.cols < kMinFlowSide || a.rows < kMinFlowSide) {
-            result = cv::Mat::zeros(full, CV_32FC2);
-        } else {
-            cv::Mat half;
-            dis->calc(a, b, half);
-            cv::resize(half, result, full, 0, 0, cv::INTER_LINEAR);
-            // Half-size displacements in full-size pixels.
-            result = result.mul(cv::Scalar(static_cast<double>(full.width) / a.cols, static_cast<double>(full.height) / a.rows));
-        }
-        return flows.emplace(key, std::move(result)).first->second;
+        return flows.emplace(key, flowAtSize(*dis, at(from).luma, at(to).luma, at(from).rgb.size())).first->second;
     }
 
     cv::Mat fuse(int64_t t, int radius, double tolerance)
@@ -150,11 +137,7 @@ void TemporalFusion::push(const torch::Tensor& frame)
     f.rgb = toImage(frame);
     if (!s.frames.empty() && f.rgb.size() != s.frames.back().rgb.size())
         throw Error(ErrorCode::InvalidArgument, "temporal fusion: frame size changed mid-stream");
-    if (s.grid.empty()) {
-        s.grid.create(f.rgb.size(), CV_32FC2);
-        for (int y = 0; y < f.rgb.rows; ++y)
-            for (int x = 0; x < f.rgb.cols; ++x) s.grid.at<cv::Vec2f>(y, x) = cv::Vec2f(static_cast<float>(x), static_cast<float>(y));
-    }
+    if (s.grid.empty()) s.grid = pixelGrid(f.rgb.size());
     if (m_radius > 0) {
         cv::Mat luma, half;
         cv::cvtColor(f.rgb, luma, cv::COLOR_RGB2GRAY);
