@@ -18,7 +18,13 @@ namespace {
 const char* kMinimal = R"({"name": "r", "preset": "tiny", "data": {"photos": ["pics"], "validation": ["/abs/val.png"]},
                           "checkpoint": "out/ck.safetensors", "learning_rate": 1e-3, "iterations": 100,
                           "warmup_iterations": 10, "schedule": "cosine"})";
+
+// A recipe whose data block holds `fields` besides its photos.
+Recipe parseWithData(const std::string& fields)
+{
+    return parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],)" + fields + R"(},"checkpoint":"c"})", "/");
 }
+} // namespace
 
 class TestTrainRecipe : public QObject {
     Q_OBJECT
@@ -87,9 +93,14 @@ private Q_SLOTS:
         text = kMinimal;
         text.insert(1, R"("source_conditioned": true, "degradation_mix": {"clean": 1, "home": 1}, )");
         QVERIFY(parseRecipe(text, "/b").model.sourceConditioned);
-        test::expectError(
-            [] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"photo_speed":-1},"checkpoint":"c"})", "/"); },
-            ErrorCode::InvalidArgument, "photo_speed");
+        test::expectError([] { parseWithData(R"("photo_speed":-1)"); }, ErrorCode::InvalidArgument, "photo_speed");
+        const auto photos = parseWithData(R"("photo_scale":[0.25,0.5],"photo_supersample":true)");
+        QCOMPARE(photos.data.photoScaleMin, 0.25);
+        QCOMPARE(photos.data.photoScaleMax, 0.5);
+        QVERIFY(photos.data.photoSupersample);
+        QVERIFY(!parseRecipe(kMinimal, "/b").data.photoSupersample); // old recipes warp as they did
+        test::expectError([] { parseWithData(R"("photo_scale":[0.5,0.25])"); }, ErrorCode::InvalidArgument, "photo_scale");
+        test::expectError([] { parseWithData(R"("photo_supersample":2)"); }, ErrorCode::InvalidArgument, "photo_supersample");
     }
 
     void learningRateSchedule()
@@ -160,9 +171,7 @@ private Q_SLOTS:
                 parseRecipe(R"({"name":"x","preset":"tiny","lr_crop":32,"degrade_crop":16,"data":{"photos":["p"]},"checkpoint":"c"})", "/");
             },
             ErrorCode::InvalidArgument, "degrade_crop");
-        test::expectError(
-            [] { parseRecipe(R"({"name":"x","preset":"tiny","data":{"photos":["p"],"video_fraction":2},"checkpoint":"c"})", "/"); },
-            ErrorCode::InvalidArgument, "video_fraction");
+        test::expectError([] { parseWithData(R"("video_fraction":2)"); }, ErrorCode::InvalidArgument, "video_fraction");
         test::expectError(
             [] { parseRecipe(R"({"name":"x","preset":"tiny","source_conditioned":true,"data":{"photos":["p"]},"checkpoint":"c"})", "/"); },
             ErrorCode::InvalidArgument, "source_conditioned needs both sources");

@@ -123,7 +123,10 @@ torch::Tensor matToTensor(const cv::Mat& rgb)
 ClipLibrary::ClipLibrary(const std::vector<std::string>& photos, const std::vector<std::string>& videos, const DataSpec& spec,
                          const Logger& log)
     : m_videoFraction(spec.videoFraction),
-      m_photoSpeed(spec.photoSpeed)
+      m_photoSpeed(spec.photoSpeed),
+      m_photoScaleMin(spec.photoScaleMin),
+      m_photoScaleMax(spec.photoScaleMax),
+      m_photoSupersample(spec.photoSupersample)
 {
     for (const auto& path : photos) {
         auto img = loadPhoto(path, spec.maxPhotoSide);
@@ -167,35 +170,44 @@ torch::Tensor ClipLibrary::samplePhotoClip(std::mt19937_64& rng, int frames, int
     const cv::Mat& photo = m_photos[std::uniform_int_distribution<size_t>(0, m_photos.size() - 1)(rng)];
 
     // Camera: photo-to-GT scale, start point, velocity (GT px/frame), zoom and rotation rates.
-    const double scale = uniform(rng, 0.35, 1.0);
+    // Never so small that the clip's frame reaches past the photo (the border would be mirrored in).
+    const double cover = std::min(1.0, gtSize * 1.25 / std::min(photo.cols, photo.rows));
+    const double scale = std::max(cover, uniform(rng, m_photoScaleMin, m_photoScaleMax));
     const bool still = uniform(rng, 0, 1) < 0.15;
     const double vx = still ? 0 : uniform(rng, -m_photoSpeed, m_photoSpeed), vy = still ? 0 : uniform(rng, -m_photoSpeed, m_photoSpeed);
     const double zoomRate = still ? 0 : uniform(rng, -0.012, 0.012);
     const double spinRate = still ? 0 : uniform(rng, -0.4, 0.4) * std::numbers::pi / 180.0;
     std::normal_distribution<double> jitter(0.0, 0.25);
 
-    // Work on the photo region the clip can touch, scaled once with area averaging so the warp
-    // below only resamples near 1:1 (no aliasing).
+    // Work on the photo region the clip can touch. Plain: scaled once with area averaging so the
+    // warp below only resamples near 1:1 (no aliasing). Supersampled: warped at the photo's own
+    // resolution (`fine` photo pixels per GT pixel) and area-averaged down to the GT's.
     const double reach = (gtSize * 1.6 + frames * 4.0 * (std::abs(vx) + std::abs(vy) + 2.0)) / scale;
     const int roiW = std::min(photo.cols, static_cast<int>(std::ceil(reach)));
     const int roiH = std::min(photo.rows, static_cast<int>(std::ceil(reach)));
     const int x0 = std::uniform_int_distribution<int>(0, photo.cols - roiW)(rng);
     const int y0 = std::uniform_int_distribution<int>(0, photo.rows - roiH)(rng);
-    cv::Mat region;
-    cv::resize(photo(cv::Rect(x0, y0, roiW, roiH)), region, cv::Size(), scale, scale, cv::INTER_AREA);
+    const double fine = m_photoSupersample ? 1.0 / scale : 1.0;
+    cv::Mat region = photo(cv::Rect(x0, y0, roiW, roiH));
+    if (!m_photoSupersample) cv::resize(region, region, cv::Size(), scale, scale, cv::INTER_AREA);
 
-    const double cx = region.cols / 2.0 - vx * frames / 2.0, cy = region.rows / 2.0 - vy * frames / 2.0;
+    const double cx = region.cols / 2.0 - fine * vx * frames / 2.0, cy = region.rows / 2.0 - fine * vy * frames / 2.0;
+    const int fineSize = static_cast<int>(std::lround(gtSize * fine));
     std::vector<torch::Tensor> out;
-    cv::Mat warped;
+    cv::Mat warped, frame;
     for (int i = 0; i < frames; ++i) {
         const double zoom = std::pow(1.0 + zoomRate, i), angle = spinRate * i;
         const double c = std::cos(angle) / zoom, s = std::sin(angle) / zoom;
-        const double px = cx + vx * i + jitter(rng), py = cy + vy * i + jitter(rng);
-        // Inverse map: GT pixel (x, y) -> region point centre + R(angle)/zoom * (x - G/2, y - G/2).
-        const double half = gtSize / 2.0;
+        const double px = cx + fine * vx * i + fine * jitter(rng), py = cy + fine * vy * i + fine * jitter(rng);
+        // Inverse map: warp pixel (x, y) -> region point centre + R(angle)/zoom * (x - F/2, y - F/2).
+        const double half = fineSize / 2.0;
         cv::Matx23d m(c, -s, px - c * half + s * half, s, c, py - s * half - c * half);
-        cv::warpAffine(region, warped, m, cv::Size(gtSize, gtSize), cv::INTER_CUBIC | cv::WARP_INVERSE_MAP, cv::BORDER_REFLECT101);
-        out.push_back(matToTensor(warped));
+        cv::warpAffine(region, warped, m, cv::Size(fineSize, fineSize), cv::INTER_CUBIC | cv::WARP_INVERSE_MAP, cv::BORDER_REFLECT101);
+        if (fineSize != gtSize)
+            cv::resize(warped, frame, cv::Size(gtSize, gtSize), 0, 0, cv::INTER_AREA);
+        else
+            frame = warped;
+        out.push_back(matToTensor(frame));
     }
     return torch::stack(out);
 }

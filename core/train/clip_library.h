@@ -49,6 +49,8 @@ private:
     std::vector<std::vector<cv::Mat>> m_videos; // RGB, 8-bit, per video
     double m_videoFraction = 0.5;
     double m_photoSpeed = 2.5; // GT pixels per frame, at most, each axis
+    double m_photoScaleMin = 0.35, m_photoScaleMax = 1.0;
+    bool m_photoSupersample = false; // warp at the photo's resolution, then area-average down
 };
 
 // [H, W, 3] RGB uint8 Mat -> [3, H, W] float tensor in [0, 1] (a copy).

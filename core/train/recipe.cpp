@@ -164,6 +164,12 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
         r.data.videoFraction = d.value("video_fraction", r.data.videoFraction);
         r.data.validationClips = d.value("validation_clips", r.data.validationClips);
         r.data.photoSpeed = d.value("photo_speed", r.data.photoSpeed);
+        if (d.contains("photo_scale")) {
+            r.data.photoScaleMin = d["photo_scale"].at(0).get<double>();
+            r.data.photoScaleMax = d["photo_scale"].at(1).get<double>();
+        }
+        if (d.contains("photo_supersample") && !d["photo_supersample"].is_boolean()) bad("data.photo_supersample must be true or false");
+        r.data.photoSupersample = d.value("photo_supersample", r.data.photoSupersample);
         r.lrCrop = j.value("lr_crop", r.lrCrop);
         r.degradeCrop = j.value("degrade_crop", r.degradeCrop);
         r.frames = j.value("frames", r.frames);
@@ -209,6 +215,8 @@ Recipe parseRecipe(const std::string& text, const std::string& baseFolder)
     if (r.data.videoScale <= 0 || r.data.videoScale > 1) bad("data.video_scale must be in (0, 1]");
     if (!(r.data.videoFraction >= 0 && r.data.videoFraction <= 1)) bad("data.video_fraction must be in [0, 1]");
     if (!(r.data.photoSpeed >= 0 && r.data.photoSpeed <= 64)) bad("data.photo_speed must be in [0, 64] GT pixels per frame");
+    if (!(r.data.photoScaleMin > 0 && r.data.photoScaleMin <= r.data.photoScaleMax && r.data.photoScaleMax <= 1))
+        bad("data.photo_scale must be [min, max] with 0 < min <= max <= 1");
     return r;
 }
 

@@ -32,6 +32,12 @@ struct DataSpec {
     double videoFraction = 0.5;          // share of training clips cut from videos (rest: moving photos)
     int validationClips = 8;             // fixed validation clips drawn from the validation files
     double photoSpeed = 2.5;             // moving photos pan at up to this many GT pixels per frame
+    double photoScaleMin = 0.35;         // photo-to-GT scale of a moving photo, drawn from [min, max]
+    double photoScaleMax = 1.0;
+    // Moving photos are warped at the photo's own resolution and area-averaged down to the GT's:
+    // a bicubic warp at GT size blurs each frame by its own sub-pixel phase (about 12 % of the
+    // Laplacian energy of a wallpaper), so the targets soften and vary from frame to frame.
+    bool photoSupersample = false;
 };
 
 // Shares of the LR syntheses a clip is drawn from (weights, normalised when drawn). Replaces
