@@ -94,6 +94,10 @@ private Q_SLOTS:
         for (const auto& item : grown->named_parameters())
             if (item.key().starts_with("conv_neighbours.")) item.value().normal_(0.0, 0.05);
         QVERIFY((forwardNetwork(grown, clip) - before).abs().max().item<double>() > 1e-4);
+        // The conv sees the neighbours' differences from the frame: a still clip adds only its bias.
+        grown->named_parameters()["conv_neighbours.bias"].zero_();
+        const auto still = torch::rand({1, 1, 3, 9, 11}).expand({1, 3, 3, 9, 11}).contiguous();
+        QVERIFY(torch::allclose(forwardNetwork(grown, still), plain->forward(still), 0, 1e-6));
         test::expectError([&] { grown->forward(clip); }, ErrorCode::InvalidArgument, "aligned neighbours [B, N, 6, H, W]");
         test::expectError(
             [&] {

@@ -127,7 +127,10 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
             throw Error(ErrorCode::InvalidArgument,
                         "this network takes each frame's aligned neighbours [B, N, 6, H, W] beside the video, got "
                             + (neighbours.defined() ? std::string(c10::str(neighbours.sizes())) : "none"));
-        shallow = shallow + m_convNeighbours->forward(pad(neighbours.reshape({b * n, 6, h, w}).to(frames.dtype())));
+        // The conv sees what the neighbours add: their differences from the frame. Fed as frames,
+        // they mostly repeat it, and a conv starting at zero found no steady direction (stage 2z).
+        const auto added = neighbours.reshape({b * n, 6, h, w}).to(frames.dtype()) - frames.repeat({1, 2, 1, 1});
+        shallow = shallow + m_convNeighbours->forward(pad(added));
     }
     shallow = shallow.view({b, n, ch, hp, wp});
     if (m_condition) shallow = m_condition->modulateShallow(shallow, u);
