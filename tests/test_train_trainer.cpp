@@ -79,6 +79,15 @@ private Q_SLOTS:
         QVERIFY(std::find(excluded.begin(), excluded.end(), m_valPhoto) == excluded.end());
         QVERIFY(std::find(excluded.begin(), excluded.end(), m_photoA) != excluded.end());
         QCOMPARE(listVideoFiles({m_dir.path().toStdString()}, {}).size(), size_t{1});
+        // A recipe never trains silently on less than it names.
+        test::expectError(
+            [&] {
+                listPhotoFiles({m_photoA, path("gone")}, {});
+            },
+            ErrorCode::FileNotFound, "training data '" + path("gone") + "' does not exist");
+        test::expectError([&] { listPhotoFiles({m_clip}, {}); }, ErrorCode::InvalidArgument, "is not a photo file");
+        test::expectError([&] { listVideoFiles({m_photoB}, {}); }, ErrorCode::InvalidArgument, "is not a video file");
+        test::expectError([&] { requireDataPath(path("held-out.png")); }, ErrorCode::FileNotFound, "install-training-data.sh");
     }
 
     void photoClipsMoveSmoothly()

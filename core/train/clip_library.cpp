@@ -25,18 +25,22 @@ constexpr int kMinVideoSide = 256;
 const std::set<std::string> kPhotoExtensions = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"};
 const std::set<std::string> kVideoExtensions = {".mp4", ".avi", ".mkv", ".mov", ".ogv", ".webm", ".m4v", ".mpg", ".mpeg"};
 
-std::vector<std::string> listFiles(const std::vector<std::string>& paths, const std::set<std::string>& extensions,
+std::vector<std::string> listFiles(const std::vector<std::string>& paths, const std::set<std::string>& extensions, const char* kind,
                                    const std::set<std::string>& excluded)
 {
     std::vector<fs::path> found;
     for (const auto& p : paths) {
         std::error_code ec;
+        requireDataPath(p);
         if (fs::is_directory(p, ec)) {
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  it != fs::recursive_directory_iterator(); it.increment(ec))
                 if (it->is_regular_file(ec) && extensions.count(lowercaseExtension(it->path().string()))) found.push_back(it->path());
-        } else if (fs::is_regular_file(p, ec) && extensions.count(lowercaseExtension(p))) {
+        } else if (extensions.count(lowercaseExtension(p))) {
             found.emplace_back(p);
+        } else {
+            // A file named on its own is meant to be read: one of the wrong kind is a recipe error.
+            throw Error(ErrorCode::InvalidArgument, "training data '" + p + "' is not a " + kind + " file (by its extension)");
         }
     }
     // One picture at several resolutions (e.g. Plasma wallpapers' contents/images/1920x1080.jpg):
@@ -101,14 +105,23 @@ double uniform(std::mt19937_64& rng, double lo, double hi) { return std::uniform
 
 bool isVideoPath(const std::string& path) { return kVideoExtensions.count(lowercaseExtension(path)) > 0; }
 
+void requireDataPath(const std::string& path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw Error(ErrorCode::FileNotFound, "training data '" + path
+                                                 + "' does not exist (packaging/install-training-data.sh installs what the "
+                                                   "committed recipes read)");
+}
+
 std::vector<std::string> listPhotoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded)
 {
-    return listFiles(paths, kPhotoExtensions, excluded);
+    return listFiles(paths, kPhotoExtensions, "photo", excluded);
 }
 
 std::vector<std::string> listVideoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded)
 {
-    return listFiles(paths, kVideoExtensions, excluded);
+    return listFiles(paths, kVideoExtensions, "video", excluded);
 }
 
 torch::Tensor matToTensor(const cv::Mat& rgb)

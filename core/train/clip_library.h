@@ -17,10 +17,13 @@ struct DataSpec;
 
 // Expands files and folders (recursively) into media files, skipping `excluded` ones. In a
 // folder holding one picture at several resolutions (files named WIDTHxHEIGHT.ext), only the
-// largest is kept.
+// largest is kept. A listed path that does not exist throws FileNotFound, a listed file of the
+// other kind InvalidArgument: a recipe never trains silently on less than it names.
 std::vector<std::string> listPhotoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded);
 std::vector<std::string> listVideoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded);
 bool isVideoPath(const std::string& path);
+// Throws FileNotFound naming `path` (and the install script) when it does not exist.
+void requireDataPath(const std::string& path);
 
 class ClipLibrary {
 public:

@@ -94,6 +94,7 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log) : m
         if (m_recipe.gan.perceptual == "vgg19") m_vgg = std::make_unique<Vgg19PerceptualLoss>(m_recipe.gan.vggWeights);
     }
 
+    for (const auto& heldOut : m_recipe.data.validation) requireDataPath(heldOut);
     const auto excluded = canonicalSet(m_recipe.data.validation);
     const auto photos = listPhotoFiles(m_recipe.data.photos, excluded);
     const auto videos = listVideoFiles(m_recipe.data.videos, excluded);

@@ -20,7 +20,10 @@ void writeTrainingSources(const std::string& recipePath, const std::string& outp
     spec.maxPhotoSide = std::min(spec.maxPhotoSide, maxPhotoSide);
     spec.maxVideoFrames = std::min(spec.maxVideoFrames, maxVideoFrames);
     std::set<std::string> excluded;
-    for (const auto& p : recipe.data.validation) excluded.insert(std::filesystem::weakly_canonical(p).string());
+    for (const auto& p : recipe.data.validation) {
+        train::requireDataPath(p);
+        excluded.insert(std::filesystem::weakly_canonical(p).string());
+    }
     const train::ClipLibrary training(train::listPhotoFiles(spec.photos, excluded), train::listVideoFiles(spec.videos, excluded), spec,
                                       log);
     std::vector<std::string> valPhotos, valVideos;
