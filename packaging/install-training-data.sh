@@ -3,8 +3,9 @@
 # from (no internet needed beyond Debian's archive), and generates the pattern photos. Idempotent.
 # See models/recipes/README.md.
 set -euo pipefail
+# supertuxkart-data (about 700 MB) holds photographic textures that stage 2zf reads.
 packages=(lomiri-wallpapers-16.04 plasma-workspace-wallpapers mate-backgrounds libjxl-testdata
-          python3-skimage opencv-doc python3-imageio python3-mecavideo)
+          python3-skimage opencv-doc python3-imageio python3-mecavideo supertuxkart-data)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
