@@ -187,6 +187,30 @@ private Q_SLOTS:
         }
     }
 
+    void aConditionedNetworkGrowsByReconstructionBlocks()
+    {
+        torch::manual_seed(8);
+        auto blindConfig = presetConfig("tiny");
+        blindConfig.reconBlocks = 2;
+        DualXVSR blind(blindConfig);
+        auto smaller = trainedConditioned(blind, deepConditionedTiny());
+        // Two more blocks: the file fills the first two rows of the per-block conditioning, the
+        // added blocks start as blind identities, and the network computes what it did.
+        auto biggerConfig = deepConditionedTiny();
+        biggerConfig.reconBlocks = 4;
+        DualXVSR bigger(biggerConfig);
+        QCOMPARE(loadTensorsGrowing(*bigger, stateOf(smaller), "smaller"), 2);
+        const auto x = torch::rand({3, 2, 3, 8, 10});
+        const auto conditions = torch::tensor({0.0f, 0.5f, 1.0f});
+        QVERIFY(torch::allclose(run(bigger, x, conditions), run(smaller, x, conditions), 0, 1e-6));
+        // Only growth fills leading rows: the same file does not load into the bigger network as it is.
+        test::expectError([&] { loadTensorsInto(*bigger, stateOf(smaller), "smaller"); }, ErrorCode::WeightMismatch,
+                          "source_condition.recon");
+        // A file with more blocks than the network still does not fit.
+        DualXVSR fewer(deepConditionedTiny());
+        test::expectError([&] { loadTensorsGrowing(*fewer, stateOf(bigger), "bigger"); }, ErrorCode::WeightMismatch, "wrong shape");
+    }
+
     void deepConditioningNeedsConditioning()
     {
         auto c = presetConfig("tiny");

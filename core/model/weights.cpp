@@ -65,6 +65,15 @@ bool isGrowable(const std::string& name)
     return false;
 }
 
+// Per-block tensors of the reconstruction blocks' source conditioning ([blocks, 2, C]): a file
+// from a network with fewer blocks fills the leading rows, and the added blocks' rows stay blind.
+bool fillsLeadingBlocks(const std::string& name, const torch::Tensor& inFile, const torch::Tensor& inNetwork)
+{
+    if (name != "source_condition.recon" && name != "source_condition.recon_clean") return false;
+    return inFile.dim() == inNetwork.dim() && inFile.dim() > 0 && inFile.size(0) < inNetwork.size(0)
+           && inFile.sizes().slice(1) == inNetwork.sizes().slice(1);
+}
+
 void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source, bool allowGrowth)
 {
     std::map<std::string, torch::Tensor> expected;
@@ -82,7 +91,7 @@ void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::st
         }
         if (!tensor.is_floating_point())
             misTyped.push_back(name + " (" + c10::toString(tensor.scalar_type()) + ", expected a floating-point type)");
-        else if (tensor.sizes() != it->second.sizes())
+        else if (tensor.sizes() != it->second.sizes() && !(allowGrowth && fillsLeadingBlocks(name, tensor, it->second)))
             misShaped.push_back(name + " (file " + shapeText(tensor.sizes()) + ", network " + shapeText(it->second.sizes()) + ")");
     }
     std::vector<std::string> missing;
@@ -102,7 +111,8 @@ void loadChecked(DualXVSRImpl& model, const NamedTensors& tensors, const std::st
     torch::NoGradGuard noGrad;
     for (const auto& [name, tensor] : tensors) {
         auto& target = expected[name];
-        target.copy_(tensor.to(target.dtype()));
+        auto into = tensor.sizes() == target.sizes() ? target : target.narrow(0, 0, tensor.size(0));
+        into.copy_(tensor.to(target.dtype()));
     }
 }
 

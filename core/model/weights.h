@@ -21,7 +21,8 @@ void loadTensorsInto(DualXVSRImpl& model, const NamedTensors& tensors, const std
 // Growing a trained network: like loadTensorsInto, but the model may have residual
 // reconstruction blocks (recon_blocks.*) that the file lacks. Those keep their initial identity
 // state, so the grown network computes exactly what the file's network did; so may source
-// conditioning (source_condition.*), which starts blind. Returns how many
+// conditioning (source_condition.*), which starts blind, and the added blocks' rows of the
+// per-block conditioning of a file with fewer blocks. Returns how many
 // blocks were added; anything else missing, extra or mis-shaped still throws WeightMismatch.
 int loadTensorsGrowing(DualXVSRImpl& model, const NamedTensors& tensors, const std::string& source);
 
