@@ -56,6 +56,15 @@ DualXVSR trainedConditioned(DualXVSR& blind, const ModelConfig& config = conditi
     return net;
 }
 
+// A deep-conditioned tiny network (2 reconstruction blocks) with trained-like conditioning.
+DualXVSR trainedDeepConditioned()
+{
+    auto blindConfig = presetConfig("tiny");
+    blindConfig.reconBlocks = 2;
+    DualXVSR blind(blindConfig);
+    return trainedConditioned(blind, deepConditionedTiny());
+}
+
 } // namespace
 
 class TestModelSourceCondition : public QObject {
@@ -190,10 +199,7 @@ private Q_SLOTS:
     void aConditionedNetworkGrowsByReconstructionBlocks()
     {
         torch::manual_seed(8);
-        auto blindConfig = presetConfig("tiny");
-        blindConfig.reconBlocks = 2;
-        DualXVSR blind(blindConfig);
-        auto smaller = trainedConditioned(blind, deepConditionedTiny());
+        auto smaller = trainedDeepConditioned();
         // Two more blocks: the file fills the first two rows of the per-block conditioning, the
         // added blocks start as blind identities, and the network computes what it did.
         auto biggerConfig = deepConditionedTiny();
@@ -229,10 +235,7 @@ private Q_SLOTS:
     void splitConditioningGrowsFromMirroredAndFreesTheCleanSide()
     {
         torch::manual_seed(8);
-        auto blindConfig = presetConfig("tiny");
-        blindConfig.reconBlocks = 2;
-        DualXVSR blind(blindConfig);
-        auto mirrored = trainedConditioned(blind, deepConditionedTiny());
+        auto mirrored = trainedDeepConditioned();
         auto splitConfig = deepConditionedTiny();
         splitConfig.splitSourceCondition = true;
         // Grown by the clean pairs (set to the mirror of each site), it computes what it did.
