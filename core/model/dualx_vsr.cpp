@@ -129,7 +129,7 @@ torch::Tensor DualXVSRImpl::forward(const torch::Tensor& lrVideo, const torch::T
                             + (neighbours.defined() ? std::string(c10::str(neighbours.sizes())) : "none"));
         // The conv sees what the neighbours add: their differences from the frame. Fed as frames,
         // they mostly repeat it, and a conv starting at zero found no steady direction (stage 2z).
-        const auto added = neighbours.reshape({b * n, 6, h, w}).to(frames.dtype()) - frames.repeat({1, 2, 1, 1});
+        const auto added = (neighbours.reshape({b * n, 2, 3, h, w}).to(frames.dtype()) - frames.unsqueeze(1)).reshape({b * n, 6, h, w});
         shallow = shallow + m_convNeighbours->forward(pad(added));
     }
     shallow = shallow.view({b, n, ch, hp, wp});

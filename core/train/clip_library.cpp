@@ -114,6 +114,16 @@ void requireDataPath(const std::string& path)
                                                    "committed recipes read)");
 }
 
+std::set<std::string> heldOutSet(const std::vector<std::string>& validation)
+{
+    std::set<std::string> out;
+    for (const auto& p : validation) {
+        requireDataPath(p);
+        out.insert(fs::weakly_canonical(p).string());
+    }
+    return out;
+}
+
 std::vector<std::string> listPhotoFiles(const std::vector<std::string>& paths, const std::set<std::string>& excluded)
 {
     return listFiles(paths, kPhotoExtensions, "photo", excluded);

@@ -24,6 +24,9 @@ std::vector<std::string> listVideoFiles(const std::vector<std::string>& paths, c
 bool isVideoPath(const std::string& path);
 // Throws FileNotFound naming `path` (and the install script) when it does not exist.
 void requireDataPath(const std::string& path);
+// A recipe's held-out files, each required to exist, as canonical paths: the `excluded` set of
+// the listings above.
+std::set<std::string> heldOutSet(const std::vector<std::string>& validation);
 
 class ClipLibrary {
 public:

@@ -11,27 +11,17 @@
 #include "train/step_rng.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <numeric>
 #include <optional>
 #include <set>
 
 namespace dualx::train {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 constexpr int kScale = 4;
 constexpr int kValidationLrSize = 48;
 constexpr int kValidationBorder = 4;
-
-std::set<std::string> canonicalSet(const std::vector<std::string>& paths)
-{
-    std::set<std::string> out;
-    for (const auto& p : paths) out.insert(fs::weakly_canonical(p).string());
-    return out;
-}
 
 // The aligned `crop` window at LR (x, y) of a clip synthesised for a larger region, and its GT.
 void cutWindow(torch::Tensor& lr, torch::Tensor& gt, int x, int y, int crop)
@@ -94,8 +84,7 @@ Trainer::Trainer(Recipe recipe, std::function<void(const std::string&)> log) : m
         if (m_recipe.gan.perceptual == "vgg19") m_vgg = std::make_unique<Vgg19PerceptualLoss>(m_recipe.gan.vggWeights);
     }
 
-    for (const auto& heldOut : m_recipe.data.validation) requireDataPath(heldOut);
-    const auto excluded = canonicalSet(m_recipe.data.validation);
+    const auto excluded = heldOutSet(m_recipe.data.validation);
     const auto photos = listPhotoFiles(m_recipe.data.photos, excluded);
     const auto videos = listVideoFiles(m_recipe.data.videos, excluded);
     say("training data: " + std::to_string(photos.size()) + " photos, " + std::to_string(videos.size()) + " videos");

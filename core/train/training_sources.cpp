@@ -5,9 +5,6 @@
 #include "train/recipe.h"
 #include "train/source_pack_packing.h"
 
-#include <filesystem>
-#include <set>
-
 namespace dualx {
 
 void writeTrainingSources(const std::string& recipePath, const std::string& outputPath, int maxPhotoSide, int maxVideoFrames,
@@ -19,11 +16,7 @@ void writeTrainingSources(const std::string& recipePath, const std::string& outp
     auto spec = recipe.data;
     spec.maxPhotoSide = std::min(spec.maxPhotoSide, maxPhotoSide);
     spec.maxVideoFrames = std::min(spec.maxVideoFrames, maxVideoFrames);
-    std::set<std::string> excluded;
-    for (const auto& p : recipe.data.validation) {
-        train::requireDataPath(p);
-        excluded.insert(std::filesystem::weakly_canonical(p).string());
-    }
+    const auto excluded = train::heldOutSet(recipe.data.validation);
     const train::ClipLibrary training(train::listPhotoFiles(spec.photos, excluded), train::listVideoFiles(spec.videos, excluded), spec,
                                       log);
     std::vector<std::string> valPhotos, valVideos;
